@@ -1,0 +1,30 @@
+from sqlmodel import Session, col, select
+
+from app.community.models import LearningCommunity
+from app.errors import ConflictError
+
+
+def current_community(*, session: Session) -> LearningCommunity | None:
+    """The community this installation runs: the oldest that is not closed."""
+    return session.exec(
+        select(LearningCommunity)
+        .where(LearningCommunity.status != "closed")
+        .order_by(col(LearningCommunity.id))
+        .limit(1)
+    ).first()
+
+
+def require_current_community(*, session: Session) -> LearningCommunity:
+    community = current_community(session=session)
+    if community is None:
+        raise ConflictError(
+            "There is no learning community yet: create one with 'leerkring seed-demo' "
+            "or 'leerkring create-community'."
+        )
+    return community
+
+
+def require_current_community_id(*, session: Session) -> int:
+    community = require_current_community(session=session)
+    assert community.id is not None
+    return community.id

@@ -1,0 +1,46 @@
+"""Domain errors carry their HTTP status; one handler turns them into JSON or a page.
+
+Services raise these and know nothing of HTTP beyond the number.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class FieldProblem:
+    field: str
+    message: str
+
+
+@dataclass
+class DomainError(Exception):
+    message: str
+    problems: list[FieldProblem] = field(default_factory=list)
+    status_code: int = 400
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass
+class NotFoundError(DomainError):
+    status_code: int = 404
+
+
+@dataclass
+class ConflictError(DomainError):
+    """The request is valid but clashes with what is stored (duplicate, dependants)."""
+
+    status_code: int = 409
+
+
+@dataclass
+class StaleVersionError(ConflictError):
+    """Someone else saved first; the client holds an old version."""
+
+    current_version: int | None = None
+
+
+@dataclass
+class InvalidInputError(DomainError):
+    status_code: int = 422

@@ -1,0 +1,77 @@
+from datetime import datetime
+
+from sqlalchemy import JSON, LargeBinary, UniqueConstraint
+from sqlmodel import Field, Relationship, SQLModel
+
+from app.db import Timestamped, UTCDateTime, Versioned, enum_type
+from app.vocabulary import FactsheetStatus, IntegrationLevel, PartnershipCondition
+
+RAISE = {"lazy": "raise"}
+
+
+class Factsheet(Versioned, Timestamped, table=True):
+    """One version of an initiative's analysis for one session; published versions are frozen."""
+
+    __tablename__ = "factsheet"
+    __table_args__ = (UniqueConstraint("initiative_id", "session_id", "version_number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    # RESTRICT: deleting an initiative or session must never take published factsheets with it.
+    initiative_id: int = Field(foreign_key="initiative.id", ondelete="RESTRICT", index=True)
+    session_id: int = Field(foreign_key="learning_session.id", ondelete="RESTRICT", index=True)
+    version_number: int = Field(ge=1)
+    status: FactsheetStatus = Field(
+        default=FactsheetStatus.draft, sa_type=enum_type(FactsheetStatus), index=True
+    )
+    plain_language_summary: str = Field(default="", max_length=4000)
+    published_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+    sections: list["FactsheetSection"] = Relationship(
+        sa_relationship_kwargs={**RAISE, "order_by": "FactsheetSection.condition"},
+        cascade_delete=True,
+    )
+
+
+class FactsheetSection(Versioned, Timestamped, table=True):
+    """The analysis of one partnership condition within a factsheet."""
+
+    __tablename__ = "factsheet_section"
+    __table_args__ = (UniqueConstraint("factsheet_id", "condition"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    factsheet_id: int = Field(foreign_key="factsheet.id", ondelete="CASCADE", index=True)
+    condition: PartnershipCondition = Field(sa_type=enum_type(PartnershipCondition))
+    analysis: str = Field(default="", max_length=20000)
+    facilitators: str = Field(default="", max_length=8000)
+    barriers: str = Field(default="", max_length=8000)
+    # IntegrationLevel values; a short list that is shown, never filtered on.
+    levels: list[IntegrationLevel] = Field(default_factory=list, sa_type=JSON)
+
+
+class FactsheetSectionEvidence(SQLModel, table=True):
+    """An evidence item quoted in a factsheet section."""
+
+    __tablename__ = "factsheet_section_evidence"
+
+    section_id: int = Field(
+        foreign_key="factsheet_section.id", ondelete="CASCADE", primary_key=True
+    )
+    evidence_item_id: int = Field(
+        foreign_key="evidence_item.id", ondelete="RESTRICT", primary_key=True, index=True
+    )
+    position: int = Field(default=0)
+
+
+class FactsheetDocument(Timestamped, table=True):
+    """Rendered PDF bytes, kept in the database so every instance and every backup has them."""
+
+    __tablename__ = "factsheet_document"
+    __table_args__ = (UniqueConstraint("factsheet_id", "variant", "language"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    factsheet_id: int = Field(foreign_key="factsheet.id", ondelete="RESTRICT", index=True)
+    variant: str = Field(max_length=20)  # "full" or "plain"
+    language: str = Field(max_length=8)
+    content_hash: str = Field(max_length=64, index=True)
+    template_version: str = Field(max_length=40)
+    pdf: bytes = Field(sa_type=LargeBinary)

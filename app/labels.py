@@ -1,0 +1,60 @@
+"""Words people read for each vocabulary value; translated where they are shown."""
+
+from enum import StrEnum
+
+
+def N_(message: str) -> str:  # noqa: N802 - the conventional gettext no-op marker
+    """Mark a string for extraction; it is translated when shown."""
+    return message
+
+
+LABELS: dict[str, str] = {
+    # PartnershipCondition
+    "monitoring": N_("Monitoring and evaluation"),
+    "shared_vision": N_("Shared vision and interests"),
+    "roles": N_("Roles and responsibilities"),
+    "financing": N_("Financing"),
+    # Perspective
+    "local_government": N_("Local government"),
+    "organisation": N_("Organisation"),
+    "family": N_("Family"),
+    # IntegrationLevel ("professional" serves both perspective and level)
+    "system": N_("System"),
+    "organisational": N_("Organisational"),
+    "professional": N_("Professional"),
+    "clinical": N_("Clinical"),
+    # Role
+    "facilitator": N_("Facilitator"),
+    "chair": N_("Chair"),
+    "policymaker": N_("Policymaker"),
+    "manager": N_("Manager"),
+    "practitioner": N_("Practitioner"),
+    "family_representative": N_("Family representative"),
+    "practitioner_researcher": N_("Practitioner-researcher"),
+    # FundingArrangement
+    "lump_sum_subsidy": N_("Lump-sum subsidy"),
+    "per_result_contract": N_("Per-result contract"),
+    "pilot_fund": N_("Pilot fund"),
+    "hourly_rate": N_("Hourly rate"),
+    "pooled_budget": N_("Pooled budget"),
+    "other": N_("Other"),
+    # SessionStatus
+    "planned": N_("Planned"),
+    "prepared": N_("Prepared"),
+    "held": N_("Held"),
+    "followed_up": N_("Followed up"),
+    # CommunityStatus / InitiativeStatus
+    "forming": N_("Forming"),
+    "active": N_("Active"),
+    "closed": N_("Closed"),
+    "archived": N_("Archived"),
+    # PreferredFormat
+    "standard": N_("Standard"),
+    "plain_language": N_("Plain language"),
+    "large_print": N_("Large print"),
+}
+
+
+def label_for(value: StrEnum | str) -> str:
+    """The untranslated label of a vocabulary value (the value itself if it has none)."""
+    return LABELS.get(str(value), str(value))

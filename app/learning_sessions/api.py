@@ -1,0 +1,63 @@
+from fastapi import APIRouter, Response, status
+
+from app.api_responses import errors
+from app.community.service import require_current_community_id
+from app.deps import PaginationDep, SessionDep
+from app.learning_sessions import service
+from app.learning_sessions.dependencies import LearningSessionDep
+from app.learning_sessions.schemas import (
+    LearningSessionCreate,
+    LearningSessionPublic,
+    LearningSessionUpdate,
+)
+from app.schemas import Page
+
+router = APIRouter(prefix="/learning-sessions", tags=["learning sessions"])
+
+
+def _public(learning_session: object) -> LearningSessionPublic:
+    return LearningSessionPublic.model_validate(learning_session, from_attributes=True)
+
+
+@router.get("", responses=errors(409, 422))
+def list_sessions(session: SessionDep, pagination: PaginationDep) -> Page[LearningSessionPublic]:
+    community_id = require_current_community_id(session=session)
+    sessions, total = service.list_sessions(
+        session=session,
+        community_id=community_id,
+        offset=pagination.offset,
+        limit=pagination.per_page,
+    )
+    return Page(
+        items=[_public(s) for s in sessions],
+        page=pagination.page,
+        per_page=pagination.per_page,
+        total=total,
+    )
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, responses=errors(409, 413, 422))
+def create_session(data: LearningSessionCreate, session: SessionDep) -> LearningSessionPublic:
+    return _public(service.create_session(session=session, data=data))
+
+
+@router.get("/{session_id}", responses=errors(404, 422))
+def get_session(learning_session: LearningSessionDep) -> LearningSessionPublic:
+    return _public(learning_session)
+
+
+@router.patch("/{session_id}", responses=errors(404, 409, 413, 422))
+def update_session(
+    learning_session: LearningSessionDep, data: LearningSessionUpdate, session: SessionDep
+) -> LearningSessionPublic:
+    return _public(
+        service.update_session(session=session, learning_session=learning_session, data=data)
+    )
+
+
+@router.delete(
+    "/{session_id}", status_code=status.HTTP_204_NO_CONTENT, responses=errors(404, 409, 422)
+)
+def delete_session(learning_session: LearningSessionDep, session: SessionDep) -> Response:
+    service.delete_session(session=session, learning_session=learning_session)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

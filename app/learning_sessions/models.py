@@ -1,0 +1,68 @@
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from app.db import Timestamped, UTCDateTime, Versioned, enum_type
+from app.vocabulary import SessionStatus
+
+
+class LearningSessionBase(SQLModel):
+    number: int = Field(ge=1, le=1000)
+    starts_at: datetime = Field(sa_type=UTCDateTime, index=True)
+    # IANA zone the session is held in, so times show as the participants know them.
+    timezone: str = Field(default="Europe/Amsterdam", max_length=64)
+    place: str = Field(default="", max_length=300)
+    online_url: str = Field(default="", max_length=500)
+    focus: str = Field(default="", max_length=2000)
+    reflection_deadline: date | None = None
+
+
+class LearningSession(LearningSessionBase, Versioned, Timestamped, table=True):
+    __tablename__ = "learning_session"
+    __table_args__ = (UniqueConstraint("community_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    community_id: int = Field(foreign_key="learning_community.id", ondelete="RESTRICT", index=True)
+    chair_id: int | None = Field(
+        default=None, foreign_key="person.id", ondelete="SET NULL", index=True
+    )
+    status: SessionStatus = Field(
+        default=SessionStatus.planned, sa_type=enum_type(SessionStatus), index=True
+    )
+    # Set when "prepared" was chosen although composition or factsheets were incomplete.
+    prepared_override_reason: str | None = Field(default=None, max_length=2000)
+
+
+class Attendance(Timestamped, table=True):
+    """One person's invitation to, and presence at, one session."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("session_id", "person_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="learning_session.id", ondelete="CASCADE", index=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
+    invited: bool = Field(default=True)
+    # None until attendance is recorded after the session.
+    attended: bool | None = None
+
+
+class SessionEvaluation(Timestamped, table=True):
+    __tablename__ = "session_evaluation"
+    __table_args__ = (
+        UniqueConstraint("session_id", "person_id"),
+        CheckConstraint("usefulness BETWEEN 1 AND 5", name="usefulness_range"),
+        CheckConstraint("family_voice BETWEEN 1 AND 5", name="family_voice_range"),
+        CheckConstraint("organisation BETWEEN 1 AND 5", name="organisation_range"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="learning_session.id", ondelete="CASCADE", index=True)
+    person_id: int | None = Field(
+        default=None, foreign_key="person.id", ondelete="SET NULL", index=True
+    )
+    usefulness: int = Field(ge=1, le=5)
+    family_voice: int = Field(ge=1, le=5)
+    organisation: int = Field(ge=1, le=5)
+    comment: str = Field(default="", max_length=4000)

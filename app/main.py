@@ -1,0 +1,134 @@
+"""create_app(): routers, static files, middleware and the error handlers."""
+
+import logging
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app import site
+from app.community import pages as community_pages
+from app.config import PROJECT_ROOT, Settings, get_settings
+from app.db import Database, create_db_engine
+from app.errors import DomainError, FieldProblem
+from app.initiatives import api as initiatives_api
+from app.initiatives import pages as initiatives_pages
+from app.learning_sessions import api as sessions_api
+from app.learning_sessions import pages as sessions_pages
+from app.middleware import BodySizeLimit, Language
+from app.people import api as people_api
+from app.templating import render
+
+logger = logging.getLogger(__name__)
+STATIC_DIR = PROJECT_ROOT / "app" / "static"
+
+
+def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    docs = settings.api_docs_enabled
+    app = FastAPI(
+        title="Leerkring",
+        summary="Run a learning community in integrated care.",
+        version="1",
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
+    )
+    app.state.settings = settings
+    app.state.database = database or Database(
+        create_db_engine(settings.database_url, echo=settings.echo_sql)
+    )
+
+    api = APIRouter(prefix="/api/v1")
+    api.include_router(initiatives_api.router)
+    api.include_router(people_api.people_router)
+    api.include_router(people_api.memberships_router)
+    api.include_router(sessions_api.router)
+    app.include_router(api)
+    app.include_router(site.router)
+    app.include_router(community_pages.router)
+    app.include_router(initiatives_pages.router)
+    app.include_router(sessions_pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    _add_error_handlers(app)
+    app.add_middleware(Language, default=settings.default_language)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    return app
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/healthz"
+
+
+def _error_response(
+    request: Request, status_code: int, message: str, problems: list[FieldProblem]
+) -> Response:
+    if _wants_json(request):
+        return JSONResponse(
+            {
+                "detail": message,
+                "errors": [{"field": p.field, "message": p.message} for p in problems],
+            },
+            status_code=status_code,
+        )
+    return render(
+        request,
+        "error.html",
+        {"status_code": status_code, "message": message, "problems": problems},
+        status_code=status_code,
+    )
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(DomainError)
+    async def domain_error(request: Request, error: DomainError) -> Response:
+        return _error_response(request, error.status_code, error.message, error.problems)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> Response:
+        problems = [_field_problem(e) for e in error.errors()]
+        names = ", ".join(dict.fromkeys(p.field for p in problems))
+        return _error_response(request, 422, f"Please correct: {names}.", problems)
+
+    @app.exception_handler(StaleDataError)
+    async def stale(request: Request, error: StaleDataError) -> Response:
+        return _error_response(
+            request,
+            409,
+            "Someone else saved this first. Reload it and apply your change again.",
+            [],
+        )
+
+    @app.exception_handler(IntegrityError)
+    async def integrity(request: Request, error: IntegrityError) -> Response:
+        # Services check first; this is the safety net for races between check and write.
+        logger.info("integrity error: %s", error.orig)
+        return _error_response(
+            request, 409, "This conflicts with stored data (a duplicate or a linked record).", []
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        messages = {
+            404: "There is no page at this address.",
+            405: "This method is not allowed here.",
+        }
+        message = messages.get(error.status_code, str(error.detail))
+        response = _error_response(request, error.status_code, message, [])
+        for name, value in (error.headers or {}).items():
+            response.headers[name] = value
+        return response
+
+
+def _field_problem(error: dict[str, object]) -> FieldProblem:
+    location = [str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path")]  # type: ignore[attr-defined]
+    field = ".".join(location) or "body"
+    message = str(error.get("msg", "is invalid"))
+    if error.get("type") == "json_invalid":
+        field, message = "body", "is not valid JSON"
+    return FieldProblem(field, message.removeprefix("Value error, "))

@@ -1,0 +1,45 @@
+"""Every table, imported once so the metadata (Alembic, tests) sees the whole model."""
+
+from app.actions.models import Action
+from app.agendas.models import AgendaItem, ReflectiveQuestion
+from app.community.models import LearningCommunity
+from app.contributions.models import Dilemma, GoodPractice
+from app.evidence.models import EvidenceCondition, EvidenceItem
+from app.factsheets.models import (
+    Factsheet,
+    FactsheetDocument,
+    FactsheetSection,
+    FactsheetSectionEvidence,
+)
+from app.initiatives.models import Initiative, InitiativeDiscipline, InitiativeMunicipality
+from app.learning_sessions.models import Attendance, LearningSession, SessionEvaluation
+from app.monitoring.models import Measurement, MonitoringIndicator
+from app.people.models import Consent, Membership, Person
+from app.reflections.models import Reflection
+
+__all__ = [
+    "Action",
+    "AgendaItem",
+    "Attendance",
+    "Consent",
+    "Dilemma",
+    "EvidenceCondition",
+    "EvidenceItem",
+    "Factsheet",
+    "FactsheetDocument",
+    "FactsheetSection",
+    "FactsheetSectionEvidence",
+    "GoodPractice",
+    "Initiative",
+    "InitiativeDiscipline",
+    "InitiativeMunicipality",
+    "LearningCommunity",
+    "LearningSession",
+    "Measurement",
+    "Membership",
+    "MonitoringIndicator",
+    "Person",
+    "Reflection",
+    "ReflectiveQuestion",
+    "SessionEvaluation",
+]

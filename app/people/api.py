@@ -1,0 +1,119 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+
+from app.api_responses import errors
+from app.community.service import require_current_community_id
+from app.db import MAX_ID
+from app.deps import PaginationDep, SessionDep
+from app.people import service
+from app.people.dependencies import MembershipDep, PersonDep
+from app.people.schemas import (
+    MembershipCreate,
+    MembershipPublic,
+    MembershipUpdate,
+    PersonCreate,
+    PersonPublic,
+    PersonUpdate,
+)
+from app.schemas import Page
+
+people_router = APIRouter(prefix="/people", tags=["people"])
+memberships_router = APIRouter(prefix="/memberships", tags=["memberships"])
+
+OptionalId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+
+
+@people_router.get("", responses=errors(409, 422))
+def list_people(session: SessionDep, pagination: PaginationDep) -> Page[PersonPublic]:
+    community_id = require_current_community_id(session=session)
+    people, total = service.list_people(
+        session=session,
+        community_id=community_id,
+        offset=pagination.offset,
+        limit=pagination.per_page,
+    )
+    return Page(
+        items=[PersonPublic.model_validate(p, from_attributes=True) for p in people],
+        page=pagination.page,
+        per_page=pagination.per_page,
+        total=total,
+    )
+
+
+@people_router.post("", status_code=status.HTTP_201_CREATED, responses=errors(409, 413, 422))
+def create_person(data: PersonCreate, session: SessionDep) -> PersonPublic:
+    person = service.create_person(session=session, data=data)
+    return PersonPublic.model_validate(person, from_attributes=True)
+
+
+@people_router.get("/{person_id}", responses=errors(404, 422))
+def get_person(person: PersonDep) -> PersonPublic:
+    return PersonPublic.model_validate(person, from_attributes=True)
+
+
+@people_router.patch("/{person_id}", responses=errors(404, 409, 413, 422))
+def update_person(person: PersonDep, data: PersonUpdate, session: SessionDep) -> PersonPublic:
+    updated = service.update_person(session=session, person=person, data=data)
+    return PersonPublic.model_validate(updated, from_attributes=True)
+
+
+@people_router.delete(
+    "/{person_id}", status_code=status.HTTP_204_NO_CONTENT, responses=errors(404, 409, 422)
+)
+def delete_person(person: PersonDep, session: SessionDep) -> Response:
+    service.delete_person(session=session, person=person)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@memberships_router.get("", responses=errors(409, 422))
+def list_memberships(
+    session: SessionDep,
+    pagination: PaginationDep,
+    person_id: OptionalId = None,
+    initiative_id: OptionalId = None,
+) -> Page[MembershipPublic]:
+    community_id = require_current_community_id(session=session)
+    memberships, total = service.list_memberships(
+        session=session,
+        community_id=community_id,
+        person_id=person_id,
+        initiative_id=initiative_id,
+        offset=pagination.offset,
+        limit=pagination.per_page,
+    )
+    return Page(
+        items=[MembershipPublic.model_validate(m, from_attributes=True) for m in memberships],
+        page=pagination.page,
+        per_page=pagination.per_page,
+        total=total,
+    )
+
+
+@memberships_router.post(
+    "", status_code=status.HTTP_201_CREATED, responses=errors(404, 409, 413, 422)
+)
+def create_membership(data: MembershipCreate, session: SessionDep) -> MembershipPublic:
+    membership = service.create_membership(session=session, data=data)
+    return MembershipPublic.model_validate(membership, from_attributes=True)
+
+
+@memberships_router.get("/{membership_id}", responses=errors(404, 422))
+def get_membership(membership: MembershipDep) -> MembershipPublic:
+    return MembershipPublic.model_validate(membership, from_attributes=True)
+
+
+@memberships_router.patch("/{membership_id}", responses=errors(404, 409, 413, 422))
+def update_membership(
+    membership: MembershipDep, data: MembershipUpdate, session: SessionDep
+) -> MembershipPublic:
+    updated = service.update_membership(session=session, membership=membership, data=data)
+    return MembershipPublic.model_validate(updated, from_attributes=True)
+
+
+@memberships_router.delete(
+    "/{membership_id}", status_code=status.HTTP_204_NO_CONTENT, responses=errors(404, 422)
+)
+def delete_membership(membership: MembershipDep, session: SessionDep) -> Response:
+    service.delete_membership(session=session, membership=membership)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

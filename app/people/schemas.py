@@ -1,0 +1,84 @@
+import re
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict
+
+from app.schemas import EntityId, LongText, RequiredName, ShortText, Version
+from app.vocabulary import IntegrationLevel, Perspective, PreferredFormat, Role
+
+_EMAIL = re.compile(r"^[^@\s\x00]+@[^@\s\x00]+\.[^@\s\x00]+$")
+
+
+def _normalise_email(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    value = value.strip().lower()
+    if len(value) > 254 or not _EMAIL.match(value):
+        raise ValueError("is not an email address (name@example.org)")
+    return value
+
+
+Email = Annotated[str | None, AfterValidator(_normalise_email)]
+
+
+class PersonCreate(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    name: RequiredName
+    organisation: ShortText = ""
+    email: Email = None
+    accessibility_needs: LongText = ""
+    preferred_format: PreferredFormat = PreferredFormat.standard
+
+
+class PersonUpdate(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    version: Version
+    name: RequiredName | None = None
+    organisation: ShortText | None = None
+    email: Email = None
+    accessibility_needs: LongText | None = None
+    preferred_format: PreferredFormat | None = None
+
+
+class PersonPublic(BaseModel):
+    id: int
+    name: str
+    organisation: str
+    email: str | None
+    accessibility_needs: str
+    preferred_format: PreferredFormat
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class MembershipCreate(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    person_id: EntityId
+    initiative_id: EntityId | None = None
+    role: Role
+    perspective: Perspective
+    level: IntegrationLevel
+
+
+class MembershipUpdate(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    role: Role | None = None
+    perspective: Perspective | None = None
+    level: IntegrationLevel | None = None
+
+
+class MembershipPublic(BaseModel):
+    id: int
+    person_id: int
+    community_id: int
+    initiative_id: int | None
+    role: Role
+    perspective: Perspective
+    level: IntegrationLevel
+    created_at: datetime

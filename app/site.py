@@ -1,0 +1,40 @@
+"""Site-wide routes: health check and the language switch."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import JSONResponse, RedirectResponse
+from sqlalchemy import text
+
+from app.deps import SessionDep
+from app.i18n import LANGUAGE_COOKIE, LANGUAGES
+
+router = APIRouter(include_in_schema=False)
+ONE_YEAR = 365 * 24 * 3600
+
+
+@router.get("/healthz")
+def healthz(session: SessionDep) -> JSONResponse:
+    session.exec(text("SELECT 1"))  # type: ignore[call-overload]
+    return JSONResponse({"status": "ok"})
+
+
+@router.post("/language")
+def choose_language(
+    request: Request,
+    language: Annotated[str, Form(max_length=8)],
+    next_path: Annotated[str, Form(alias="next", max_length=2000)] = "/",
+) -> RedirectResponse:
+    # Only local paths: the switch must not become an open redirect.
+    target = next_path if next_path.startswith("/") and not next_path.startswith("//") else "/"
+    response = RedirectResponse(target, status_code=303)
+    if language in LANGUAGES:
+        response.set_cookie(
+            LANGUAGE_COOKIE,
+            language,
+            max_age=ONE_YEAR,
+            httponly=True,
+            samesite="lax",
+            secure=request.url.scheme == "https",
+        )
+    return response

@@ -1,0 +1,72 @@
+"""Jinja environments (one per language), filters, and page-or-fragment rendering."""
+
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_datetime
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from app.config import PROJECT_ROOT
+from app.i18n import LANGUAGES, translations
+from app.labels import label_for
+
+TEMPLATES_DIR = PROJECT_ROOT / "templates"
+STATIC_VERSION = "1"  # bump when app.css or htmx changes, to defeat caches
+
+
+@lru_cache
+def environment(language: str) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    catalogue = translations(language)
+    env.install_gettext_translations(catalogue, newstyle=True)  # type: ignore[attr-defined]
+
+    def label(value: Any) -> str:
+        return catalogue.gettext(label_for(value))
+
+    def local_datetime(value: datetime, timezone: str = "Europe/Amsterdam") -> str:
+        return format_datetime(
+            value.astimezone(ZoneInfo(timezone)), "EEEE d MMMM y, HH:mm", locale=language
+        )
+
+    def long_date(value: date | datetime, timezone: str = "Europe/Amsterdam") -> str:
+        if isinstance(value, datetime):
+            value = value.astimezone(ZoneInfo(timezone)).date()
+        return format_date(value, "long", locale=language)
+
+    env.filters.update(label=label, local_datetime=local_datetime, long_date=long_date)
+    env.globals.update(language=language, languages=LANGUAGES, static_version=STATIC_VERSION)
+    return env
+
+
+def render(
+    request: Request,
+    template_name: str,
+    context: dict[str, Any],
+    *,
+    status_code: int = 200,
+    block: str | None = None,
+) -> HTMLResponse:
+    """Render a whole page, or only ``block`` when htmx asks for a fragment."""
+    language: str = request.state.language
+    template = environment(language).get_template(template_name)
+    full_context = {"request": request, **context}
+    if block is not None and request.headers.get("HX-Request") == "true":
+        render_block = template.blocks[block]
+        html = "".join(render_block(template.new_context(full_context)))
+    else:
+        html = template.render(full_context)
+    response = HTMLResponse(html, status_code=status_code)
+    response.headers["Vary"] = "HX-Request, Accept-Language, Cookie"
+    response.headers["Content-Language"] = language
+    return response

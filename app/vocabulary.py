@@ -1,0 +1,130 @@
+"""The domain's controlled vocabularies: every enum a column or form can hold.
+
+Values are stable identifiers stored in the database; labels for people live in the
+templates (through gettext), never here.
+"""
+
+from enum import StrEnum
+
+
+class PartnershipCondition(StrEnum):
+    """The four conditions for partnership that tag almost everything."""
+
+    monitoring = "monitoring"
+    shared_vision = "shared_vision"
+    roles = "roles"
+    financing = "financing"
+
+
+class Perspective(StrEnum):
+    local_government = "local_government"
+    organisation = "organisation"
+    professional = "professional"
+    family = "family"
+
+
+class IntegrationLevel(StrEnum):
+    """Levels of the Rainbow Model of Integrated Care (Valentijn et al. 2013)."""
+
+    system = "system"
+    organisational = "organisational"
+    professional = "professional"
+    clinical = "clinical"
+
+
+class Role(StrEnum):
+    facilitator = "facilitator"
+    chair = "chair"
+    policymaker = "policymaker"
+    manager = "manager"
+    practitioner = "practitioner"
+    family_representative = "family_representative"
+    practitioner_researcher = "practitioner_researcher"
+
+
+# The roles each initiative must send to every session (composition rule of the study).
+INITIATIVE_SESSION_ROLES: tuple[Role, ...] = (Role.practitioner, Role.policymaker, Role.manager)
+
+
+class CommunityStatus(StrEnum):
+    forming = "forming"
+    active = "active"
+    closed = "closed"
+
+
+class InitiativeStatus(StrEnum):
+    active = "active"
+    archived = "archived"
+
+
+class FundingArrangement(StrEnum):
+    lump_sum_subsidy = "lump_sum_subsidy"
+    per_result_contract = "per_result_contract"
+    pilot_fund = "pilot_fund"
+    hourly_rate = "hourly_rate"
+    pooled_budget = "pooled_budget"
+    other = "other"
+
+
+class PreferredFormat(StrEnum):
+    standard = "standard"
+    plain_language = "plain_language"
+    large_print = "large_print"
+
+
+class SessionStatus(StrEnum):
+    planned = "planned"
+    prepared = "prepared"
+    held = "held"
+    followed_up = "followed_up"
+
+
+class EvidenceSource(StrEnum):
+    case_discussion_observation = "case_discussion_observation"
+    interview = "interview"
+    learning_session_excerpt = "learning_session_excerpt"
+    monitoring_data = "monitoring_data"
+
+
+class FactsheetStatus(StrEnum):
+    draft = "draft"
+    in_review = "in_review"
+    published = "published"
+
+
+class AgendaItemKind(StrEnum):
+    findings = "findings"
+    dilemma = "dilemma"
+    good_practice = "good_practice"
+    exchange = "exchange"
+    action_planning = "action_planning"
+    evaluation = "evaluation"
+
+
+class ContributionStatus(StrEnum):
+    """Where a dilemma or good practice stands on its way to a session agenda."""
+
+    submitted = "submitted"
+    on_agenda = "on_agenda"
+    discussed = "discussed"
+    withdrawn = "withdrawn"
+
+
+class ReflectionVisibility(StrEnum):
+    private = "private"  # the author and the facilitator
+    session = "session"  # everyone taking part in the session
+    community = "community"  # the whole learning community
+
+
+class PdsaStage(StrEnum):
+    plan = "plan"
+    do = "do"
+    study = "study"
+    act = "act"
+
+
+class ActionStatus(StrEnum):
+    open = "open"
+    in_progress = "in_progress"
+    done = "done"
+    dropped = "dropped"

@@ -1,0 +1,83 @@
+"""8 writers × 50 read-modify-write transactions: every one commits, no update is lost."""
+
+import threading
+from datetime import UTC, datetime
+
+from alembic import command
+from sqlmodel import select
+
+from app.community.models import LearningCommunity
+from app.db import Database, create_db_engine
+from app.factsheets.models import Factsheet, FactsheetSection
+from app.initiatives.models import Initiative
+from app.learning_sessions.models import LearningSession
+from app.vocabulary import PartnershipCondition
+from tests.conftest import alembic_config
+
+WRITERS, TRANSACTIONS = 8, 50
+
+
+def test_concurrent_read_modify_write_loses_nothing(scratch_database_url: str) -> None:
+    command.upgrade(alembic_config(scratch_database_url), "head")
+    database = Database(create_db_engine(scratch_database_url))
+    with database.transaction(write=True) as session:
+        community = LearningCommunity(name="Leerkring", period_start=datetime(2026, 1, 1).date())
+        session.add(community)
+        session.flush()
+        initiative = Initiative(
+            community_id=community.id, name="IST", funding_arrangement="hourly_rate"
+        )
+        learning_session = LearningSession(
+            community_id=community.id, number=1, starts_at=datetime(2027, 1, 1, tzinfo=UTC)
+        )
+        session.add_all([initiative, learning_session])
+        session.flush()
+        factsheet = Factsheet(
+            initiative_id=initiative.id, session_id=learning_session.id, version_number=1
+        )
+        session.add(factsheet)
+        session.flush()
+        section = FactsheetSection(
+            factsheet_id=factsheet.id, condition=PartnershipCondition.financing
+        )
+        session.add(section)
+        session.flush()
+        section_id = section.id
+
+    committed: list[int] = []
+    failures: list[BaseException] = []
+    lock = threading.Lock()
+
+    def writer(number: int) -> None:
+        for step in range(TRANSACTIONS):
+            try:
+                with database.transaction(write=True) as session:
+                    row = session.exec(
+                        select(FactsheetSection)
+                        .where(FactsheetSection.id == section_id)
+                        .with_for_update()
+                    ).one()
+                    row.analysis += f"{number}.{step}\n"
+                with lock:
+                    committed.append(number)
+            except BaseException as error:  # noqa: BLE001 - counted and reported below
+                with lock:
+                    failures.append(error)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(WRITERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    with database.transaction(write=False) as session:
+        final = session.get(FactsheetSection, section_id)
+        assert final is not None
+        lines = final.analysis.splitlines()
+        version = final.version
+    database.engine.dispose()
+
+    assert failures == []
+    assert len(committed) == WRITERS * TRANSACTIONS
+    assert len(lines) == len(set(lines)) == WRITERS * TRANSACTIONS
+    assert version == 1 + WRITERS * TRANSACTIONS
