@@ -11,11 +11,14 @@ from typing import Annotated
 import typer
 from sqlalchemy.engine import URL, make_url
 
+import app.models  # noqa: F401 - every table mapped before any session opens
 from app.config import PROJECT_ROOT, get_settings
 from app.db import Database, create_db_engine
 
 cli = typer.Typer(
-    help="Leerkring: run a learning community in integrated care.", no_args_is_help=True
+    help="Leerkring: run a learning community in integrated care.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
 )
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+import app.models  # noqa: F401 - every table mapped before the first request
 from app import site
 from app.community import pages as community_pages
 from app.config import PROJECT_ROOT, Settings, get_settings
@@ -118,6 +119,11 @@ def _add_error_handlers(app: FastAPI) -> None:
             404: "There is no page at this address.",
             405: "This method is not allowed here.",
         }
+        if error.status_code == 400 and error.detail == "There was an error parsing the body":
+            # Undecodable bytes: the same answer as any other unreadable body.
+            return _error_response(
+                request, 422, "Please correct: body.", [FieldProblem("body", "is not valid JSON")]
+            )
         message = messages.get(error.status_code, str(error.detail))
         response = _error_response(request, error.status_code, message, [])
         for name, value in (error.headers or {}).items():

@@ -97,7 +97,9 @@ def client(app: FastAPI) -> Iterator[TestClient]:
 
 
 @pytest.fixture
-def scratch_database_url(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def scratch_database_url(
+    database_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """An empty database of the same kind as the test database, dropped afterwards."""
     url = make_url(database_url)
     if url.get_backend_name() == "sqlite":

@@ -76,7 +76,9 @@ def membership(
     in_initiative: Initiative | None = None,
     **overrides: Any,
 ) -> Membership:
-    perspective, level = ROLE_DEFAULTS.get(role, (Perspective.professional, IntegrationLevel.professional))
+    perspective, level = ROLE_DEFAULTS.get(
+        role, (Perspective.professional, IntegrationLevel.professional)
+    )
     values: dict[str, Any] = {
         "person_id": member.id,
         "community_id": member.community_id,
@@ -88,7 +90,9 @@ def membership(
     return _save(db, Membership(**{**values, **overrides}))
 
 
-def learning_session(db: Session, in_community: LearningCommunity, **overrides: Any) -> LearningSession:
+def learning_session(
+    db: Session, in_community: LearningCommunity, **overrides: Any
+) -> LearningSession:
     values: dict[str, Any] = {
         "community_id": in_community.id,
         "number": next(_sequence),
