@@ -35,8 +35,6 @@ from app.vocabulary import (
     SessionStatus,
 )
 
-DEMO_PASSWORD_HINT = None  # not needed
-
 AMSTERDAM = ZoneInfo(content.TIMEZONE)
 
 
