@@ -32,6 +32,16 @@ class Settings(BaseSettings):
     enable_api_docs: bool | None = Field(
         default=None, description="/docs and /openapi.json; default on except in production"
     )
+    session_idle_minutes: int = Field(
+        default=30, ge=1, le=24 * 60, description="a session ends after this long unused"
+    )
+    session_absolute_hours: int = Field(
+        default=12, ge=1, le=24 * 30, description="a session ends this long after sign-in"
+    )
+    sign_in_attempts: int = Field(
+        default=10, ge=1, description="failed sign-ins per account (and 3x per address) per window"
+    )
+    rate_limit_window_minutes: int = Field(default=15, ge=1, description="rate-limit window")
     echo_sql: bool = Field(default=False, description="log every SQL statement")
 
     @model_validator(mode="after")

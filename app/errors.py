@@ -44,3 +44,21 @@ class StaleVersionError(ConflictError):
 @dataclass
 class InvalidInputError(DomainError):
     status_code: int = 422
+
+
+@dataclass
+class NotSignedInError(DomainError):
+    """No valid session or token; pages send the browser to sign in."""
+
+    status_code: int = 401
+
+
+@dataclass
+class ForbiddenError(DomainError):
+    status_code: int = 403
+
+
+@dataclass
+class RateLimitedError(DomainError):
+    status_code: int = 429
+    retry_after_seconds: int = 60

@@ -1,10 +1,11 @@
 """create_app(): routers, static files, middleware and the error handlers."""
 
 import logging
+from urllib.parse import quote
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
@@ -12,16 +13,19 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import app.models  # noqa: F401 - every table mapped before the first request
 from app import site
+from app.auth import pages as auth_pages
+from app.auth.dependencies import csrf_protect
 from app.community import pages as community_pages
 from app.config import PROJECT_ROOT, Settings, get_settings
 from app.db import Database, create_db_engine
-from app.errors import DomainError, FieldProblem
+from app.errors import DomainError, FieldProblem, NotSignedInError, RateLimitedError
 from app.initiatives import api as initiatives_api
 from app.initiatives import pages as initiatives_pages
 from app.learning_sessions import api as sessions_api
 from app.learning_sessions import pages as sessions_pages
-from app.middleware import BodySizeLimit, Language
+from app.middleware import BodySizeLimit, Language, SecurityHeaders
 from app.people import api as people_api
+from app.routing import routes_without_rule
 from app.templating import render
 
 logger = logging.getLogger(__name__)
@@ -32,6 +36,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     settings = settings or get_settings()
     docs = settings.api_docs_enabled
     app = FastAPI(
+        dependencies=[Depends(csrf_protect)],
         title="Leerkring",
         summary="Run a learning community in integrated care.",
         version="1",
@@ -51,12 +56,18 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     api.include_router(sessions_api.router)
     app.include_router(api)
     app.include_router(site.router)
+    app.include_router(auth_pages.router)
     app.include_router(community_pages.router)
     app.include_router(initiatives_pages.router)
     app.include_router(sessions_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
+    unguarded = routes_without_rule(app)
+    if unguarded:
+        raise RuntimeError(f"routes without an access rule (deny by default): {unguarded}")
+
     _add_error_handlers(app)
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(Language, default=settings.default_language)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     return app
@@ -70,6 +81,12 @@ def _error_response(
     request: Request, status_code: int, message: str, problems: list[FieldProblem]
 ) -> Response:
     if _wants_json(request):
+        if status_code == 401:
+            return JSONResponse(
+                {"detail": message, "errors": []},
+                status_code=401,
+                headers={"WWW-Authenticate": 'Bearer realm="leerkring"'},
+            )
         return JSONResponse(
             {
                 "detail": message,
@@ -88,7 +105,12 @@ def _error_response(
 def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def domain_error(request: Request, error: DomainError) -> Response:
-        return _error_response(request, error.status_code, error.message, error.problems)
+        if isinstance(error, NotSignedInError) and not _wants_json(request):
+            return _to_sign_in(request)
+        response = _error_response(request, error.status_code, error.message, error.problems)
+        if isinstance(error, RateLimitedError):
+            response.headers["Retry-After"] = str(error.retry_after_seconds)
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, error: RequestValidationError) -> Response:
@@ -129,6 +151,14 @@ def _add_error_handlers(app: FastAPI) -> None:
         for name, value in (error.headers or {}).items():
             response.headers[name] = value
         return response
+
+
+def _to_sign_in(request: Request) -> Response:
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    location = "/sign-in" + (f"?next={quote(target)}" if target != "/" else "")
+    if request.headers.get("HX-Request") == "true":
+        return Response(status_code=204, headers={"HX-Redirect": location})
+    return RedirectResponse(location, status_code=303)
 
 
 def _field_problem(error: dict[str, object]) -> FieldProblem:

@@ -2,6 +2,16 @@
 
 from app.actions.models import Action
 from app.agendas.models import AgendaItem, ReflectiveQuestion
+from app.auth.models import (
+    AccessLink,
+    Account,
+    ApiToken,
+    AuditEntry,
+    OneTimeToken,
+    OutboxMessage,
+    RateLimitCounter,
+    UserSession,
+)
 from app.community.models import LearningCommunity
 from app.contributions.models import Dilemma, GoodPractice
 from app.evidence.models import EvidenceCondition, EvidenceItem
@@ -18,9 +28,13 @@ from app.people.models import Consent, Membership, Person
 from app.reflections.models import Reflection
 
 __all__ = [
+    "AccessLink",
+    "Account",
     "Action",
     "AgendaItem",
+    "ApiToken",
     "Attendance",
+    "AuditEntry",
     "Consent",
     "Dilemma",
     "EvidenceCondition",
@@ -38,8 +52,12 @@ __all__ = [
     "Measurement",
     "Membership",
     "MonitoringIndicator",
+    "OneTimeToken",
+    "OutboxMessage",
     "Person",
+    "RateLimitCounter",
     "Reflection",
     "ReflectiveQuestion",
     "SessionEvaluation",
+    "UserSession",
 ]

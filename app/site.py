@@ -6,6 +6,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 from sqlalchemy import text
 
+from app.auth.dependencies import PublicDep
 from app.deps import SessionDep
 from app.i18n import LANGUAGE_COOKIE, LANGUAGES
 
@@ -14,13 +15,14 @@ ONE_YEAR = 365 * 24 * 3600
 
 
 @router.get("/healthz")
-def healthz(session: SessionDep) -> JSONResponse:
+def healthz(_access: PublicDep, session: SessionDep) -> JSONResponse:
     session.exec(text("SELECT 1"))  # type: ignore[call-overload]
     return JSONResponse({"status": "ok"})
 
 
 @router.post("/language")
 def choose_language(
+    _access: PublicDep,
     request: Request,
     language: Annotated[str, Form(max_length=8)],
     next_path: Annotated[str, Form(alias="next", max_length=2000)] = "/",

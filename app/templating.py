@@ -10,6 +10,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from app.auth.cookies import csrf_token, remember_browser
 from app.config import PROJECT_ROOT
 from app.i18n import LANGUAGES, translations
 from app.labels import label_for
@@ -45,7 +46,12 @@ def environment(language: str) -> Environment:
             value = value.astimezone(ZoneInfo(timezone)).date()
         return format_date(value, "long", locale=language)
 
-    env.filters.update(label=label, local_datetime=local_datetime, long_date=long_date)
+    def local_time(value: datetime, timezone: str = "Europe/Amsterdam") -> str:
+        return format_datetime(value.astimezone(ZoneInfo(timezone)), "HH:mm", locale=language)
+
+    env.filters.update(
+        label=label, local_datetime=local_datetime, long_date=long_date, local_time=local_time
+    )
     env.globals.update(language=language, languages=LANGUAGES, static_version=STATIC_VERSION)
     return env
 
@@ -61,7 +67,12 @@ def render(
     """Render a whole page, or only ``block`` when htmx asks for a fragment."""
     language: str = request.state.language
     template = environment(language).get_template(template_name)
-    full_context = {"request": request, **context}
+    full_context = {
+        "request": request,
+        "principal": getattr(request.state, "principal", None),
+        "csrf_token": csrf_token(request),
+        **context,
+    }
     if block is not None and request.headers.get("HX-Request") == "true":
         render_block = template.blocks[block]
         html = "".join(render_block(template.new_context(full_context)))
@@ -70,4 +81,5 @@ def render(
     response = HTMLResponse(html, status_code=status_code)
     response.headers["Vary"] = "HX-Request, Accept-Language, Cookie"
     response.headers["Content-Language"] = language
+    remember_browser(request, response)
     return response

@@ -128,3 +128,32 @@ class ActionStatus(StrEnum):
     in_progress = "in_progress"
     done = "done"
     dropped = "dropped"
+
+
+class OneTimeTokenPurpose(StrEnum):
+    invitation = "invitation"
+    password_reset = "password_reset"
+
+
+class AuditAction(StrEnum):
+    sign_in = "sign_in"
+    sign_in_failed = "sign_in_failed"
+    sign_out = "sign_out"
+    password_changed = "password_changed"
+    password_reset_requested = "password_reset_requested"
+    access_link_created = "access_link_created"
+    access_link_used = "access_link_used"
+    access_link_refused = "access_link_refused"
+    access_link_revoked = "access_link_revoked"
+    invitation_sent = "invitation_sent"
+    role_granted = "role_granted"
+    role_changed = "role_changed"
+    role_revoked = "role_revoked"
+    account_disabled = "account_disabled"
+    account_enabled = "account_enabled"
+    api_token_created = "api_token_created"
+    api_token_revoked = "api_token_revoked"
+    rate_limited = "rate_limited"
+    published = "published"
+    exported = "exported"
+    erased = "erased"

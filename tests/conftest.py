@@ -6,7 +6,7 @@ without it, a SQLite file in a temporary directory.
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pytest
@@ -18,9 +18,17 @@ from fastapi.testclient import TestClient
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlmodel import Session
 
+from app.auth import service as auth_service
+from app.auth.cookies import CSRF_HEADER, SESSION_COOKIE
+from app.auth.dependencies import timeouts
+from app.auth.secrets import keyed_digest
+from app.community.models import LearningCommunity
 from app.config import PROJECT_ROOT, Settings
 from app.db import Database, create_db_engine
 from app.main import create_app
+from app.people.models import Person
+from app.vocabulary import Role
+from tests import factories
 
 
 def alembic_config(url: str) -> Config:
@@ -91,9 +99,45 @@ def app(settings: Settings, connection: Connection) -> FastAPI:
 
 
 @pytest.fixture
-def client(app: FastAPI) -> Iterator[TestClient]:
+def anonymous(app: FastAPI) -> Iterator[TestClient]:
+    """A browser that has not signed in."""
     with TestClient(app) as client:
         yield client
+
+
+@pytest.fixture
+def community(db: Session) -> LearningCommunity:
+    return factories.community(db)
+
+
+@pytest.fixture
+def sign_in(app: FastAPI, db: Session, settings: Settings) -> Callable[[Person], TestClient]:
+    """A browser signed in as ``person`` (a real session; the CSRF header set as htmx does)."""
+
+    def signed_in(person: Person) -> TestClient:
+        account = auth_service.ensure_account(session=db, person=person)
+        token = auth_service.start_session(
+            session=db, account=account, timeouts=timeouts(settings), ip="testclient"
+        )
+        client = TestClient(app)
+        client.cookies.set(SESSION_COOKIE, token)
+        client.headers[CSRF_HEADER] = keyed_digest(settings.secret_key, f"csrf:session:{token}")
+        return client
+
+    return signed_in
+
+
+@pytest.fixture
+def facilitator(db: Session, community: LearningCommunity) -> Person:
+    person = factories.person(db, community, name="Marieke Janssen")
+    factories.membership(db, person, Role.facilitator)
+    return person
+
+
+@pytest.fixture
+def client(sign_in: Callable[[Person], TestClient], facilitator: Person) -> TestClient:
+    """A browser signed in as the community's facilitator."""
+    return sign_in(facilitator)
 
 
 @pytest.fixture

@@ -2,14 +2,13 @@
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlmodel import Session
 
-from tests import factories
+from app.community.models import LearningCommunity
 
 
 @pytest.fixture(autouse=True)
-def community(db: Session) -> None:
-    factories.community(db)
+def _with_community(community: LearningCommunity) -> None:
+    """Every test here runs in a community."""
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from sqlalchemy import exc
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
 
+from app.community.models import LearningCommunity
 from app.config import Settings
 from app.db import Database, create_db_engine
 from app.initiatives.models import Initiative
@@ -42,8 +43,8 @@ def test_api_docs_are_off_in_production_unless_enabled(database_url: str) -> Non
     database.engine.dispose()
 
 
-def test_relationships_never_load_lazily(db: Session) -> None:
-    initiative = factories.initiative(db, factories.community(db))
+def test_relationships_never_load_lazily(db: Session, community: LearningCommunity) -> None:
+    initiative = factories.initiative(db, community)
     db.expire_all()
     loaded = db.exec(select(Initiative).where(Initiative.id == initiative.id)).one()
     with pytest.raises(exc.InvalidRequestError, match="lazy='raise'"):

@@ -7,6 +7,7 @@ from babel.messages.pofile import read_po
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from app.community.models import LearningCommunity
 from app.config import PROJECT_ROOT
 from app.i18n import LANGUAGE_COOKIE, TRANSLATIONS_DIR, negotiate_language
 from tests import factories
@@ -47,8 +48,9 @@ def test_language_negotiation_prefers_the_cookie_then_the_browser() -> None:
     assert negotiate_language(None, "nl;q=abc", "en") == "nl"
 
 
-def test_dutch_browser_gets_dutch_navigation_and_labels(client: TestClient, db: Session) -> None:
-    community = factories.community(db)
+def test_dutch_browser_gets_dutch_navigation_and_labels(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
     factories.initiative(db, community, name="Samen1Plan Drechtsteden")
     factories.learning_session(db, community, number=3)
 
@@ -65,7 +67,6 @@ def test_dutch_browser_gets_dutch_navigation_and_labels(client: TestClient, db: 
 
 
 def test_language_switch_is_remembered_in_a_cookie(client: TestClient, db: Session) -> None:
-    factories.community(db)
 
     switched = client.post(
         "/language", data={"language": "nl", "next": "/"}, follow_redirects=False

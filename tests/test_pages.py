@@ -1,12 +1,14 @@
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from app.community.models import LearningCommunity
 from app.vocabulary import Role
 from tests import factories
 
 
-def test_home_shows_initiatives_and_sessions(client: TestClient, db: Session) -> None:
-    community = factories.community(db, name="Leerkring Integrale Zorg")
+def test_home_shows_initiatives_and_sessions(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
     factories.initiative(
         db, community, name="Huis van het Gezin Tilburg", municipalities=("Tilburg", "Goirle")
     )
@@ -15,7 +17,7 @@ def test_home_shows_initiatives_and_sessions(client: TestClient, db: Session) ->
     response = client.get("/")
 
     assert response.status_code == 200
-    assert "Leerkring Integrale Zorg" in response.text
+    assert community.name in response.text
     assert "Huis van het Gezin Tilburg" in response.text
     assert "Tilburg, Goirle" in response.text
     assert "Session 2" in response.text
@@ -23,14 +25,9 @@ def test_home_shows_initiatives_and_sessions(client: TestClient, db: Session) ->
     assert "htmx-2.0.11.min.js" in response.text
 
 
-def test_home_without_a_community_explains_what_to_do(client: TestClient) -> None:
-    response = client.get("/")
-    assert response.status_code == 200
-    assert "leerkring seed-demo" in response.text
-
-
-def test_initiative_page_lists_members_by_role(client: TestClient, db: Session) -> None:
-    community = factories.community(db)
+def test_initiative_page_lists_members_by_role(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
     initiative = factories.initiative(db, community, name="IST Groningen-Ommelanden")
     member = factories.person(
         db, community, name="Jeroen Hoekstra", organisation="Gemeente Groningen"
@@ -45,8 +42,9 @@ def test_initiative_page_lists_members_by_role(client: TestClient, db: Session) 
     assert "Policymaker" in response.text
 
 
-def test_session_page_shows_composition_warnings(client: TestClient, db: Session) -> None:
-    community = factories.community(db)
+def test_session_page_shows_composition_warnings(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
     initiative = factories.initiative(db, community, name="Wijkexpertteam Zwolle-Kampen")
     session = factories.learning_session(db, community, number=3)
     practitioner = factories.person(db, community, name="Ilse Mulder")
@@ -63,14 +61,12 @@ def test_session_page_shows_composition_warnings(client: TestClient, db: Session
 
 
 def test_unknown_initiative_page_is_404(client: TestClient, db: Session) -> None:
-    factories.community(db)
     response = client.get("/initiatives/4242")
     assert response.status_code == 404
     assert "There is no initiative with id 4242." in response.text
 
 
 def test_pages_need_no_javascript_and_no_inline_script(client: TestClient, db: Session) -> None:
-    factories.community(db)
     html = client.get("/").text
     assert "<script>" not in html
     assert 'src="http' not in html

@@ -1,7 +1,14 @@
 from sqlmodel import Session, col, select
 
 from app.community.models import LearningCommunity
-from app.errors import ConflictError
+from app.errors import ConflictError, NotFoundError
+
+
+def get_community(*, session: Session, community_id: int) -> LearningCommunity:
+    community = session.get(LearningCommunity, community_id)
+    if community is None:
+        raise NotFoundError(f"There is no learning community with id {community_id}.")
+    return community
 
 
 def current_community(*, session: Session) -> LearningCommunity | None:

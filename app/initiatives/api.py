@@ -1,6 +1,7 @@
 from fastapi import APIRouter, Response, status
 
 from app.api_responses import errors
+from app.auth.dependencies import FacilitatorDep, MemberDep
 from app.community.service import require_current_community_id
 from app.deps import PaginationDep, SessionDep
 from app.initiatives import service
@@ -12,7 +13,9 @@ router = APIRouter(prefix="/initiatives", tags=["initiatives"])
 
 
 @router.get("", responses=errors(409, 422))
-def list_initiatives(session: SessionDep, pagination: PaginationDep) -> Page[InitiativePublic]:
+def list_initiatives(
+    _access: MemberDep, session: SessionDep, pagination: PaginationDep
+) -> Page[InitiativePublic]:
     community_id = require_current_community_id(session=session)
     initiatives, total = service.list_initiatives(
         session=session,
@@ -29,18 +32,20 @@ def list_initiatives(session: SessionDep, pagination: PaginationDep) -> Page[Ini
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=errors(409, 413, 422))
-def create_initiative(data: InitiativeCreate, session: SessionDep) -> InitiativePublic:
+def create_initiative(
+    _access: FacilitatorDep, data: InitiativeCreate, session: SessionDep
+) -> InitiativePublic:
     return service.to_public(service.create_initiative(session=session, data=data))
 
 
 @router.get("/{initiative_id}", responses=errors(404, 422))
-def get_initiative(initiative: InitiativeDep) -> InitiativePublic:
+def get_initiative(_access: MemberDep, initiative: InitiativeDep) -> InitiativePublic:
     return service.to_public(initiative)
 
 
 @router.patch("/{initiative_id}", responses=errors(404, 409, 413, 422))
 def update_initiative(
-    initiative: InitiativeDep, data: InitiativeUpdate, session: SessionDep
+    _access: FacilitatorDep, initiative: InitiativeDep, data: InitiativeUpdate, session: SessionDep
 ) -> InitiativePublic:
     updated = service.update_initiative(session=session, initiative=initiative, data=data)
     return service.to_public(updated)
@@ -49,6 +54,8 @@ def update_initiative(
 @router.delete(
     "/{initiative_id}", status_code=status.HTTP_204_NO_CONTENT, responses=errors(404, 409, 422)
 )
-def delete_initiative(initiative: InitiativeDep, session: SessionDep) -> Response:
+def delete_initiative(
+    _access: FacilitatorDep, initiative: InitiativeDep, session: SessionDep
+) -> Response:
     service.delete_initiative(session=session, initiative=initiative)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

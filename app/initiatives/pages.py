@@ -1,6 +1,7 @@
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from app.auth.dependencies import MemberDep
 from app.deps import SessionDep
 from app.initiatives.dependencies import InitiativeDep
 from app.people import service as people_service
@@ -11,7 +12,7 @@ router = APIRouter(prefix="/initiatives", include_in_schema=False)
 
 @router.get("/{initiative_id}", response_class=HTMLResponse)
 def initiative_page(
-    request: Request, initiative: InitiativeDep, session: SessionDep
+    _access: MemberDep, request: Request, initiative: InitiativeDep, session: SessionDep
 ) -> HTMLResponse:
     assert initiative.id is not None
     members = people_service.initiative_members(session=session, initiative_id=initiative.id)

@@ -1,6 +1,7 @@
 from fastapi import APIRouter, Response, status
 
 from app.api_responses import errors
+from app.auth.dependencies import FacilitatorDep, MemberDep
 from app.community.service import require_current_community_id
 from app.deps import PaginationDep, SessionDep
 from app.learning_sessions import service
@@ -20,7 +21,9 @@ def _public(learning_session: object) -> LearningSessionPublic:
 
 
 @router.get("", responses=errors(409, 422))
-def list_sessions(session: SessionDep, pagination: PaginationDep) -> Page[LearningSessionPublic]:
+def list_sessions(
+    _access: MemberDep, session: SessionDep, pagination: PaginationDep
+) -> Page[LearningSessionPublic]:
     community_id = require_current_community_id(session=session)
     sessions, total = service.list_sessions(
         session=session,
@@ -37,18 +40,23 @@ def list_sessions(session: SessionDep, pagination: PaginationDep) -> Page[Learni
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=errors(409, 413, 422))
-def create_session(data: LearningSessionCreate, session: SessionDep) -> LearningSessionPublic:
+def create_session(
+    _access: FacilitatorDep, data: LearningSessionCreate, session: SessionDep
+) -> LearningSessionPublic:
     return _public(service.create_session(session=session, data=data))
 
 
 @router.get("/{session_id}", responses=errors(404, 422))
-def get_session(learning_session: LearningSessionDep) -> LearningSessionPublic:
+def get_session(_access: MemberDep, learning_session: LearningSessionDep) -> LearningSessionPublic:
     return _public(learning_session)
 
 
 @router.patch("/{session_id}", responses=errors(404, 409, 413, 422))
 def update_session(
-    learning_session: LearningSessionDep, data: LearningSessionUpdate, session: SessionDep
+    _access: FacilitatorDep,
+    learning_session: LearningSessionDep,
+    data: LearningSessionUpdate,
+    session: SessionDep,
 ) -> LearningSessionPublic:
     return _public(
         service.update_session(session=session, learning_session=learning_session, data=data)
@@ -58,6 +66,8 @@ def update_session(
 @router.delete(
     "/{session_id}", status_code=status.HTTP_204_NO_CONTENT, responses=errors(404, 409, 422)
 )
-def delete_session(learning_session: LearningSessionDep, session: SessionDep) -> Response:
+def delete_session(
+    _access: FacilitatorDep, learning_session: LearningSessionDep, session: SessionDep
+) -> Response:
     service.delete_session(session=session, learning_session=learning_session)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,6 +1,7 @@
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from app.auth.dependencies import MemberDep
 from app.deps import SessionDep
 from app.learning_sessions import service
 from app.learning_sessions.composition import session_composition
@@ -13,7 +14,7 @@ router = APIRouter(prefix="/sessions", include_in_schema=False)
 
 @router.get("/{session_id}", response_class=HTMLResponse)
 def session_page(
-    request: Request, learning_session: LearningSessionDep, session: SessionDep
+    _access: MemberDep, request: Request, learning_session: LearningSessionDep, session: SessionDep
 ) -> HTMLResponse:
     assert learning_session.id is not None
     chair = session.get(Person, learning_session.chair_id) if learning_session.chair_id else None

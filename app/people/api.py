@@ -3,6 +3,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from app.api_responses import errors
+from app.auth.dependencies import FacilitatorDep, PeopleDirectoryDep
 from app.community.service import require_current_community_id
 from app.db import MAX_ID
 from app.deps import PaginationDep, SessionDep
@@ -25,7 +26,9 @@ OptionalId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 
 
 @people_router.get("", responses=errors(409, 422))
-def list_people(session: SessionDep, pagination: PaginationDep) -> Page[PersonPublic]:
+def list_people(
+    _access: PeopleDirectoryDep, session: SessionDep, pagination: PaginationDep
+) -> Page[PersonPublic]:
     community_id = require_current_community_id(session=session)
     people, total = service.list_people(
         session=session,
@@ -42,18 +45,20 @@ def list_people(session: SessionDep, pagination: PaginationDep) -> Page[PersonPu
 
 
 @people_router.post("", status_code=status.HTTP_201_CREATED, responses=errors(409, 413, 422))
-def create_person(data: PersonCreate, session: SessionDep) -> PersonPublic:
+def create_person(_access: FacilitatorDep, data: PersonCreate, session: SessionDep) -> PersonPublic:
     person = service.create_person(session=session, data=data)
     return PersonPublic.model_validate(person, from_attributes=True)
 
 
 @people_router.get("/{person_id}", responses=errors(404, 422))
-def get_person(person: PersonDep) -> PersonPublic:
+def get_person(_access: PeopleDirectoryDep, person: PersonDep) -> PersonPublic:
     return PersonPublic.model_validate(person, from_attributes=True)
 
 
 @people_router.patch("/{person_id}", responses=errors(404, 409, 413, 422))
-def update_person(person: PersonDep, data: PersonUpdate, session: SessionDep) -> PersonPublic:
+def update_person(
+    _access: FacilitatorDep, person: PersonDep, data: PersonUpdate, session: SessionDep
+) -> PersonPublic:
     updated = service.update_person(session=session, person=person, data=data)
     return PersonPublic.model_validate(updated, from_attributes=True)
 
@@ -61,13 +66,14 @@ def update_person(person: PersonDep, data: PersonUpdate, session: SessionDep) ->
 @people_router.delete(
     "/{person_id}", status_code=status.HTTP_204_NO_CONTENT, responses=errors(404, 409, 422)
 )
-def delete_person(person: PersonDep, session: SessionDep) -> Response:
+def delete_person(_access: FacilitatorDep, person: PersonDep, session: SessionDep) -> Response:
     service.delete_person(session=session, person=person)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @memberships_router.get("", responses=errors(409, 422))
 def list_memberships(
+    _access: PeopleDirectoryDep,
     session: SessionDep,
     pagination: PaginationDep,
     person_id: OptionalId = None,
@@ -93,19 +99,21 @@ def list_memberships(
 @memberships_router.post(
     "", status_code=status.HTTP_201_CREATED, responses=errors(404, 409, 413, 422)
 )
-def create_membership(data: MembershipCreate, session: SessionDep) -> MembershipPublic:
+def create_membership(
+    _access: FacilitatorDep, data: MembershipCreate, session: SessionDep
+) -> MembershipPublic:
     membership = service.create_membership(session=session, data=data)
     return MembershipPublic.model_validate(membership, from_attributes=True)
 
 
 @memberships_router.get("/{membership_id}", responses=errors(404, 422))
-def get_membership(membership: MembershipDep) -> MembershipPublic:
+def get_membership(_access: PeopleDirectoryDep, membership: MembershipDep) -> MembershipPublic:
     return MembershipPublic.model_validate(membership, from_attributes=True)
 
 
 @memberships_router.patch("/{membership_id}", responses=errors(404, 409, 413, 422))
 def update_membership(
-    membership: MembershipDep, data: MembershipUpdate, session: SessionDep
+    _access: FacilitatorDep, membership: MembershipDep, data: MembershipUpdate, session: SessionDep
 ) -> MembershipPublic:
     updated = service.update_membership(session=session, membership=membership, data=data)
     return MembershipPublic.model_validate(updated, from_attributes=True)
@@ -114,6 +122,8 @@ def update_membership(
 @memberships_router.delete(
     "/{membership_id}", status_code=status.HTTP_204_NO_CONTENT, responses=errors(404, 422)
 )
-def delete_membership(membership: MembershipDep, session: SessionDep) -> Response:
+def delete_membership(
+    _access: FacilitatorDep, membership: MembershipDep, session: SessionDep
+) -> Response:
     service.delete_membership(session=session, membership=membership)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

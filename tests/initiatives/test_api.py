@@ -3,6 +3,7 @@ from datetime import date
 from fastapi.testclient import TestClient
 from sqlmodel import Session, func, select
 
+from app.community.models import LearningCommunity
 from app.evidence.models import EvidenceItem
 from app.initiatives.models import Initiative
 from tests import factories
@@ -21,7 +22,6 @@ def count_initiatives(db: Session) -> int:
 
 
 def test_create_read_update_delete(client: TestClient, db: Session) -> None:
-    factories.community(db)
 
     created = client.post("/api/v1/initiatives", json=VALID)
     assert created.status_code == 201, created.text
@@ -45,7 +45,6 @@ def test_create_read_update_delete(client: TestClient, db: Session) -> None:
 
 
 def test_invalid_body_names_the_field_and_stores_nothing(client: TestClient, db: Session) -> None:
-    factories.community(db)
     before = count_initiatives(db)
 
     response = client.post("/api/v1/initiatives", json={**VALID, "name": "   "})
@@ -57,22 +56,21 @@ def test_invalid_body_names_the_field_and_stores_nothing(client: TestClient, db:
 
 
 def test_unknown_funding_arrangement_is_422(client: TestClient, db: Session) -> None:
-    factories.community(db)
     response = client.post("/api/v1/initiatives", json={**VALID, "funding_arrangement": "gift"})
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "funding_arrangement"
 
 
 def test_duplicate_name_is_409(client: TestClient, db: Session) -> None:
-    factories.community(db)
     assert client.post("/api/v1/initiatives", json=VALID).status_code == 201
     response = client.post("/api/v1/initiatives", json={**VALID, "name": VALID["name"].upper()})
     assert response.status_code == 409
     assert "exists already" in response.json()["detail"]
 
 
-def test_stale_version_is_409_and_keeps_the_stored_text(client: TestClient, db: Session) -> None:
-    community = factories.community(db)
+def test_stale_version_is_409_and_keeps_the_stored_text(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
     initiative = factories.initiative(db, community, target_group="original")
 
     first = client.patch(
@@ -88,8 +86,9 @@ def test_stale_version_is_409_and_keeps_the_stored_text(client: TestClient, db: 
     assert client.get(f"/api/v1/initiatives/{initiative.id}").json()["target_group"] == "first"
 
 
-def test_deleting_an_initiative_with_evidence_is_refused(client: TestClient, db: Session) -> None:
-    community = factories.community(db)
+def test_deleting_an_initiative_with_evidence_is_refused(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
     initiative = factories.initiative(db, community)
     db.add(
         EvidenceItem(
@@ -111,8 +110,7 @@ def test_deleting_an_initiative_with_evidence_is_refused(client: TestClient, db:
     assert db.get(Initiative, initiative.id) is not None
 
 
-def test_list_is_paginated(client: TestClient, db: Session) -> None:
-    community = factories.community(db)
+def test_list_is_paginated(client: TestClient, db: Session, community: LearningCommunity) -> None:
     for _ in range(5):
         factories.initiative(db, community)
 
@@ -124,8 +122,9 @@ def test_list_is_paginated(client: TestClient, db: Session) -> None:
     assert client.get("/api/v1/initiatives", params={"per_page": 1000}).status_code == 422
 
 
-def test_extra_fields_change_nothing(client: TestClient, db: Session) -> None:
-    community = factories.community(db)
+def test_extra_fields_change_nothing(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
     response = client.post(
         "/api/v1/initiatives",
         json={**VALID, "community_id": 999, "status": "archived", "id": 77, "version": 9},

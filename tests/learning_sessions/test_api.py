@@ -3,6 +3,7 @@ from datetime import UTC, datetime
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from app.community.models import LearningCommunity
 from tests import factories
 
 SESSION = {
@@ -13,8 +14,9 @@ SESSION = {
 }
 
 
-def test_schedule_and_read_a_session(client: TestClient, db: Session) -> None:
-    community = factories.community(db)
+def test_schedule_and_read_a_session(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
     chair = factories.person(db, community)
 
     created = client.post("/api/v1/learning-sessions", json={**SESSION, "chair_id": chair.id})
@@ -28,13 +30,11 @@ def test_schedule_and_read_a_session(client: TestClient, db: Session) -> None:
 
 
 def test_session_number_is_unique(client: TestClient, db: Session) -> None:
-    factories.community(db)
     assert client.post("/api/v1/learning-sessions", json=SESSION).status_code == 201
     assert client.post("/api/v1/learning-sessions", json=SESSION).status_code == 409
 
 
 def test_naive_time_and_unknown_zone_are_422(client: TestClient, db: Session) -> None:
-    factories.community(db)
     naive = client.post(
         "/api/v1/learning-sessions", json={**SESSION, "starts_at": "2027-01-21T13:30:00"}
     )
@@ -45,8 +45,10 @@ def test_naive_time_and_unknown_zone_are_422(client: TestClient, db: Session) ->
     assert chair.json()["errors"][0]["field"] == "chair_id"
 
 
-def test_status_moves_one_step_at_a_time(client: TestClient, db: Session) -> None:
-    session = factories.learning_session(db, factories.community(db))
+def test_status_moves_one_step_at_a_time(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    session = factories.learning_session(db, community)
     url = f"/api/v1/learning-sessions/{session.id}"
 
     jump = client.patch(url, json={"version": 1, "status": "held"})
@@ -58,8 +60,9 @@ def test_status_moves_one_step_at_a_time(client: TestClient, db: Session) -> Non
     assert step.json()["status"] == "prepared"
 
 
-def test_only_planned_sessions_can_be_deleted(client: TestClient, db: Session) -> None:
-    community = factories.community(db)
+def test_only_planned_sessions_can_be_deleted(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
     held = factories.learning_session(db, community, status="held")
     planned = factories.learning_session(db, community)
     assert client.delete(f"/api/v1/learning-sessions/{held.id}").status_code == 409

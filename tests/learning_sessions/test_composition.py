@@ -1,12 +1,14 @@
 from sqlmodel import Session
 
+from app.community.models import LearningCommunity
 from app.learning_sessions.composition import session_composition
 from app.vocabulary import Role
 from tests import factories
 
 
-def test_composition_per_initiative_and_family_representative(db: Session) -> None:
-    community = factories.community(db)
+def test_composition_per_initiative_and_family_representative(
+    db: Session, community: LearningCommunity
+) -> None:
     leiden = factories.initiative(db, community, name="Gezinsteam Plus Leidse Regio")
     zwolle = factories.initiative(db, community, name="Wijkexpertteam Zwolle-Kampen")
     factories.initiative(db, community, name="Archived one", status="archived")

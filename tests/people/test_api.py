@@ -1,13 +1,13 @@
 from fastapi.testclient import TestClient
 from sqlmodel import Session, func, select
 
+from app.community.models import LearningCommunity
 from app.people.models import Membership, Person
 from app.vocabulary import Role
 from tests import factories
 
 
 def test_create_person_stores_the_email_in_lower_case(client: TestClient, db: Session) -> None:
-    factories.community(db)
     response = client.post(
         "/api/v1/people",
         json={
@@ -21,7 +21,6 @@ def test_create_person_stores_the_email_in_lower_case(client: TestClient, db: Se
 
 
 def test_duplicate_email_is_409_whatever_its_case(client: TestClient, db: Session) -> None:
-    factories.community(db)
     assert (
         client.post(
             "/api/v1/people", json={"name": "Anouk", "email": "anouk@leiden.nl"}
@@ -33,11 +32,13 @@ def test_duplicate_email_is_409_whatever_its_case(client: TestClient, db: Sessio
 
     assert response.status_code == 409
     assert "anouk@leiden.nl exists already" in response.json()["detail"]
-    assert db.exec(select(func.count()).select_from(Person)).one() == 1
+    assert db.exec(select(func.count()).where(Person.email == "anouk@leiden.nl")).one() == 1
 
 
-def test_update_person_checks_the_version(client: TestClient, db: Session) -> None:
-    person = factories.person(db, factories.community(db))
+def test_update_person_checks_the_version(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    person = factories.person(db, community)
     ok = client.patch(
         f"/api/v1/people/{person.id}", json={"version": 1, "organisation": "GGZ Rivierduinen"}
     )
@@ -49,8 +50,9 @@ def test_update_person_checks_the_version(client: TestClient, db: Session) -> No
     assert stale.status_code == 409
 
 
-def test_memberships_crud_and_filters(client: TestClient, db: Session) -> None:
-    community = factories.community(db)
+def test_memberships_crud_and_filters(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
     initiative = factories.initiative(db, community)
     person = factories.person(db, community)
 
@@ -78,8 +80,10 @@ def test_memberships_crud_and_filters(client: TestClient, db: Session) -> None:
     assert db.get(Membership, membership_id) is None
 
 
-def test_membership_for_unknown_initiative_is_404(client: TestClient, db: Session) -> None:
-    person = factories.person(db, factories.community(db))
+def test_membership_for_unknown_initiative_is_404(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    person = factories.person(db, community)
     response = client.post(
         "/api/v1/memberships",
         json={
@@ -93,8 +97,9 @@ def test_membership_for_unknown_initiative_is_404(client: TestClient, db: Sessio
     assert response.status_code == 404
 
 
-def test_person_who_attended_cannot_be_deleted(client: TestClient, db: Session) -> None:
-    community = factories.community(db)
+def test_person_who_attended_cannot_be_deleted(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
     person = factories.person(db, community)
     factories.membership(db, person, Role.practitioner)
     factories.attendance(db, factories.learning_session(db, community), person, attended=True)

@@ -1,0 +1,121 @@
+"""Who is asking (session cookie or API token), the access rule of every route, and CSRF.
+
+Every route declares exactly one rule through these dependencies; create_app refuses to
+start if one does not (deny by default).
+"""
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+
+from app.auth import policy, service
+from app.auth.cookies import CSRF_FIELD, CSRF_HEADER, csrf_matches, session_token
+from app.auth.principal import Principal
+from app.config import Settings
+from app.deps import SAFE_METHODS, SessionDep
+from app.errors import ForbiddenError, NotSignedInError
+
+ACCESS_RULE = "__access_rule__"
+
+
+def timeouts(settings: Settings) -> service.SessionTimeouts:
+    return service.SessionTimeouts(
+        idle=timedelta(minutes=settings.session_idle_minutes),
+        absolute=timedelta(hours=settings.session_absolute_hours),
+    )
+
+
+def current_principal(request: Request, session: SessionDep) -> Principal | None:
+    authorization = request.headers.get("authorization", "")
+    if authorization.lower().startswith("bearer "):
+        found = service.resolve_api_token(session=session, token=authorization[7:].strip())
+        if found is None:
+            raise NotSignedInError("The API token is unknown, revoked or its account is disabled.")
+        _api_token, account, person = found
+        principal = service.load_principal(
+            session=session, account=account, person=person, method="token"
+        )
+    else:
+        token = session_token(request)
+        active = (
+            service.resolve_session(
+                session=session, token=token, timeouts=timeouts(request.app.state.settings)
+            )
+            if token
+            else None
+        )
+        if active is None:
+            request.state.principal = None
+            return None
+        if active.needs_touch:
+            # Its own short write, so a page view stays a read-only transaction.
+            with request.app.state.database.transaction(write=True) as write:
+                assert active.user_session.id is not None
+                service.touch_session(session=write, session_id=active.user_session.id)
+        principal = service.load_principal(
+            session=session,
+            account=active.account,
+            person=active.person,
+            method="session",
+            access_link=active.access_link,
+        )
+    request.state.principal = principal
+    return principal
+
+
+OptionalPrincipal = Annotated[Principal | None, Depends(current_principal)]
+
+
+def _rule(name: str, check: Callable[[Principal], bool] | None) -> Any:
+    """A dependency that admits the request by ``check``; None admits everyone."""
+
+    def dependency(principal: OptionalPrincipal) -> Principal | None:
+        if check is None:
+            return principal
+        if principal is None:
+            raise NotSignedInError("Please sign in to continue.")
+        if not check(principal):
+            raise ForbiddenError("Your role does not give access to this page.")
+        return principal
+
+    setattr(dependency, ACCESS_RULE, name)
+    dependency.__name__ = f"rule_{name}"
+    return Depends(dependency)
+
+
+PublicDep = Annotated[Principal | None, _rule("public", None)]
+MemberDep = Annotated[Principal, _rule("member", policy.is_member)]
+FacilitatorDep = Annotated[Principal, _rule("facilitator", policy.is_facilitator)]
+PeopleDirectoryDep = Annotated[Principal, _rule("people_directory", policy.reads_people_directory)]
+PasswordHolderDep = Annotated[Principal, _rule("password_holder", policy.uses_password_features)]
+
+
+async def csrf_protect(request: Request) -> None:
+    """Every unsafe request carries the session's CSRF token (API token requests excepted)."""
+    if request.method in SAFE_METHODS:
+        return
+    if request.headers.get("authorization", "").lower().startswith("bearer "):
+        return  # not sent by browsers on their own, so not forgeable cross-site
+    supplied = request.headers.get(CSRF_HEADER)
+    content_type = request.headers.get("content-type", "")
+    if supplied is None and content_type.startswith(
+        ("application/x-www-form-urlencoded", "multipart/form-data")
+    ):
+        form = await request.form()
+        value = form.get(CSRF_FIELD)
+        supplied = value if isinstance(value, str) else None
+    if not csrf_matches(request, supplied):
+        raise ForbiddenError(
+            "This form has expired or did not come from Leerkring. Reload the page and try again."
+        )
+
+
+def route_rule(dependant_calls: list[Callable[..., Any]]) -> str | None:
+    """The access rule among a route's dependency callables, if it has one."""
+    for call in dependant_calls:
+        name = getattr(call, ACCESS_RULE, None)
+        if name is not None:
+            return str(name)
+    return None

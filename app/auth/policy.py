@@ -1,0 +1,53 @@
+"""The access policy, as plain functions of a Principal. Routes and services both use these.
+
+The README's "Who may do what" table is this file in words.
+"""
+
+from app.auth.principal import INITIATIVE_READER_ROLES, Principal
+from app.vocabulary import Role
+
+
+def is_member(principal: Principal) -> bool:
+    """Anyone signed in to the community: every role, access-link sessions included."""
+    return True
+
+
+def is_facilitator(principal: Principal) -> bool:
+    return principal.is_facilitator
+
+
+def reads_people_directory(principal: Principal) -> bool:
+    """The chair reads the participants' background; the facilitator manages people."""
+    return principal.is_facilitator or principal.is_chair
+
+
+def reads_initiative_drafts(principal: Principal, initiative_id: int) -> bool:
+    """Draft factsheets, evidence and members' contact details of one initiative."""
+    return principal.is_facilitator or bool(
+        principal.roles_in(initiative_id) & INITIATIVE_READER_ROLES
+    )
+
+
+def records_evidence(principal: Principal, initiative_id: int) -> bool:
+    return principal.is_facilitator or Role.practitioner_researcher in principal.roles_in(
+        initiative_id
+    )
+
+
+def sees_contact_details(
+    principal: Principal, person_id: int, person_initiative_ids: set[int]
+) -> bool:
+    if principal.person_id == person_id or reads_people_directory(principal):
+        return True
+    return any(reads_initiative_drafts(principal, i) for i in person_initiative_ids)
+
+
+def prepares_session(principal: Principal, chair_id: int | None) -> bool:
+    return principal.is_facilitator or (
+        principal.is_chair and chair_id is not None and chair_id == principal.person_id
+    )
+
+
+def uses_password_features(principal: Principal) -> bool:
+    """Access-link sessions have no password to change and may not mint API tokens."""
+    return principal.access_link_id is None

@@ -1,0 +1,83 @@
+"""Fixed-window counters kept in the database, so every worker and instance counts together."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from app.auth.models import RateLimitCounter
+from app.db import utcnow
+
+
+@dataclass(frozen=True)
+class Limit:
+    key: str
+    allowed: int
+    window: timedelta
+
+
+@dataclass(frozen=True)
+class Exceeded:
+    retry_at: datetime
+
+    @property
+    def retry_after_seconds(self) -> int:
+        return max(1, int((self.retry_at - utcnow()).total_seconds()) + 1)
+
+
+def _window_start(window: timedelta, now: datetime) -> datetime:
+    seconds = int(window.total_seconds())
+    epoch = int(now.timestamp())
+    return datetime.fromtimestamp(epoch - epoch % seconds, tz=now.tzinfo)
+
+
+def exceeded(*, session: Session, limits: list[Limit]) -> Exceeded | None:
+    """The first limit already used up in its current window, if any."""
+    now = utcnow()
+    for limit in limits:
+        start = _window_start(limit.window, now)
+        count = session.exec(
+            select(RateLimitCounter.count).where(
+                RateLimitCounter.key == limit.key, RateLimitCounter.window_start == start
+            )
+        ).first()
+        if count is not None and count >= limit.allowed:
+            return Exceeded(retry_at=start + limit.window)
+    return None
+
+
+def count_attempt(*, session: Session, limits: list[Limit]) -> None:
+    """Add one attempt to each limit's current window (an atomic UPDATE, or the first row)."""
+    now = utcnow()
+    for limit in limits:
+        start = _window_start(limit.window, now)
+        result = session.execute(
+            update(RateLimitCounter)
+            .where(
+                col(RateLimitCounter.key) == limit.key,
+                col(RateLimitCounter.window_start) == start,
+            )
+            .values(count=RateLimitCounter.count + 1)
+        )
+        if result.rowcount == 0:  # type: ignore[attr-defined]
+            _first_in_window(session, limit.key, start)
+
+
+def _first_in_window(session: Session, key: str, start: datetime) -> None:
+    try:
+        with session.begin_nested():
+            session.add(RateLimitCounter(key=key, window_start=start, count=1))
+    except IntegrityError:  # another worker counted first: count on its row
+        session.execute(
+            update(RateLimitCounter)
+            .where(col(RateLimitCounter.key) == key, col(RateLimitCounter.window_start) == start)
+            .values(count=RateLimitCounter.count + 1)
+        )
+    # Old windows are never read again.
+    session.execute(
+        delete(RateLimitCounter).where(
+            col(RateLimitCounter.window_start) < start - timedelta(days=1)
+        )
+    )

@@ -1,0 +1,402 @@
+"""Accounts, sign-in sessions, API tokens, set-password links and personal access links."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, col, select, update
+
+from app.auth import secrets
+from app.auth.models import AccessLink, Account, ApiToken, OneTimeToken, UserSession
+from app.auth.principal import Principal
+from app.db import utcnow
+from app.errors import FieldProblem, InvalidInputError, NotFoundError
+from app.people.models import Membership, Person
+from app.vocabulary import OneTimeTokenPurpose, Role
+
+INVITATION_VALID = timedelta(days=7)
+PASSWORD_RESET_VALID = timedelta(hours=2)
+# How stale last_seen_at may get before a request writes it again (saves a write per click).
+TOUCH_INTERVAL = timedelta(minutes=1)
+
+
+@dataclass(frozen=True)
+class SessionTimeouts:
+    idle: timedelta
+    absolute: timedelta
+
+
+# -- principals -----------------------------------------------------------------------------
+
+
+def load_principal(
+    *,
+    session: Session,
+    account: Account,
+    person: Person,
+    method: str,
+    access_link: AccessLink | None = None,
+) -> Principal:
+    memberships = session.exec(
+        select(Membership.role, Membership.initiative_id).where(Membership.person_id == person.id)
+    ).all()
+    community_roles: set[Role] = set()
+    initiative_roles: dict[int, set[Role]] = {}
+    for role, initiative_id in memberships:
+        if initiative_id is None:
+            community_roles.add(Role(role))
+        else:
+            initiative_roles.setdefault(initiative_id, set()).add(Role(role))
+    assert account.id is not None and person.id is not None
+    return Principal(
+        account_id=account.id,
+        person_id=person.id,
+        community_id=person.community_id,
+        name=person.name,
+        email=person.email,
+        is_site_admin=account.is_site_admin,
+        community_roles=frozenset(community_roles),
+        initiative_roles={k: frozenset(v) for k, v in initiative_roles.items()},
+        access_link_id=access_link.id if access_link else None,
+        session_scope_id=access_link.session_id if access_link else None,
+        method=method,
+    )
+
+
+# -- accounts and passwords -----------------------------------------------------------------
+
+
+def account_for_email(*, session: Session, email: str) -> tuple[Account, Person] | None:
+    row = session.exec(
+        select(Account, Person)
+        .join(Person, col(Person.id) == Account.person_id)
+        .where(Person.email == email.strip().lower())
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
+def authenticate(*, session: Session, email: str, password: str) -> tuple[Account, Person] | None:
+    """The account whose password this is, if it may sign in; None otherwise (same time either way)."""
+    found = account_for_email(session=session, email=email)
+    account = found[0] if found else None
+    if not secrets.verify_password(account.password_hash if account else None, password):
+        return None
+    assert found is not None and account is not None
+    if account.disabled_at is not None:
+        return None
+    if account.password_hash and secrets.needs_rehash(account.password_hash):
+        account.password_hash = secrets.hash_password(password)
+    return found
+
+
+def ensure_account(*, session: Session, person: Person) -> Account:
+    account = session.exec(select(Account).where(Account.person_id == person.id)).first()
+    if account is None:
+        assert person.id is not None
+        account = Account(person_id=person.id)
+        session.add(account)
+        session.flush()
+    return account
+
+
+def set_password(*, session: Session, account: Account, person: Person, password: str) -> None:
+    """Store a new password and end every session of the account (a stolen cookie dies too)."""
+    problem = secrets.password_problem(password, email=person.email, name=person.name)
+    if problem:
+        raise InvalidInputError(problem, [FieldProblem("password", problem)])
+    account.password_hash = secrets.hash_password(password)
+    account.updated_at = utcnow()
+    end_all_sessions(session=session, account_id=_id(account))
+
+
+def set_disabled(*, session: Session, account: Account, disabled: bool) -> None:
+    account.disabled_at = utcnow() if disabled else None
+    account.updated_at = utcnow()
+    if disabled:
+        end_all_sessions(session=session, account_id=_id(account))
+        session.execute(
+            update(ApiToken)
+            .where(col(ApiToken.account_id) == account.id, col(ApiToken.revoked_at).is_(None))
+            .values(revoked_at=utcnow())
+        )
+    session.flush()
+
+
+# -- sign-in sessions -----------------------------------------------------------------------
+
+
+def start_session(
+    *,
+    session: Session,
+    account: Account,
+    timeouts: SessionTimeouts,
+    ip: str,
+    access_link: AccessLink | None = None,
+) -> str:
+    """A new session; the returned token goes into the cookie and is never stored."""
+    token = secrets.new_token()
+    now = utcnow()
+    session.add(
+        UserSession(
+            token_hash=secrets.token_hash(token),
+            account_id=_id(account),
+            created_at=now,
+            last_seen_at=now,
+            expires_at=now + timeouts.absolute,
+            access_link_id=access_link.id if access_link else None,
+            ip=ip[:64],
+        )
+    )
+    account.last_sign_in_at = now
+    session.flush()
+    return token
+
+
+@dataclass(frozen=True)
+class ActiveSession:
+    user_session: UserSession
+    account: Account
+    person: Person
+    access_link: AccessLink | None
+
+    @property
+    def needs_touch(self) -> bool:
+        return utcnow() - self.user_session.last_seen_at > TOUCH_INTERVAL
+
+
+def resolve_session(
+    *, session: Session, token: str, timeouts: SessionTimeouts
+) -> ActiveSession | None:
+    """The live session for a cookie token: not expired, not idle, account and link still valid."""
+    row = session.exec(
+        select(UserSession, Account, Person)
+        .join(Account, col(Account.id) == UserSession.account_id)
+        .join(Person, col(Person.id) == Account.person_id)
+        .where(UserSession.token_hash == secrets.token_hash(token))
+    ).first()
+    if row is None:
+        return None
+    user_session, account, person = row
+    now = utcnow()
+    if (
+        user_session.expires_at <= now
+        or user_session.last_seen_at + timeouts.idle <= now
+        or account.disabled_at is not None
+    ):
+        return None
+    link = None
+    if user_session.access_link_id is not None:
+        link = session.get(AccessLink, user_session.access_link_id)
+        if link is None or not link_is_usable(link):
+            return None
+    return ActiveSession(user_session, account, person, link)
+
+
+def touch_session(*, session: Session, session_id: int) -> None:
+    session.execute(
+        update(UserSession).where(col(UserSession.id) == session_id).values(last_seen_at=utcnow())
+    )
+
+
+def end_session(*, session: Session, token: str) -> None:
+    stored = session.exec(
+        select(UserSession).where(UserSession.token_hash == secrets.token_hash(token))
+    ).first()
+    if stored is not None:
+        session.delete(stored)
+        session.flush()
+
+
+def end_all_sessions(*, session: Session, account_id: int) -> None:
+    for stored in session.exec(
+        select(UserSession).where(UserSession.account_id == account_id)
+    ).all():
+        session.delete(stored)
+    session.flush()
+
+
+# -- API tokens -----------------------------------------------------------------------------
+
+
+def create_api_token(*, session: Session, account_id: int, name: str) -> tuple[ApiToken, str]:
+    token = "lk_" + secrets.new_token()
+    api_token = ApiToken(
+        account_id=account_id, name=name, token_hash=secrets.token_hash(token), created_at=utcnow()
+    )
+    session.add(api_token)
+    session.flush()
+    return api_token, token
+
+
+def list_api_tokens(*, session: Session, account_id: int) -> Sequence[ApiToken]:
+    return session.exec(
+        select(ApiToken)
+        .where(ApiToken.account_id == account_id, col(ApiToken.revoked_at).is_(None))
+        .order_by(col(ApiToken.created_at).desc())
+    ).all()
+
+
+def revoke_api_token(*, session: Session, account_id: int, token_id: int) -> ApiToken:
+    api_token = session.get(ApiToken, token_id)
+    if api_token is None or api_token.account_id != account_id or api_token.revoked_at:
+        raise NotFoundError(f"There is no API token with id {token_id}.")
+    api_token.revoked_at = utcnow()
+    session.flush()
+    return api_token
+
+
+def resolve_api_token(*, session: Session, token: str) -> tuple[ApiToken, Account, Person] | None:
+    row = session.exec(
+        select(ApiToken, Account, Person)
+        .join(Account, col(Account.id) == ApiToken.account_id)
+        .join(Person, col(Person.id) == Account.person_id)
+        .where(ApiToken.token_hash == secrets.token_hash(token))
+    ).first()
+    if row is None or row[0].revoked_at is not None or row[1].disabled_at is not None:
+        return None
+    return row[0], row[1], row[2]
+
+
+# -- set-password links (invitations, resets) -----------------------------------------------
+
+
+def issue_one_time_token(
+    *, session: Session, account: Account, purpose: OneTimeTokenPurpose
+) -> str:
+    token = secrets.new_token()
+    valid_for = (
+        INVITATION_VALID if purpose == OneTimeTokenPurpose.invitation else PASSWORD_RESET_VALID
+    )
+    now = utcnow()
+    session.add(
+        OneTimeToken(
+            account_id=_id(account),
+            purpose=purpose,
+            token_hash=secrets.token_hash(token),
+            created_at=now,
+            expires_at=now + valid_for,
+        )
+    )
+    session.flush()
+    return token
+
+
+def usable_one_time_token(
+    *, session: Session, token: str
+) -> tuple[OneTimeToken, Account, Person] | None:
+    if not token or len(token) > 100:
+        return None
+    row = session.exec(
+        select(OneTimeToken, Account, Person)
+        .join(Account, col(Account.id) == OneTimeToken.account_id)
+        .join(Person, col(Person.id) == Account.person_id)
+        .where(OneTimeToken.token_hash == secrets.token_hash(token))
+    ).first()
+    if row is None:
+        return None
+    one_time, account, person = row
+    if one_time.used_at is not None or one_time.expires_at <= utcnow() or account.disabled_at:
+        return None
+    return one_time, account, person
+
+
+def use_one_time_token(*, session: Session, token: str, password: str) -> tuple[Account, Person]:
+    found = usable_one_time_token(session=session, token=token)
+    if found is None:
+        raise NotFoundError("This link has expired or has been used already.")
+    one_time, account, person = found
+    set_password(session=session, account=account, person=person, password=password)
+    one_time.used_at = utcnow()
+    # Any other open link for this account is now pointless.
+    session.execute(
+        update(OneTimeToken)
+        .where(col(OneTimeToken.account_id) == account.id, col(OneTimeToken.used_at).is_(None))
+        .values(used_at=utcnow())
+    )
+    session.flush()
+    return account, person
+
+
+# -- personal access links ------------------------------------------------------------------
+
+
+def link_is_usable(link: AccessLink) -> bool:
+    return link.revoked_at is None and link.expires_at > utcnow()
+
+
+def create_access_link(
+    *,
+    session: Session,
+    person: Person,
+    created_by_id: int | None,
+    expires_at: datetime,
+    session_id: int | None = None,
+) -> tuple[AccessLink, str]:
+    ensure_account(session=session, person=person)
+    token = secrets.new_token()
+    assert person.id is not None
+    link = AccessLink(
+        person_id=person.id,
+        session_id=session_id,
+        token_hash=secrets.token_hash(token),
+        created_by_id=created_by_id,
+        created_at=utcnow(),
+        expires_at=expires_at,
+    )
+    session.add(link)
+    session.flush()
+    return link, token
+
+
+def find_access_link(*, session: Session, token: str) -> tuple[AccessLink, Account, Person] | None:
+    """The link for a token, usable or not (the caller tells the person which)."""
+    if not token or len(token) > 100:
+        return None
+    row = session.exec(
+        select(AccessLink, Account, Person)
+        .join(Person, col(Person.id) == AccessLink.person_id)
+        .join(Account, col(Account.person_id) == Person.id)
+        .where(AccessLink.token_hash == secrets.token_hash(token))
+    ).first()
+    return (row[0], row[1], row[2]) if row else None
+
+
+def list_access_links(
+    *, session: Session, community_id: int
+) -> Sequence[tuple[AccessLink, Person]]:
+    return session.exec(
+        select(AccessLink, Person)
+        .join(Person, col(Person.id) == AccessLink.person_id)
+        .where(
+            Person.community_id == community_id,
+            col(AccessLink.revoked_at).is_(None),
+            col(AccessLink.expires_at) > utcnow(),
+        )
+        .order_by(col(Person.name), col(AccessLink.created_at))
+    ).all()
+
+
+def revoke_access_link(
+    *, session: Session, link_id: int, community_id: int
+) -> tuple[AccessLink, Person]:
+    row = session.exec(
+        select(AccessLink, Person)
+        .join(Person, col(Person.id) == AccessLink.person_id)
+        .where(AccessLink.id == link_id, Person.community_id == community_id)
+    ).first()
+    if row is None or row[0].revoked_at is not None:
+        raise NotFoundError(f"There is no active access link with id {link_id}.")
+    link, person = row
+    link.revoked_at = utcnow()
+    # Sessions opened with the link end with it.
+    for stored in session.exec(
+        select(UserSession).where(UserSession.access_link_id == link.id)
+    ).all():
+        session.delete(stored)
+    session.flush()
+    return link, person
+
+
+def _id(account: Account) -> int:
+    assert account.id is not None
+    return account.id
