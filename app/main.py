@@ -13,6 +13,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import app.models  # noqa: F401 - every table mapped before the first request
 from app import site
+from app.auth import (
+    audit_pages,
+    invitation_pages,
+    link_pages,
+    password_pages,
+    token_pages,
+)
 from app.auth import pages as auth_pages
 from app.auth.dependencies import csrf_protect
 from app.community import pages as community_pages
@@ -57,6 +64,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(api)
     app.include_router(site.router)
     app.include_router(auth_pages.router)
+    for pages in (invitation_pages, password_pages, link_pages, token_pages, audit_pages):
+        app.include_router(pages.router)
     app.include_router(community_pages.router)
     app.include_router(initiatives_pages.router)
     app.include_router(sessions_pages.router)

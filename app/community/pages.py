@@ -14,8 +14,12 @@ router = APIRouter(include_in_schema=False)
 @router.get("/", response_class=HTMLResponse)
 def home(principal: MemberDep, request: Request, session: SessionDep) -> HTMLResponse:
     community = get_community(session=session, community_id=principal.community_id)
-    initiatives, _ = initiative_service.list_initiatives(session=session, community_id=principal.community_id)
-    sessions, _ = session_service.list_sessions(session=session, community_id=principal.community_id)
+    initiatives, _ = initiative_service.list_initiatives(
+        session=session, community_id=principal.community_id
+    )
+    sessions, _ = session_service.list_sessions(
+        session=session, community_id=principal.community_id
+    )
     return render(
         request,
         "community/home.html",
