@@ -2,7 +2,6 @@ from fastapi import APIRouter, Response, status
 
 from app.api_responses import errors
 from app.auth.dependencies import FacilitatorDep, MemberDep
-from app.community.service import require_current_community_id
 from app.deps import PaginationDep, SessionDep
 from app.initiatives import service
 from app.initiatives.dependencies import InitiativeDep
@@ -14,9 +13,9 @@ router = APIRouter(prefix="/initiatives", tags=["initiatives"])
 
 @router.get("", responses=errors(409, 422))
 def list_initiatives(
-    _access: MemberDep, session: SessionDep, pagination: PaginationDep
+    principal: MemberDep, session: SessionDep, pagination: PaginationDep
 ) -> Page[InitiativePublic]:
-    community_id = require_current_community_id(session=session)
+    community_id = principal.community_id
     initiatives, total = service.list_initiatives(
         session=session,
         community_id=community_id,
@@ -33,9 +32,11 @@ def list_initiatives(
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=errors(409, 413, 422))
 def create_initiative(
-    _access: FacilitatorDep, data: InitiativeCreate, session: SessionDep
+    principal: FacilitatorDep, data: InitiativeCreate, session: SessionDep
 ) -> InitiativePublic:
-    return service.to_public(service.create_initiative(session=session, data=data))
+    return service.to_public(
+        service.create_initiative(session=session, community_id=principal.community_id, data=data)
+    )
 
 
 @router.get("/{initiative_id}", responses=errors(404, 422))

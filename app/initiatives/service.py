@@ -5,7 +5,6 @@ from sqlalchemy.orm import selectinload
 from sqlmodel import Session, col, delete, select
 
 from app.actions.models import Action
-from app.community.service import require_current_community_id
 from app.contributions.models import Dilemma, GoodPractice
 from app.db import utcnow
 from app.errors import ConflictError, NotFoundError
@@ -48,8 +47,7 @@ def get_initiative(*, session: Session, initiative_id: int) -> Initiative:
     return initiative
 
 
-def create_initiative(*, session: Session, data: InitiativeCreate) -> Initiative:
-    community_id = require_current_community_id(session=session)
+def create_initiative(*, session: Session, community_id: int, data: InitiativeCreate) -> Initiative:
     _refuse_duplicate_name(session=session, community_id=community_id, name=data.name)
     initiative = Initiative(
         community_id=community_id,

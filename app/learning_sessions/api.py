@@ -2,7 +2,6 @@ from fastapi import APIRouter, Response, status
 
 from app.api_responses import errors
 from app.auth.dependencies import FacilitatorDep, MemberDep
-from app.community.service import require_current_community_id
 from app.deps import PaginationDep, SessionDep
 from app.learning_sessions import service
 from app.learning_sessions.dependencies import LearningSessionDep
@@ -22,9 +21,9 @@ def _public(learning_session: object) -> LearningSessionPublic:
 
 @router.get("", responses=errors(409, 422))
 def list_sessions(
-    _access: MemberDep, session: SessionDep, pagination: PaginationDep
+    principal: MemberDep, session: SessionDep, pagination: PaginationDep
 ) -> Page[LearningSessionPublic]:
-    community_id = require_current_community_id(session=session)
+    community_id = principal.community_id
     sessions, total = service.list_sessions(
         session=session,
         community_id=community_id,
@@ -41,9 +40,11 @@ def list_sessions(
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=errors(409, 413, 422))
 def create_session(
-    _access: FacilitatorDep, data: LearningSessionCreate, session: SessionDep
+    principal: FacilitatorDep, data: LearningSessionCreate, session: SessionDep
 ) -> LearningSessionPublic:
-    return _public(service.create_session(session=session, data=data))
+    return _public(
+        service.create_session(session=session, community_id=principal.community_id, data=data)
+    )
 
 
 @router.get("/{session_id}", responses=errors(404, 422))

@@ -2,16 +2,26 @@ from typing import Annotated
 
 from fastapi import Depends, Path
 
+from app.auth.dependencies import OptionalPrincipal
 from app.db import MAX_ID
 from app.deps import SessionDep
+from app.errors import NotFoundError
 from app.learning_sessions import service
 from app.learning_sessions.models import LearningSession
 
 
 def valid_learning_session(
-    session_id: Annotated[int, Path(ge=1, le=MAX_ID)], session: SessionDep
+    session_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+    session: SessionDep,
+    principal: OptionalPrincipal,
 ) -> LearningSession:
-    return service.get_session(session=session, session_id=session_id)
+    # An access link scoped to one session opens that session only; others do not exist for it.
+    if principal is not None and principal.session_scope_id not in (None, session_id):
+        raise NotFoundError(f"There is no learning session with id {session_id}.")
+    learning_session = service.get_session(session=session, session_id=session_id)
+    if principal is not None and learning_session.community_id != principal.community_id:
+        raise NotFoundError(f"There is no learning session with id {session_id}.")
+    return learning_session
 
 
 LearningSessionDep = Annotated[LearningSession, Depends(valid_learning_session)]

@@ -3,7 +3,6 @@ from collections.abc import Sequence
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from app.community.service import require_current_community_id
 from app.db import utcnow
 from app.errors import ConflictError, FieldProblem, InvalidInputError, NotFoundError
 from app.factsheets.models import Factsheet
@@ -39,8 +38,9 @@ def get_session(*, session: Session, session_id: int) -> LearningSession:
     return learning_session
 
 
-def create_session(*, session: Session, data: LearningSessionCreate) -> LearningSession:
-    community_id = require_current_community_id(session=session)
+def create_session(
+    *, session: Session, community_id: int, data: LearningSessionCreate
+) -> LearningSession:
     _refuse_duplicate_number(session=session, community_id=community_id, number=data.number)
     _check_chair(session=session, community_id=community_id, chair_id=data.chair_id)
     learning_session = LearningSession(community_id=community_id, **data.model_dump())

@@ -4,7 +4,6 @@ from fastapi import APIRouter, Query, Response, status
 
 from app.api_responses import errors
 from app.auth.dependencies import FacilitatorDep, PeopleDirectoryDep
-from app.community.service import require_current_community_id
 from app.db import MAX_ID
 from app.deps import PaginationDep, SessionDep
 from app.people import service
@@ -27,9 +26,9 @@ OptionalId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 
 @people_router.get("", responses=errors(409, 422))
 def list_people(
-    _access: PeopleDirectoryDep, session: SessionDep, pagination: PaginationDep
+    principal: PeopleDirectoryDep, session: SessionDep, pagination: PaginationDep
 ) -> Page[PersonPublic]:
-    community_id = require_current_community_id(session=session)
+    community_id = principal.community_id
     people, total = service.list_people(
         session=session,
         community_id=community_id,
@@ -45,8 +44,10 @@ def list_people(
 
 
 @people_router.post("", status_code=status.HTTP_201_CREATED, responses=errors(409, 413, 422))
-def create_person(_access: FacilitatorDep, data: PersonCreate, session: SessionDep) -> PersonPublic:
-    person = service.create_person(session=session, data=data)
+def create_person(
+    principal: FacilitatorDep, data: PersonCreate, session: SessionDep
+) -> PersonPublic:
+    person = service.create_person(session=session, community_id=principal.community_id, data=data)
     return PersonPublic.model_validate(person, from_attributes=True)
 
 
@@ -73,13 +74,13 @@ def delete_person(_access: FacilitatorDep, person: PersonDep, session: SessionDe
 
 @memberships_router.get("", responses=errors(409, 422))
 def list_memberships(
-    _access: PeopleDirectoryDep,
+    principal: PeopleDirectoryDep,
     session: SessionDep,
     pagination: PaginationDep,
     person_id: OptionalId = None,
     initiative_id: OptionalId = None,
 ) -> Page[MembershipPublic]:
-    community_id = require_current_community_id(session=session)
+    community_id = principal.community_id
     memberships, total = service.list_memberships(
         session=session,
         community_id=community_id,
@@ -100,9 +101,11 @@ def list_memberships(
     "", status_code=status.HTTP_201_CREATED, responses=errors(404, 409, 413, 422)
 )
 def create_membership(
-    _access: FacilitatorDep, data: MembershipCreate, session: SessionDep
+    principal: FacilitatorDep, data: MembershipCreate, session: SessionDep
 ) -> MembershipPublic:
-    membership = service.create_membership(session=session, data=data)
+    membership = service.create_membership(
+        session=session, community_id=principal.community_id, data=data
+    )
     return MembershipPublic.model_validate(membership, from_attributes=True)
 
 

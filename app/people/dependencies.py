@@ -2,20 +2,34 @@ from typing import Annotated
 
 from fastapi import Depends, Path
 
+from app.auth.dependencies import OptionalPrincipal
 from app.db import MAX_ID
 from app.deps import SessionDep
+from app.errors import NotFoundError
 from app.people import service
 from app.people.models import Membership, Person
 
 
-def valid_person(person_id: Annotated[int, Path(ge=1, le=MAX_ID)], session: SessionDep) -> Person:
-    return service.get_person(session=session, person_id=person_id)
+def valid_person(
+    person_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+    session: SessionDep,
+    principal: OptionalPrincipal,
+) -> Person:
+    person = service.get_person(session=session, person_id=person_id)
+    if principal is not None and person.community_id != principal.community_id:
+        raise NotFoundError(f"There is no person with id {person_id}.")
+    return person
 
 
 def valid_membership(
-    membership_id: Annotated[int, Path(ge=1, le=MAX_ID)], session: SessionDep
+    membership_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+    session: SessionDep,
+    principal: OptionalPrincipal,
 ) -> Membership:
-    return service.get_membership(session=session, membership_id=membership_id)
+    membership = service.get_membership(session=session, membership_id=membership_id)
+    if principal is not None and membership.community_id != principal.community_id:
+        raise NotFoundError(f"There is no membership with id {membership_id}.")
+    return membership
 
 
 PersonDep = Annotated[Person, Depends(valid_person)]

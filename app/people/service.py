@@ -3,7 +3,6 @@ from collections.abc import Sequence
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from app.community.service import require_current_community_id
 from app.db import utcnow
 from app.errors import ConflictError, NotFoundError
 from app.initiatives.models import Initiative
@@ -36,8 +35,7 @@ def get_person(*, session: Session, person_id: int) -> Person:
     return person
 
 
-def create_person(*, session: Session, data: PersonCreate) -> Person:
-    community_id = require_current_community_id(session=session)
+def create_person(*, session: Session, community_id: int, data: PersonCreate) -> Person:
     _refuse_duplicate_email(session=session, email=data.email)
     person = Person(community_id=community_id, **data.model_dump())
     session.add(person)
@@ -118,8 +116,10 @@ def get_membership(*, session: Session, membership_id: int) -> Membership:
     return membership
 
 
-def create_membership(*, session: Session, data: MembershipCreate) -> Membership:
+def create_membership(*, session: Session, community_id: int, data: MembershipCreate) -> Membership:
     person = get_person(session=session, person_id=data.person_id)
+    if person.community_id != community_id:
+        raise NotFoundError(f"There is no person with id {data.person_id}.")
     if data.initiative_id is not None:
         initiative = session.get(Initiative, data.initiative_id)
         if initiative is None or initiative.community_id != person.community_id:
