@@ -52,6 +52,28 @@ LABELS: dict[str, str] = {
     "standard": N_("Standard"),
     "plain_language": N_("Plain language"),
     "large_print": N_("Large print"),
+    # AuditAction
+    "sign_in": N_("Signed in"),
+    "sign_in_failed": N_("Sign-in failed"),
+    "sign_out": N_("Signed out"),
+    "password_changed": N_("Password changed"),
+    "password_reset_requested": N_("Password reset requested"),
+    "access_link_created": N_("Access link made"),
+    "access_link_used": N_("Access link used"),
+    "access_link_refused": N_("Access link refused"),
+    "access_link_revoked": N_("Access link revoked"),
+    "invitation_sent": N_("Invitation sent"),
+    "role_granted": N_("Role granted"),
+    "role_changed": N_("Role changed"),
+    "role_revoked": N_("Role revoked"),
+    "account_disabled": N_("Account disabled"),
+    "account_enabled": N_("Account enabled"),
+    "api_token_created": N_("API token made"),
+    "api_token_revoked": N_("API token revoked"),
+    "rate_limited": N_("Too many attempts"),
+    "published": N_("Published"),
+    "exported": N_("Exported"),
+    "erased": N_("Erased"),
 }
 
 
