@@ -26,8 +26,9 @@ class Person(PersonBase, Versioned, Timestamped, table=True):
     id: int | None = Field(default=None, primary_key=True)
     community_id: int = Field(foreign_key="learning_community.id", ondelete="RESTRICT", index=True)
 
+    # passive_deletes: the database's ON DELETE CASCADE removes them with the person.
     memberships: list["Membership"] = Relationship(
-        back_populates="person", sa_relationship_kwargs=RAISE
+        back_populates="person", sa_relationship_kwargs=RAISE, passive_deletes=True
     )
 
 

@@ -1,0 +1,367 @@
+"""Every route × every role: allowed → 2xx/3xx, denied → 403 (sign-in for anonymous).
+
+The table below names the intended rule and a valid request for every route of the app. A
+route missing from the table, or declaring another rule than the table, fails the test; GET
+pages are requested as htmx fragments too.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlmodel import Session
+
+from app.auth import policy
+from app.auth import service as auth_service
+from app.auth.cookies import BROWSER_COOKIE, CSRF_HEADER
+from app.auth.principal import Principal
+from app.auth.secrets import keyed_digest
+from app.config import Settings
+from app.db import utcnow
+from app.people.models import Person
+from app.routing import iter_routes
+from app.vocabulary import OneTimeTokenPurpose, Role
+from tests import factories
+
+ACTORS = [
+    "anonymous",
+    "family",
+    "practitioner_a",
+    "manager_a",
+    "policymaker_a",
+    "researcher_a",
+    "chair",
+    "facilitator",
+]
+ALLOWED: dict[str, set[str]] = {
+    "public": set(ACTORS),
+    "member": set(ACTORS) - {"anonymous"},
+    "password_holder": set(ACTORS) - {"anonymous", "family"},
+    "people_directory": {"chair", "facilitator"},
+    "facilitator": {"facilitator"},
+}
+
+
+@dataclass
+class World:
+    """A community with two initiatives, a person in each role, and one of everything."""
+
+    ids: dict[str, int] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    tokens: dict[str, str] = field(default_factory=dict)
+
+
+@pytest.fixture
+def world(db: Session) -> World:
+    community = factories.community(db)
+    a = factories.initiative(db, community, name="Gezinsteam Plus Leidse Regio")
+    b = factories.initiative(db, community, name="IST Groningen-Ommelanden")
+    planned = factories.learning_session(db, community, number=3)
+    w = World()
+    roles = {
+        "facilitator": (Role.facilitator, None),
+        "chair": (Role.chair, None),
+        "policymaker_a": (Role.policymaker, a),
+        "manager_a": (Role.manager, a),
+        "practitioner_a": (Role.practitioner, a),
+        "researcher_a": (Role.practitioner_researcher, a),
+        "family": (Role.family_representative, None),
+        "policymaker_b": (Role.policymaker, b),
+    }
+    for actor, (role, initiative) in roles.items():
+        person = factories.person(db, community, name=actor.replace("_", " ").title())
+        membership = factories.membership(db, person, role, initiative)
+        w.people[actor] = person
+        w.ids[f"membership_{actor}"] = membership.id or 0
+        account = auth_service.ensure_account(session=db, person=person)
+        w.ids[f"account_{actor}"] = account.id or 0
+    link, link_token = auth_service.create_access_link(
+        session=db,
+        person=w.people["family"],
+        created_by_id=w.people["facilitator"].id,
+        expires_at=utcnow() + timedelta(days=30),
+    )
+    invited = factories.person(db, community, name="Invited Person")
+    invited_account = auth_service.ensure_account(session=db, person=invited)
+    w.tokens["set_password"] = auth_service.issue_one_time_token(
+        session=db, account=invited_account, purpose=OneTimeTokenPurpose.invitation
+    )
+    w.tokens["access_link"] = link_token
+    w.ids |= {
+        "initiative_a": a.id or 0,
+        "initiative_b": b.id or 0,
+        "session": planned.id or 0,
+        "person_b": w.people["policymaker_b"].id or 0,
+        "access_link": link.id or 0,
+    }
+    return w
+
+
+@pytest.fixture
+def browsers(
+    app: FastAPI,
+    db: Session,
+    world: World,
+    settings: Settings,
+    sign_in: Callable[[Person], TestClient],
+) -> dict[str, TestClient]:
+    anonymous = TestClient(app)
+    anonymous.cookies.set(BROWSER_COOKIE, "a-browser-id-of-32-characters-xx")
+    anonymous.headers[CSRF_HEADER] = keyed_digest(
+        settings.secret_key, "csrf:browser:a-browser-id-of-32-characters-xx"
+    )
+    clients = {"anonymous": anonymous}
+    for actor in ACTORS[1:]:
+        clients[actor] = sign_in(world.people[actor])
+    # The family representative signs in the way they really do: with their access link.
+    family = TestClient(app)
+    family.get(f"/access/{world.tokens['access_link']}", follow_redirects=False)
+    if "leerkring_session" in family.cookies:
+        family.headers[CSRF_HEADER] = clients["family"].headers[CSRF_HEADER]
+        clients["family"] = family
+    return clients
+
+
+Spec = Callable[[World], tuple[str, dict[str, Any]]]
+
+INITIATIVE = {"name": "Nieuw Initiatief", "funding_arrangement": "pooled_budget"}
+SESSION = {"number": 9, "starts_at": "2027-09-16T13:30:00+02:00"}
+
+
+def p(template: str, **kwargs: Any) -> Spec:
+    """A request to ``template`` with ids from the world filled in."""
+
+    def spec(w: World) -> tuple[str, dict[str, Any]]:
+        values = {
+            k: w.ids.get(k, w.tokens.get(k))
+            for k in (
+                "initiative_a",
+                "initiative_b",
+                "session",
+                "person_b",
+                "membership_policymaker_b",
+                "account_policymaker_b",
+                "access_link",
+                "set_password",
+            )
+        }
+        return template.format(**values), kwargs
+
+    return spec
+
+
+# (method, route path) → (intended rule, a request that succeeds for an allowed actor)
+ROUTES: dict[tuple[str, str], tuple[str, Spec]] = {
+    ("GET", "/healthz"): ("public", p("/healthz")),
+    ("POST", "/language"): ("public", p("/language", data={"language": "nl"})),
+    ("GET", "/sign-in"): ("public", p("/sign-in")),
+    ("POST", "/sign-in"): ("public", p("/sign-in", data={"email": "x@y.nl", "password": "wrong"})),
+    ("POST", "/sign-out"): ("public", p("/sign-out")),
+    ("GET", "/"): ("member", p("/")),
+    ("GET", "/initiatives/{initiative_id}"): ("member", p("/initiatives/{initiative_b}")),
+    ("GET", "/sessions/{session_id}"): ("member", p("/sessions/{session}")),
+    ("GET", "/community/audit"): ("facilitator", p("/community/audit")),
+    ("GET", "/api/v1/initiatives"): ("member", p("/api/v1/initiatives")),
+    ("POST", "/api/v1/initiatives"): ("facilitator", p("/api/v1/initiatives", json=INITIATIVE)),
+    ("GET", "/api/v1/initiatives/{initiative_id}"): (
+        "member",
+        p("/api/v1/initiatives/{initiative_b}"),
+    ),
+    ("PATCH", "/api/v1/initiatives/{initiative_id}"): (
+        "facilitator",
+        p("/api/v1/initiatives/{initiative_b}", json={"version": 1, "target_group": "Gezinnen"}),
+    ),
+    ("DELETE", "/api/v1/initiatives/{initiative_id}"): (
+        "facilitator",
+        p("/api/v1/initiatives/{initiative_b}"),
+    ),
+    ("GET", "/api/v1/people"): ("people_directory", p("/api/v1/people")),
+    ("POST", "/api/v1/people"): ("facilitator", p("/api/v1/people", json={"name": "Nina Kok"})),
+    ("GET", "/api/v1/people/{person_id}"): ("people_directory", p("/api/v1/people/{person_b}")),
+    ("PATCH", "/api/v1/people/{person_id}"): (
+        "facilitator",
+        p("/api/v1/people/{person_b}", json={"version": 1, "organisation": "Gemeente"}),
+    ),
+    ("DELETE", "/api/v1/people/{person_id}"): ("facilitator", p("/api/v1/people/{person_b}")),
+    ("GET", "/api/v1/memberships"): ("people_directory", p("/api/v1/memberships")),
+    ("POST", "/api/v1/memberships"): (
+        "facilitator",
+        lambda w: (
+            "/api/v1/memberships",
+            {
+                "json": {
+                    "person_id": w.ids["person_b"],
+                    "role": "chair",
+                    "perspective": "local_government",
+                    "level": "system",
+                }
+            },
+        ),
+    ),
+    ("GET", "/api/v1/memberships/{membership_id}"): (
+        "people_directory",
+        p("/api/v1/memberships/{membership_policymaker_b}"),
+    ),
+    ("PATCH", "/api/v1/memberships/{membership_id}"): (
+        "facilitator",
+        p("/api/v1/memberships/{membership_policymaker_b}", json={"level": "organisational"}),
+    ),
+    ("DELETE", "/api/v1/memberships/{membership_id}"): (
+        "facilitator",
+        p("/api/v1/memberships/{membership_policymaker_b}"),
+    ),
+    ("GET", "/api/v1/learning-sessions"): ("member", p("/api/v1/learning-sessions")),
+    ("POST", "/api/v1/learning-sessions"): (
+        "facilitator",
+        p("/api/v1/learning-sessions", json=SESSION),
+    ),
+    ("GET", "/api/v1/learning-sessions/{session_id}"): (
+        "member",
+        p("/api/v1/learning-sessions/{session}"),
+    ),
+    ("PATCH", "/api/v1/learning-sessions/{session_id}"): (
+        "facilitator",
+        p("/api/v1/learning-sessions/{session}", json={"version": 1, "focus": "Rollen"}),
+    ),
+    ("DELETE", "/api/v1/learning-sessions/{session_id}"): (
+        "facilitator",
+        p("/api/v1/learning-sessions/{session}"),
+    ),
+}
+
+
+def app_routes(app: FastAPI) -> dict[tuple[str, str], str | None]:
+    return {
+        (method, route.path): route.rule
+        for route in iter_routes(app)
+        for method in route.methods
+        if method != "HEAD"
+    }
+
+
+def test_every_route_has_the_intended_rule(app: FastAPI) -> None:
+    declared = app_routes(app)
+    missing_from_table = sorted(set(declared) - set(ROUTES))
+    gone_from_app = sorted(set(ROUTES) - set(declared))
+    wrong_rule = {
+        route: (declared[route], ROUTES[route][0])
+        for route in set(declared) & set(ROUTES)
+        if declared[route] != ROUTES[route][0]
+    }
+    assert missing_from_table == [], "add these routes, with their rule, to the matrix"
+    assert gone_from_app == []
+    assert wrong_rule == {}
+
+
+def expected_outcome(rule: str, actor: str, path: str) -> str:
+    if rule == "public":
+        return "public"
+    if actor in ALLOWED[rule]:
+        return "allowed"
+    return "sign_in" if actor == "anonymous" else "forbidden"
+
+
+def check(response: Any, outcome: str, path: str, fragment: bool) -> None:
+    status = response.status_code
+    if outcome == "public":
+        # Anyone may ask; the answer may still be "wrong password" or "unknown link".
+        assert status not in (401, 403), response.text[:300]
+        assert status < 500
+    elif outcome == "allowed":
+        assert 200 <= status < 400, response.text[:300]
+    elif outcome == "forbidden":
+        assert status == 403, response.text[:300]
+    elif path.startswith("/api/"):
+        assert status == 401
+    elif fragment:
+        assert status == 204
+        assert response.headers["HX-Redirect"].startswith("/sign-in")
+    else:
+        assert status == 303
+        assert response.headers["location"].startswith("/sign-in")
+
+
+@pytest.mark.parametrize(("method", "route"), sorted(ROUTES), ids=lambda v: str(v))
+def test_route_answers_each_role_as_its_rule_says(
+    method: str, route: str, db: Session, world: World, browsers: dict[str, TestClient]
+) -> None:
+    rule, spec = ROUTES[(method, route)]
+    for actor in ACTORS:
+        path, kwargs = spec(world)
+        variants = [False, True] if method == "GET" and not path.startswith("/api/") else [False]
+        for fragment in variants:
+            headers = {"HX-Request": "true"} if fragment else {}
+            savepoint = db.begin_nested()
+            response = browsers[actor].request(
+                method, path, headers=headers, follow_redirects=False, **kwargs
+            )
+            savepoint.rollback()
+            try:
+                check(response, expected_outcome(rule, actor, path), path, fragment)
+            except AssertionError as error:
+                raise AssertionError(
+                    f"{actor} {method} {path}{' (htmx)' if fragment else ''}: {error}"
+                ) from error
+
+
+def test_another_communitys_objects_do_not_exist(
+    db: Session, browsers: dict[str, TestClient]
+) -> None:
+    other = factories.community(db, name="Een andere leerkring")
+    foreign_initiative = factories.initiative(db, other)
+    foreign_session = factories.learning_session(db, other)
+    facilitator = browsers["facilitator"]
+    for path in (
+        f"/initiatives/{foreign_initiative.id}",
+        f"/sessions/{foreign_session.id}",
+        f"/api/v1/initiatives/{foreign_initiative.id}",
+        f"/api/v1/learning-sessions/{foreign_session.id}",
+    ):
+        assert facilitator.get(path).status_code == 404, path
+    assert foreign_initiative.name not in facilitator.get("/api/v1/initiatives").text
+
+
+def test_policymaker_sees_no_contact_details_of_another_initiative(
+    world: World, browsers: dict[str, TestClient]
+) -> None:
+    policymaker_a = browsers["policymaker_a"]
+    page = policymaker_a.get(f"/initiatives/{world.ids['initiative_b']}")
+    assert page.status_code == 200
+    assert world.people["policymaker_b"].email not in page.text
+    for path in (
+        f"/api/v1/people/{world.ids['person_b']}",
+        "/api/v1/people",
+        "/api/v1/memberships",
+    ):
+        response = policymaker_a.get(path)
+        assert response.status_code == 403
+        assert str(world.people["policymaker_b"].email) not in response.text
+
+
+def test_draft_policy_keeps_initiatives_apart() -> None:
+    policymaker_a = Principal(
+        account_id=1,
+        person_id=1,
+        community_id=1,
+        name="A",
+        email=None,
+        initiative_roles={10: frozenset({Role.policymaker})},
+    )
+    family = Principal(
+        account_id=2,
+        person_id=2,
+        community_id=1,
+        name="F",
+        email=None,
+        community_roles=frozenset({Role.family_representative}),
+    )
+    assert policy.reads_initiative_drafts(policymaker_a, 10)
+    assert not policy.reads_initiative_drafts(policymaker_a, 11)
+    assert not policy.records_evidence(policymaker_a, 10)
+    assert not policy.reads_initiative_drafts(family, 10)
+    assert not policy.sees_contact_details(policymaker_a, 5, {11})
+    assert policy.sees_contact_details(policymaker_a, 5, {10})
