@@ -1,0 +1,45 @@
+from datetime import date
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from app.learning_sessions.schemas import SessionDate
+from app.schemas import _no_nul
+from app.vocabulary import EvidenceSource, IntegrationLevel, PartnershipCondition, Perspective
+
+Excerpt = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=8000),
+    AfterValidator(_no_nul),
+]
+
+
+def _distinct(conditions: list[PartnershipCondition]) -> list[PartnershipCondition]:
+    return list(dict.fromkeys(conditions))
+
+
+Conditions = Annotated[
+    list[PartnershipCondition], Field(min_length=1, max_length=4), AfterValidator(_distinct)
+]
+
+
+class EvidenceCreate(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    source: EvidenceSource
+    observed_on: SessionDate
+    perspective: Perspective
+    level: IntegrationLevel
+    conditions: Conditions
+    quote_consent: bool = False
+    excerpt: Excerpt
+
+
+class EvidenceFilter(BaseModel):
+    condition: PartnershipCondition | None = None
+    level: IntegrationLevel | None = None
+    source: EvidenceSource | None = None
+    perspective: Perspective | None = None
+    observed_from: date | None = None
+    observed_until: date | None = None
+    text: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] = ""
