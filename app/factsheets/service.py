@@ -1,0 +1,285 @@
+"""Factsheets: one version per initiative and session, a section per condition.
+
+Draft → in review → published. Publishing freezes a version; later edits start a new draft
+version, copied from the last one. A new session's first draft carries the previous
+session's published text forward, so the diff shows what changed.
+"""
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func
+from sqlalchemy.orm import selectinload
+from sqlmodel import Session, col, delete, select
+
+from app.db import utcnow
+from app.errors import (
+    ConflictError,
+    FieldProblem,
+    InvalidInputError,
+    NotFoundError,
+    StaleVersionError,
+)
+from app.evidence.models import EvidenceItem
+from app.factsheets.models import Factsheet, FactsheetSection, FactsheetSectionEvidence
+from app.factsheets.schemas import SectionUpdate, SummaryUpdate
+from app.initiatives.models import Initiative
+from app.learning_sessions.models import LearningSession
+from app.versioning import check_version
+from app.vocabulary import FactsheetStatus, PartnershipCondition
+
+EDITABLE = (FactsheetStatus.draft, FactsheetStatus.in_review)
+NEXT_STATUS: dict[FactsheetStatus, set[FactsheetStatus]] = {
+    FactsheetStatus.draft: {FactsheetStatus.in_review},
+    FactsheetStatus.in_review: {FactsheetStatus.draft, FactsheetStatus.published},
+    FactsheetStatus.published: set(),
+}
+_WITH_SECTIONS = selectinload(Factsheet.sections)  # type: ignore[arg-type]
+
+
+@dataclass
+class SectionConflictError(StaleVersionError):
+    """Someone saved the section first: both texts go back to the editor, nothing is lost."""
+
+    stored: FactsheetSection | None = None
+    attempted: SectionUpdate | None = None
+
+
+def get_factsheet(*, session: Session, factsheet_id: int) -> Factsheet:
+    factsheet = session.exec(
+        select(Factsheet).where(Factsheet.id == factsheet_id).options(_WITH_SECTIONS)
+    ).first()
+    if factsheet is None:
+        raise NotFoundError(f"There is no factsheet with id {factsheet_id}.")
+    return factsheet
+
+
+def versions(
+    *, session: Session, initiative_id: int
+) -> Sequence[tuple[Factsheet, LearningSession]]:
+    """Every version of the initiative's factsheets, newest session and version first."""
+    return session.exec(
+        select(Factsheet, LearningSession)
+        .join(LearningSession, col(LearningSession.id) == Factsheet.session_id)
+        .where(Factsheet.initiative_id == initiative_id)
+        .order_by(col(LearningSession.number).desc(), col(Factsheet.version_number).desc())
+    ).all()
+
+
+def latest_for(*, session: Session, initiative_id: int, session_id: int) -> Factsheet | None:
+    return session.exec(
+        select(Factsheet)
+        .where(Factsheet.initiative_id == initiative_id, Factsheet.session_id == session_id)
+        .options(_WITH_SECTIONS)
+        .order_by(col(Factsheet.version_number).desc())
+        .limit(1)
+    ).first()
+
+
+def previous_published(
+    *, session: Session, initiative_id: int, before_session_number: int
+) -> tuple[Factsheet, LearningSession] | None:
+    """The newest published factsheet of an earlier session: what this one is compared with."""
+    row = session.exec(
+        select(Factsheet, LearningSession)
+        .join(LearningSession, col(LearningSession.id) == Factsheet.session_id)
+        .where(
+            Factsheet.initiative_id == initiative_id,
+            Factsheet.status == FactsheetStatus.published,
+            col(LearningSession.number) < before_session_number,
+        )
+        .options(_WITH_SECTIONS)
+        .order_by(col(LearningSession.number).desc(), col(Factsheet.version_number).desc())
+        .limit(1)
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
+def start_draft(
+    *, session: Session, initiative: Initiative, learning_session: LearningSession
+) -> Factsheet:
+    """The working draft for this initiative and session, created when there is none."""
+    assert initiative.id is not None and learning_session.id is not None
+    latest = latest_for(
+        session=session, initiative_id=initiative.id, session_id=learning_session.id
+    )
+    if latest is not None and latest.status in EDITABLE:
+        return latest
+    source = latest
+    if source is None:
+        earlier = previous_published(
+            session=session,
+            initiative_id=initiative.id,
+            before_session_number=learning_session.number,
+        )
+        source = earlier[0] if earlier else None
+    draft = Factsheet(
+        initiative_id=initiative.id,
+        session_id=learning_session.id,
+        version_number=(latest.version_number + 1) if latest else 1,
+        plain_language_summary=source.plain_language_summary if source else "",
+    )
+    session.add(draft)
+    session.flush()
+    by_condition = {s.condition: s for s in source.sections} if source else {}
+    quotes = _quotes_by_section(session, [s.id for s in by_condition.values() if s.id])
+    for condition in PartnershipCondition:
+        old = by_condition.get(condition)
+        section = FactsheetSection(
+            factsheet_id=draft.id or 0,
+            condition=condition,
+            analysis=old.analysis if old else "",
+            facilitators=old.facilitators if old else "",
+            barriers=old.barriers if old else "",
+            levels=list(old.levels) if old else [],
+        )
+        session.add(section)
+        session.flush()
+        for position, evidence_id in enumerate(quotes.get(old.id or 0, []) if old else []):
+            session.add(
+                FactsheetSectionEvidence(
+                    section_id=section.id or 0, evidence_item_id=evidence_id, position=position
+                )
+            )
+    session.flush()
+    session.expire(draft)
+    return get_factsheet(session=session, factsheet_id=draft.id or 0)
+
+
+def _quotes_by_section(session: Session, section_ids: list[int]) -> dict[int, list[int]]:
+    if not section_ids:
+        return {}
+    rows = session.exec(
+        select(FactsheetSectionEvidence.section_id, FactsheetSectionEvidence.evidence_item_id)
+        .where(col(FactsheetSectionEvidence.section_id).in_(section_ids))
+        .order_by(col(FactsheetSectionEvidence.position))
+    ).all()
+    chosen: dict[int, list[int]] = {}
+    for section_id, evidence_id in rows:
+        chosen.setdefault(section_id, []).append(evidence_id)
+    return chosen
+
+
+def chosen_quotes(*, session: Session, factsheet: Factsheet) -> dict[int, list[int]]:
+    """Evidence ids quoted in each section of the factsheet (section id → ids in order)."""
+    return _quotes_by_section(session, [s.id for s in factsheet.sections if s.id])
+
+
+def _require_editable(factsheet: Factsheet) -> None:
+    if factsheet.status not in EDITABLE:
+        raise ConflictError(
+            f"Version {factsheet.version_number} is published and cannot change. "
+            "Start a new draft to edit it."
+        )
+
+
+def section(factsheet: Factsheet, condition: PartnershipCondition) -> FactsheetSection:
+    for candidate in factsheet.sections:
+        if candidate.condition == condition:
+            return candidate
+    raise NotFoundError(f"This factsheet has no section {condition}.")
+
+
+def update_section(
+    *, session: Session, factsheet: Factsheet, condition: PartnershipCondition, data: SectionUpdate
+) -> FactsheetSection:
+    _require_editable(factsheet)
+    stored = section(factsheet, condition)
+    if stored.version != data.version:
+        raise SectionConflictError(
+            "Someone else saved this section while you were editing. Both texts are shown "
+            "below: copy what you need into the current text and save again.",
+            current_version=stored.version,
+            stored=stored,
+            attempted=data,
+        )
+    usable = set(
+        session.exec(
+            select(EvidenceItem.id).where(
+                col(EvidenceItem.id).in_(data.evidence_ids),
+                EvidenceItem.initiative_id == factsheet.initiative_id,
+                col(EvidenceItem.quote_consent).is_(True),
+            )
+        ).all()
+    )
+    refused = [i for i in data.evidence_ids if i not in usable]
+    if refused:
+        raise InvalidInputError(
+            "Only this initiative's evidence with consent to quote can be quoted.",
+            [FieldProblem("evidence_ids", f"cannot quote evidence {', '.join(map(str, refused))}")],
+        )
+    stored.analysis = data.analysis
+    stored.facilitators = data.facilitators
+    stored.barriers = data.barriers
+    stored.levels = list(dict.fromkeys(data.levels))
+    stored.updated_at = utcnow()
+    session.exec(
+        delete(FactsheetSectionEvidence).where(
+            col(FactsheetSectionEvidence.section_id) == stored.id
+        )
+    )
+    for position, evidence_id in enumerate(dict.fromkeys(data.evidence_ids)):
+        session.add(
+            FactsheetSectionEvidence(
+                section_id=stored.id or 0, evidence_item_id=evidence_id, position=position
+            )
+        )
+    factsheet.updated_at = utcnow()  # the document's content changed
+    session.flush()
+    return stored
+
+
+def update_summary(*, session: Session, factsheet: Factsheet, data: SummaryUpdate) -> Factsheet:
+    _require_editable(factsheet)
+    check_version(factsheet, data.version, "factsheet")
+    factsheet.plain_language_summary = data.plain_language_summary
+    factsheet.updated_at = utcnow()
+    session.flush()
+    return factsheet
+
+
+def change_status(*, session: Session, factsheet: Factsheet, status: FactsheetStatus) -> Factsheet:
+    if status not in NEXT_STATUS[factsheet.status]:
+        raise ConflictError(
+            f"A factsheet goes from draft to review to published; it cannot go from "
+            f"{factsheet.status.replace('_', ' ')} to {status.replace('_', ' ')}."
+        )
+    if status == FactsheetStatus.published and not any(
+        s.analysis.strip() for s in factsheet.sections
+    ):
+        raise ConflictError("Write the analysis of at least one condition before publishing.")
+    factsheet.status = status
+    factsheet.published_at = utcnow() if status == FactsheetStatus.published else None
+    factsheet.updated_at = utcnow()
+    session.flush()
+    return factsheet
+
+
+# -- what changed --------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def sentence_diff(before: str, after: str) -> list[tuple[str, str]]:
+    """A readable diff by sentence: (kind, text) with kind "same", "added" or "removed"."""
+    old = [s for s in _SENTENCE_END.split(before.strip()) if s]
+    new = [s for s in _SENTENCE_END.split(after.strip()) if s]
+    lines: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            lines.extend(("same", s) for s in old[i1:i2])
+        else:
+            lines.extend(("removed", s) for s in old[i1:i2])
+            lines.extend(("added", s) for s in new[j1:j2])
+    return lines
+
+
+def count_by_status(*, session: Session, session_id: int) -> dict[FactsheetStatus, int]:
+    rows = session.exec(
+        select(Factsheet.status, func.count())
+        .where(Factsheet.session_id == session_id)
+        .group_by(col(Factsheet.status))
+    ).all()
+    return {FactsheetStatus(status): total for status, total in rows}

@@ -1,0 +1,216 @@
+"""Build the FactsheetView of one factsheet version: a fixed number of queries, no lazy loads."""
+
+import re
+from collections import defaultdict
+
+from sqlalchemy import func
+from sqlalchemy.orm import selectinload
+from sqlmodel import Session, col, select
+
+from app.actions.models import Action
+from app.agendas.models import ReflectiveQuestion
+from app.community.models import LearningCommunity
+from app.evidence.models import EvidenceItem
+from app.factsheets import service
+from app.factsheets.document import (
+    ActionView,
+    DiffLine,
+    FactsheetView,
+    FamilyQuestion,
+    MatrixCell,
+    MemberView,
+    Quote,
+    SectionChange,
+    SectionView,
+    SessionHistoryItem,
+)
+from app.factsheets.models import Factsheet
+from app.initiatives import service as initiative_service
+from app.learning_sessions.models import Attendance, LearningSession
+from app.people import service as people_service
+from app.people.models import Membership, Person
+from app.vocabulary import ActionStatus, PartnershipCondition, Perspective
+
+KEY_POINT_LENGTH = 140
+_FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(\s|$)")
+
+
+def key_point(excerpt: str) -> str:
+    """The first sentence of an excerpt, shortened to fit a matrix cell."""
+    text = " ".join(excerpt.split())
+    match = _FIRST_SENTENCE.match(text)
+    sentence = match.group(1) if match else text
+    if len(sentence) > KEY_POINT_LENGTH:
+        sentence = sentence[: KEY_POINT_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+    return sentence
+
+
+def build_view(*, session: Session, factsheet: Factsheet, language: str) -> FactsheetView:
+    initiative = initiative_service.get_initiative(
+        session=session, initiative_id=factsheet.initiative_id
+    )
+    learning_session = session.get(LearningSession, factsheet.session_id)
+    assert learning_session is not None and initiative.id is not None
+    community = session.get(LearningCommunity, learning_session.community_id)
+    assert community is not None
+
+    evidence = session.exec(
+        select(EvidenceItem)
+        .where(EvidenceItem.initiative_id == initiative.id)
+        .options(selectinload(EvidenceItem.conditions))  # type: ignore[arg-type]
+        .order_by(col(EvidenceItem.observed_on).desc(), col(EvidenceItem.id).desc())
+    ).all()
+    by_id = {item.id: item for item in evidence}
+    quotes = service.chosen_quotes(session=session, factsheet=factsheet)
+    earlier = service.previous_published(
+        session=session, initiative_id=initiative.id, before_session_number=learning_session.number
+    )
+    earlier_sections = {s.condition: s for s in earlier[0].sections} if earlier else {}
+
+    sections = []
+    for condition in PartnershipCondition:
+        current = service.section(factsheet, condition)
+        change = None
+        if earlier is not None and condition in earlier_sections:
+            before = earlier_sections[condition].analysis
+            change = SectionChange(
+                previous_version=earlier[0].version_number,
+                previous_session_number=earlier[1].number,
+                lines=[DiffLine(k, t) for k, t in service.sentence_diff(before, current.analysis)],
+            )
+        sections.append(
+            SectionView(
+                condition=condition,
+                analysis=current.analysis,
+                facilitators=current.facilitators,
+                barriers=current.barriers,
+                levels=list(current.levels),
+                quotes=[
+                    Quote(
+                        text=item.excerpt,
+                        source=item.source,
+                        perspective=item.perspective,
+                        level=item.level,
+                        observed_on=item.observed_on,
+                    )
+                    for evidence_id in quotes.get(current.id or 0, [])
+                    if (item := by_id.get(evidence_id)) is not None and item.quote_consent
+                ],
+                change=change,
+            )
+        )
+
+    cells: dict[tuple[PartnershipCondition, Perspective], list[EvidenceItem]] = defaultdict(list)
+    for item in evidence:
+        for tag in item.conditions:
+            cells[(tag.condition, item.perspective)].append(item)
+    matrix = {
+        condition: {
+            perspective: MatrixCell(
+                count=len(cells[(condition, perspective)]),
+                key_point=next(
+                    (
+                        key_point(i.excerpt)
+                        for i in cells[(condition, perspective)]
+                        if i.quote_consent
+                    ),
+                    "",
+                ),
+            )
+            for perspective in Perspective
+        }
+        for condition in PartnershipCondition
+    }
+
+    members = [
+        MemberView(name=person.name, role=membership.role, organisation=person.organisation)
+        for membership, person in people_service.initiative_members(
+            session=session, initiative_id=initiative.id
+        )
+    ]
+    return FactsheetView(
+        language=language,
+        initiative_name=initiative.name,
+        municipalities=[m.name for m in initiative.municipalities],
+        target_group=initiative.target_group,
+        disciplines=[d.name for d in initiative.disciplines],
+        funding=initiative.funding_arrangement.value,
+        funding_notes=initiative.funding_notes,
+        monitoring_approach=initiative.monitoring_approach,
+        community_name=community.name,
+        session_number=learning_session.number,
+        session_starts_at=learning_session.starts_at,
+        session_timezone=learning_session.timezone,
+        session_place=learning_session.place,
+        version_number=factsheet.version_number,
+        status=factsheet.status,
+        published_at=factsheet.published_at,
+        plain_language_summary=factsheet.plain_language_summary,
+        sections=sections,
+        matrix=matrix,
+        members=members,
+        session_history=_history(session, initiative.id, learning_session),
+        open_actions=_open_actions(session, initiative.id),
+        family_questions=[
+            FamilyQuestion(text=q.plain_text or q.text, condition=q.condition)
+            for q in session.exec(
+                select(ReflectiveQuestion)
+                .where(ReflectiveQuestion.session_id == learning_session.id)
+                .order_by(col(ReflectiveQuestion.position), col(ReflectiveQuestion.id))
+            ).all()
+        ],
+    )
+
+
+def _history(
+    session: Session, initiative_id: int, current: LearningSession
+) -> list[SessionHistoryItem]:
+    """Earlier sessions with how many of the initiative's members were invited and came."""
+    member_ids = select(Membership.person_id).where(Membership.initiative_id == initiative_id)
+    rows = session.exec(
+        select(
+            LearningSession,
+            func.count(col(Attendance.id)),
+            func.count(col(Attendance.id)).filter(col(Attendance.attended).is_(True)),
+        )
+        .outerjoin(
+            Attendance,
+            (col(Attendance.session_id) == LearningSession.id)
+            & col(Attendance.person_id).in_(member_ids),
+        )
+        .where(
+            LearningSession.community_id == current.community_id,
+            col(LearningSession.number) < current.number,
+        )
+        .group_by(col(LearningSession.id))
+        .order_by(col(LearningSession.number))
+    ).all()
+    return [
+        SessionHistoryItem(
+            number=s.number, starts_at=s.starts_at, status=s.status, invited=invited, attended=came
+        )
+        for s, invited, came in rows
+    ]
+
+
+def _open_actions(session: Session, initiative_id: int) -> list[ActionView]:
+    rows = session.exec(
+        select(Action, Person.name)
+        .outerjoin(Person, col(Person.id) == Action.owner_id)
+        .where(
+            Action.initiative_id == initiative_id,
+            col(Action.status).in_([ActionStatus.open, ActionStatus.in_progress]),
+        )
+        .order_by(col(Action.due_date), col(Action.id))
+    ).all()
+    return [
+        ActionView(
+            title=action.title,
+            condition=action.condition,
+            pdsa_stage=action.pdsa_stage,
+            status=action.status,
+            due_date=action.due_date,
+            owner=owner or "",
+        )
+        for action, owner in rows
+    ]
