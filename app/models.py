@@ -20,6 +20,7 @@ from app.factsheets.models import (
     FactsheetDocument,
     FactsheetSection,
     FactsheetSectionEvidence,
+    RenderJob,
 )
 from app.initiatives.models import Initiative, InitiativeDiscipline, InitiativeMunicipality
 from app.learning_sessions.models import Attendance, LearningSession, SessionEvaluation
@@ -57,6 +58,7 @@ __all__ = [
     "Person",
     "RateLimitCounter",
     "Reflection",
+    "RenderJob",
     "ReflectiveQuestion",
     "SessionEvaluation",
     "UserSession",

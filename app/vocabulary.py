@@ -157,3 +157,10 @@ class AuditAction(StrEnum):
     published = "published"
     exported = "exported"
     erased = "erased"
+
+
+class RenderJobStatus(StrEnum):
+    queued = "queued"
+    running = "running"
+    done = "done"
+    failed = "failed"

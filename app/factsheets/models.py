@@ -1,10 +1,10 @@
 from datetime import datetime
 
-from sqlalchemy import JSON, LargeBinary, UniqueConstraint
+from sqlalchemy import JSON, Index, LargeBinary, UniqueConstraint
 from sqlmodel import Field, Relationship, SQLModel
 
 from app.db import Timestamped, UTCDateTime, Versioned, enum_type
-from app.vocabulary import FactsheetStatus, IntegrationLevel, PartnershipCondition
+from app.vocabulary import FactsheetStatus, IntegrationLevel, PartnershipCondition, RenderJobStatus
 
 RAISE = {"lazy": "raise"}
 
@@ -75,3 +75,27 @@ class FactsheetDocument(Timestamped, table=True):
     content_hash: str = Field(max_length=64, index=True)
     template_version: str = Field(max_length=40)
     pdf: bytes = Field(sa_type=LargeBinary)
+
+
+class RenderJob(SQLModel, table=True):
+    """A PDF to render in the background; rows, so any instance can claim one and restarts lose nothing."""
+
+    __tablename__ = "render_job"
+    __table_args__ = (Index("ix_render_job_status_id", "status", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    factsheet_id: int = Field(foreign_key="factsheet.id", ondelete="CASCADE", index=True)
+    variant: str = Field(max_length=20)
+    language: str = Field(max_length=8)
+    status: RenderJobStatus = Field(
+        default=RenderJobStatus.queued, sa_type=enum_type(RenderJobStatus)
+    )
+    # Set when the job belongs to "render every factsheet of a session", for its progress bar.
+    batch_session_id: int | None = Field(
+        default=None, foreign_key="learning_session.id", ondelete="CASCADE", index=True
+    )
+    attempts: int = Field(default=0)
+    error: str = Field(default="", max_length=2000)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    started_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

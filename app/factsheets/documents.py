@@ -1,0 +1,143 @@
+"""Rendered PDFs: once per content version, kept in the database, frozen once published.
+
+A document's content hash covers the view, the variant and the template version. A draft's
+PDF is rendered again only when that hash changes; a published version's bytes never change
+(its first rendering is kept, whatever changes later), so every download is the same file.
+"""
+
+import dataclasses
+import hashlib
+import json
+from typing import Literal, Protocol
+
+from sqlmodel import Session, select
+
+from app.db import utcnow
+from app.factsheets.document import FactsheetView
+from app.factsheets.models import Factsheet, FactsheetDocument
+from app.factsheets.view import build_view
+from app.vocabulary import FactsheetStatus
+
+Variant = Literal["full", "plain"]
+VARIANTS: tuple[Variant, ...] = ("full", "plain")
+
+
+class Renderer(Protocol):
+    template_version: str
+
+    def render_pdf(self, view: FactsheetView, variant: Variant) -> bytes: ...
+
+
+def content_hash(view: FactsheetView, variant: str, template_version: str) -> str:
+    payload = json.dumps(
+        {"view": dataclasses.asdict(view), "variant": variant, "template": template_version},
+        default=str,
+        sort_keys=True,
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def stored(
+    *, session: Session, factsheet_id: int, variant: str, language: str
+) -> FactsheetDocument | None:
+    return session.exec(
+        select(FactsheetDocument).where(
+            FactsheetDocument.factsheet_id == factsheet_id,
+            FactsheetDocument.variant == variant,
+            FactsheetDocument.language == language,
+        )
+    ).first()
+
+
+def current_hash(
+    *, session: Session, factsheet: Factsheet, variant: str, language: str, template_version: str
+) -> tuple[FactsheetView, str]:
+    view = build_view(session=session, factsheet=factsheet, language=language)
+    return view, content_hash(view, variant, template_version)
+
+
+def up_to_date(
+    *,
+    session: Session,
+    factsheet: Factsheet,
+    variant: Variant,
+    language: str,
+    template_version: str,
+) -> tuple[FactsheetDocument | None, FactsheetView | None, str]:
+    """The stored document if it can be served as it is; otherwise the view to render and its hash."""
+    document = stored(
+        session=session, factsheet_id=factsheet.id or 0, variant=variant, language=language
+    )
+    if document is not None and factsheet.status == FactsheetStatus.published:
+        return document, None, document.content_hash
+    view, digest = current_hash(
+        session=session,
+        factsheet=factsheet,
+        variant=variant,
+        language=language,
+        template_version=template_version,
+    )
+    if document is not None and document.content_hash == digest:
+        return document, None, digest
+    return None, view, digest
+
+
+def keep(
+    *,
+    session: Session,
+    factsheet: Factsheet,
+    variant: Variant,
+    language: str,
+    digest: str,
+    template_version: str,
+    pdf: bytes,
+) -> FactsheetDocument:
+    """Store a rendering; a published version keeps the first one it got."""
+    document = stored(
+        session=session, factsheet_id=factsheet.id or 0, variant=variant, language=language
+    )
+    if document is not None and factsheet.status == FactsheetStatus.published:
+        return document
+    if document is None:
+        document = FactsheetDocument(
+            factsheet_id=factsheet.id or 0,
+            variant=variant,
+            language=language,
+            content_hash=digest,
+            template_version=template_version,
+            pdf=pdf,
+        )
+        session.add(document)
+    else:
+        document.content_hash = digest
+        document.template_version = template_version
+        document.pdf = pdf
+        document.updated_at = utcnow()
+    session.flush()
+    return document
+
+
+def document(
+    *, session: Session, factsheet: Factsheet, variant: Variant, language: str, renderer: Renderer
+) -> FactsheetDocument:
+    """The PDF to serve now: from the database when current, rendered here otherwise."""
+    found, view, digest = up_to_date(
+        session=session,
+        factsheet=factsheet,
+        variant=variant,
+        language=language,
+        template_version=renderer.template_version,
+    )
+    if found is not None:
+        return found
+    assert view is not None
+    pdf = renderer.render_pdf(view, variant)
+    return keep(
+        session=session,
+        factsheet=factsheet,
+        variant=variant,
+        language=language,
+        digest=digest,
+        template_version=renderer.template_version,
+        pdf=pdf,
+    )
