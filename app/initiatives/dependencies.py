@@ -2,10 +2,11 @@ from typing import Annotated
 
 from fastapi import Depends, Path
 
+from app.auth import policy
 from app.auth.dependencies import OptionalPrincipal
 from app.db import MAX_ID
 from app.deps import SessionDep
-from app.errors import NotFoundError
+from app.errors import ForbiddenError, NotFoundError
 from app.initiatives import service
 from app.initiatives.models import Initiative
 
@@ -22,3 +23,28 @@ def valid_initiative(
 
 
 InitiativeDep = Annotated[Initiative, Depends(valid_initiative)]
+
+
+def initiative_with_drafts(initiative: InitiativeDep, principal: OptionalPrincipal) -> Initiative:
+    """An initiative whose drafts and evidence the person may read; others answer 404."""
+    assert initiative.id is not None
+    if principal is None or not policy.reads_initiative_drafts(principal, initiative.id):
+        raise NotFoundError(f"There is no initiative with id {initiative.id}.")
+    return initiative
+
+
+def initiative_for_evidence(
+    initiative: Annotated[Initiative, Depends(initiative_with_drafts)],
+    principal: OptionalPrincipal,
+) -> Initiative:
+    """An initiative the person records evidence and drafts factsheets for."""
+    assert initiative.id is not None and principal is not None
+    if not policy.records_evidence(principal, initiative.id):
+        raise ForbiddenError(
+            "Only the initiative's practitioner-researchers and the facilitator record evidence."
+        )
+    return initiative
+
+
+InitiativeDraftsDep = Annotated[Initiative, Depends(initiative_with_drafts)]
+InitiativeEvidenceDep = Annotated[Initiative, Depends(initiative_for_evidence)]
