@@ -27,6 +27,7 @@ from app.config import PROJECT_ROOT, Settings, get_settings
 from app.db import Database, create_db_engine
 from app.errors import DomainError, FieldProblem, NotSignedInError, RateLimitedError
 from app.evidence import pages as evidence_pages
+from app.factsheets import pages as factsheet_pages
 from app.initiatives import api as initiatives_api
 from app.initiatives import pages as initiatives_pages
 from app.learning_sessions import api as sessions_api
@@ -71,6 +72,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(initiatives_pages.router)
     app.include_router(sessions_pages.router)
     app.include_router(evidence_pages.router)
+    app.include_router(factsheet_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     unguarded = routes_without_rule(app)

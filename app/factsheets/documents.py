@@ -23,9 +23,12 @@ VARIANTS: tuple[Variant, ...] = ("full", "plain")
 
 
 class Renderer(Protocol):
-    template_version: str
+    @property
+    def template_version(self) -> str: ...
 
     def render_pdf(self, view: FactsheetView, variant: Variant) -> bytes: ...
+
+    def render_html(self, view: FactsheetView, variant: Variant) -> str: ...
 
 
 def content_hash(view: FactsheetView, variant: str, template_version: str) -> str:

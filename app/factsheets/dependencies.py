@@ -1,0 +1,65 @@
+from typing import Annotated
+
+from fastapi import Depends, Path, Request
+
+from app.auth import policy
+from app.auth.dependencies import OptionalPrincipal
+from app.db import MAX_ID
+from app.deps import SessionDep
+from app.errors import ForbiddenError, NotFoundError
+from app.factsheets import service
+from app.factsheets.documents import Renderer
+from app.factsheets.models import Factsheet
+from app.initiatives.models import Initiative
+from app.vocabulary import FactsheetStatus
+
+
+def readable_factsheet(
+    factsheet_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+    session: SessionDep,
+    principal: OptionalPrincipal,
+) -> Factsheet:
+    """Published versions for every member; drafts only for those who read the initiative's drafts."""
+    factsheet = service.get_factsheet(session=session, factsheet_id=factsheet_id)
+    initiative = session.get(Initiative, factsheet.initiative_id)
+    visible = (
+        principal is not None
+        and initiative is not None
+        and initiative.community_id == principal.community_id
+        and (
+            factsheet.status == FactsheetStatus.published
+            or policy.reads_initiative_drafts(principal, factsheet.initiative_id)
+        )
+    )
+    if not visible:
+        raise NotFoundError(f"There is no factsheet with id {factsheet_id}.")
+    return factsheet
+
+
+ReadableFactsheetDep = Annotated[Factsheet, Depends(readable_factsheet)]
+
+
+def editable_factsheet(factsheet: ReadableFactsheetDep, principal: OptionalPrincipal) -> Factsheet:
+    assert principal is not None
+    if not policy.records_evidence(principal, factsheet.initiative_id):
+        raise ForbiddenError(
+            "Only the initiative's practitioner-researchers and the facilitator edit factsheets."
+        )
+    return factsheet
+
+
+EditableFactsheetDep = Annotated[Factsheet, Depends(editable_factsheet)]
+
+
+def get_renderer(request: Request) -> Renderer:
+    """One renderer per process: parsed stylesheets and fonts are reused between renders."""
+    renderer: Renderer | None = getattr(request.app.state, "renderer", None)
+    if renderer is None:
+        from app.factsheets.rendering import FactsheetRenderer
+
+        renderer = FactsheetRenderer()
+        request.app.state.renderer = renderer
+    return renderer
+
+
+RendererDep = Annotated[Renderer, Depends(get_renderer)]

@@ -1,0 +1,188 @@
+from collections.abc import Callable
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlmodel import Session, col, select
+
+from app.community.models import LearningCommunity
+from app.factsheets import service
+from app.factsheets.models import Factsheet, RenderJob
+from app.factsheets.schemas import SectionUpdate
+from app.initiatives.models import Initiative
+from app.learning_sessions.models import LearningSession
+from app.people.models import Person
+from app.vocabulary import FactsheetStatus, PartnershipCondition, Role
+from tests import factories
+
+SECRET_ANALYSIS = "Draft finding only initiative A may read: the debt counsellor left in May."
+
+
+@pytest.fixture
+def setting(
+    db: Session, community: LearningCommunity
+) -> tuple[Initiative, Initiative, LearningSession]:
+    a = factories.initiative(db, community, name="Gezinsteam Plus Leidse Regio")
+    b = factories.initiative(db, community, name="Samen1Plan Drechtsteden")
+    return a, b, factories.learning_session(db, community, number=3)
+
+
+@pytest.fixture
+def draft(db: Session, setting: tuple[Initiative, Initiative, LearningSession]) -> Factsheet:
+    a, _, learning_session = setting
+    factsheet = service.start_draft(session=db, initiative=a, learning_session=learning_session)
+    service.update_section(
+        session=db,
+        factsheet=factsheet,
+        condition=PartnershipCondition.financing,
+        data=SectionUpdate(version=1, analysis=SECRET_ANALYSIS),
+    )
+    return factsheet
+
+
+def member(
+    db: Session, community: LearningCommunity, role: Role, initiative: Initiative | None
+) -> Person:
+    person = factories.person(db, community)
+    factories.membership(db, person, role, initiative)
+    return person
+
+
+def test_researcher_edits_a_section_with_htmx_and_without(
+    db: Session,
+    community: LearningCommunity,
+    setting: tuple[Initiative, Initiative, LearningSession],
+    draft: Factsheet,
+    sign_in: Callable[[Person], TestClient],
+) -> None:
+    a = setting[0]
+    researcher = sign_in(member(db, community, Role.practitioner_researcher, a))
+    page = researcher.get(f"/factsheets/{draft.id}")
+    assert page.status_code == 200
+    assert SECRET_ANALYSIS in page.text
+
+    fragment = researcher.post(
+        f"/factsheets/{draft.id}/sections/roles",
+        data={"version": "1", "analysis": "Who is the single contact?", "levels": ["clinical"]},
+        headers={"HX-Request": "true"},
+    )
+    assert fragment.status_code == 200
+    assert "<html" not in fragment.text
+    assert "Saved." in fragment.text
+
+    plain = researcher.post(
+        f"/factsheets/{draft.id}/sections/roles",
+        data={"version": "2", "analysis": "The family coach is the single contact."},
+        follow_redirects=False,
+    )
+    assert plain.status_code == 303
+    db.expire_all()
+    assert (
+        service.section(
+            service.get_factsheet(session=db, factsheet_id=draft.id or 0),
+            PartnershipCondition.roles,
+        ).analysis
+        == "The family coach is the single contact."
+    )
+
+
+def test_second_save_gets_409_with_both_texts(
+    db: Session,
+    community: LearningCommunity,
+    setting: tuple[Initiative, Initiative, LearningSession],
+    draft: Factsheet,
+    sign_in: Callable[[Person], TestClient],
+) -> None:
+    researcher = sign_in(member(db, community, Role.practitioner_researcher, setting[0]))
+    first = researcher.post(
+        f"/factsheets/{draft.id}/sections/roles",
+        data={"version": "1", "analysis": "Mine, first."},
+        headers={"HX-Request": "true"},
+    )
+    second = researcher.post(
+        f"/factsheets/{draft.id}/sections/roles",
+        data={"version": "1", "analysis": "Theirs, second."},
+        headers={"HX-Request": "true"},
+    )
+    assert first.status_code == 200
+    assert second.status_code == 409
+    assert "Mine, first." in second.text and "Theirs, second." in second.text
+
+
+def test_publishing_queues_renders_and_is_audited(
+    db: Session,
+    community: LearningCommunity,
+    setting: tuple[Initiative, Initiative, LearningSession],
+    draft: Factsheet,
+    client: TestClient,
+) -> None:
+    assert (
+        client.post(f"/factsheets/{draft.id}/status", data={"status": "published"}).status_code
+        == 409
+    )
+    client.post(f"/factsheets/{draft.id}/status", data={"status": "in_review"})
+    response = client.post(
+        f"/factsheets/{draft.id}/status", data={"status": "published"}, follow_redirects=False
+    )
+    assert response.status_code == 303
+    db.expire_all()
+    assert db.get(Factsheet, draft.id).status == FactsheetStatus.published  # type: ignore[union-attr]
+    jobs = db.exec(select(RenderJob).where(RenderJob.factsheet_id == draft.id)).all()
+    assert {(j.variant, j.language) for j in jobs} == {
+        ("full", "en"),
+        ("plain", "en"),
+        ("full", "nl"),
+        ("plain", "nl"),
+    }
+    audit = client.get("/community/audit", params={"action": "published"})
+    assert f"factsheet {draft.id} version 1" in audit.text
+
+
+def test_another_initiatives_draft_is_not_readable_in_any_form(
+    db: Session,
+    community: LearningCommunity,
+    setting: tuple[Initiative, Initiative, LearningSession],
+    draft: Factsheet,
+    sign_in: Callable[[Person], TestClient],
+) -> None:
+    _, b, learning_session = setting
+    policymaker_b = sign_in(member(db, community, Role.policymaker, b))
+    for path in (
+        f"/factsheets/{draft.id}",
+        f"/factsheets/{draft.id}/preview",
+        f"/factsheets/{draft.id}/preview?variant=plain",
+        f"/factsheets/{draft.id}/pdf",
+        f"/factsheets/{draft.id}/pdf?variant=plain",
+    ):
+        response = policymaker_b.get(path)
+        assert response.status_code == 404, path
+        assert SECRET_ANALYSIS not in response.text
+    listing = policymaker_b.get(f"/initiatives/{setting[0].id}/factsheets")
+    assert listing.status_code == 200
+    assert f"/factsheets/{draft.id}" not in listing.text
+    assert policymaker_b.get(f"/sessions/{learning_session.id}/factsheets.zip").status_code == 403
+    edit = policymaker_b.post(
+        f"/factsheets/{draft.id}/sections/roles", data={"version": "1", "analysis": "x"}
+    )
+    assert edit.status_code == 404
+
+
+def test_published_versions_are_readable_by_every_member_but_not_editable(
+    db: Session,
+    community: LearningCommunity,
+    setting: tuple[Initiative, Initiative, LearningSession],
+    draft: Factsheet,
+    sign_in: Callable[[Person], TestClient],
+) -> None:
+    service.change_status(session=db, factsheet=draft, status=FactsheetStatus.in_review)
+    service.change_status(session=db, factsheet=draft, status=FactsheetStatus.published)
+    family = sign_in(member(db, community, Role.family_representative, None))
+    page = family.get(f"/factsheets/{draft.id}")
+    assert page.status_code == 200
+    assert SECRET_ANALYSIS in page.text
+    assert "<textarea" not in page.text
+    researcher = sign_in(member(db, community, Role.practitioner_researcher, setting[0]))
+    refused = researcher.post(
+        f"/factsheets/{draft.id}/sections/roles", data={"version": "1", "analysis": "x"}
+    )
+    assert refused.status_code == 409
+    assert db.exec(select(Factsheet).where(col(Factsheet.id) == draft.id)).one().version_number == 1
