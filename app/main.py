@@ -32,7 +32,7 @@ from app.initiatives import api as initiatives_api
 from app.initiatives import pages as initiatives_pages
 from app.learning_sessions import api as sessions_api
 from app.learning_sessions import pages as sessions_pages
-from app.middleware import BodySizeLimit, Language, SecurityHeaders
+from app.middleware import BodySizeLimit, Language, RejectNul, SecurityHeaders
 from app.people import api as people_api
 from app.routing import routes_without_rule
 from app.templating import render
@@ -81,6 +81,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 
     _add_error_handlers(app)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(RejectNul)
     app.add_middleware(Language, default=settings.default_language)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     return app

@@ -63,6 +63,75 @@ class BodySizeLimit:
         await send({"type": "http.response.body", "body": body})
 
 
+class RejectNul:
+    """Answer 422 to a NUL character in the path, the query or a urlencoded form.
+
+    PostgreSQL cannot store or even compare text with NUL; refusing it at the door keeps
+    every route safe, whichever field it arrives in. (JSON fields are checked by schemas.)
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        raw = (scope.get("raw_path") or scope["path"].encode()) + b"?" + scope["query_string"]
+        if b"%00" in raw.lower() or b"\x00" in raw:
+            await _nul_refused(send)
+            return
+        content_type = dict(scope["headers"]).get(b"content-type", b"")
+        if not content_type.startswith(b"application/x-www-form-urlencoded"):
+            await self.app(scope, receive, send)
+            return
+        tail = b""
+        response_started = False
+
+        async def checked_receive() -> Message:
+            nonlocal tail
+            message = await receive()
+            if message["type"] == "http.request":
+                chunk = tail + message.get("body", b"")
+                if b"%00" in chunk.lower() or b"\x00" in chunk:
+                    raise _NulInBodyError
+                tail = chunk[-2:]
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal response_started
+            response_started = response_started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, checked_receive, tracking_send)
+        except _NulInBodyError:
+            if not response_started:
+                await _nul_refused(send)
+
+
+async def _nul_refused(send: Send) -> None:
+    body = json.dumps(
+        {"detail": "The request contains a NUL character, which cannot be stored.", "errors": []}
+    ).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 422,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+class _NulInBodyError(BaseException):
+    # BaseException for the same reason as _BodyTooLargeError below.
+    pass
+
+
 class _BodyTooLargeError(BaseException):
     # BaseException: FastAPI turns any Exception raised while reading a body into a 400.
     pass

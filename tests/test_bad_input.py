@@ -89,3 +89,15 @@ def test_unknown_page_is_a_404_page(client: TestClient) -> None:
     assert response.status_code == 404
     assert "text/html" in response.headers["content-type"]
     assert "Not found" in response.text
+
+
+def test_nul_in_path_query_or_form_is_422(client: TestClient, anonymous: TestClient) -> None:
+    assert client.get("/community/audit?actor=a%00b").status_code == 422
+    assert anonymous.get("/access/abc%00def").status_code == 422
+    response = anonymous.post(
+        "/sign-in",
+        content=b"email=a%00b%40x.nl&password=whatever-long-1",
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
+    assert response.status_code == 422
+    assert "NUL" in response.json()["detail"]

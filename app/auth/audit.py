@@ -15,7 +15,8 @@ from app.vocabulary import AuditAction
 
 def _one_line(value: str, limit: int) -> str:
     # CR/LF escaped so one entry can never pose as several in a log or export.
-    return value.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n")[:limit]
+    escaped = value.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n")
+    return escaped.replace("\x00", "\\0")[:limit]  # PostgreSQL refuses NUL in text
 
 
 def record(

@@ -13,7 +13,9 @@ from fastapi import Depends, Request
 from app.auth import policy, service
 from app.auth.cookies import CSRF_FIELD, CSRF_HEADER, csrf_matches, session_token
 from app.auth.principal import Principal
+from app.auth.service import TOUCH_INTERVAL
 from app.config import Settings
+from app.db import utcnow
 from app.deps import SAFE_METHODS, SessionDep
 from app.errors import ForbiddenError, NotSignedInError
 
@@ -33,7 +35,10 @@ def current_principal(request: Request, session: SessionDep) -> Principal | None
         found = service.resolve_api_token(session=session, token=authorization[7:].strip())
         if found is None:
             raise NotSignedInError("The API token is unknown, revoked or its account is disabled.")
-        _api_token, account, person = found
+        api_token, account, person = found
+        if api_token.last_used_at is None or utcnow() - api_token.last_used_at > TOUCH_INTERVAL:
+            with request.app.state.database.transaction(write=True) as write:
+                service.touch_api_token(session=write, token_id=api_token.id or 0)
         principal = service.load_principal(
             session=session, account=account, person=person, method="token"
         )

@@ -49,5 +49,6 @@ def prepares_session(principal: Principal, chair_id: int | None) -> bool:
 
 
 def uses_password_features(principal: Principal) -> bool:
-    """Access-link sessions have no password to change and may not mint API tokens."""
-    return principal.access_link_id is None
+    """Signed in with a password in a browser: access links and API tokens may not manage
+    passwords or mint tokens (a leaked token must not make more)."""
+    return principal.access_link_id is None and principal.method == "session"

@@ -28,12 +28,19 @@ class Principal:
     method: str = "session"
 
     @property
+    def via_access_link(self) -> bool:
+        """Signed in with a personal link: reading published material, nothing more."""
+        return self.access_link_id is not None
+
+    @property
     def is_facilitator(self) -> bool:
+        if self.via_access_link:
+            return False
         return self.is_site_admin or Role.facilitator in self.community_roles
 
     @property
     def is_chair(self) -> bool:
-        return Role.chair in self.community_roles
+        return Role.chair in self.community_roles and not self.via_access_link
 
     @property
     def is_family_representative(self) -> bool:
@@ -47,6 +54,8 @@ class Principal:
         return frozenset(roles)
 
     def roles_in(self, initiative_id: int) -> frozenset[Role]:
+        if self.via_access_link:
+            return frozenset()
         return self.initiative_roles.get(initiative_id, frozenset())
 
     @property

@@ -17,6 +17,10 @@ class Limit:
     allowed: int
     window: timedelta
 
+    def __post_init__(self) -> None:
+        # Keys hold what people typed: keep them storable (no NUL) and bounded.
+        object.__setattr__(self, "key", self.key.replace("\x00", "")[:300])
+
 
 @dataclass(frozen=True)
 class Exceeded:

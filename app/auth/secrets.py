@@ -7,11 +7,21 @@ import secrets
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from app.labels import N_
+
 # argon2id with the library's RFC 9106 low-memory profile (64 MiB, 3 passes).
 _hasher = PasswordHasher()
 
 MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 128
+
+# Every reason a password is refused, marked for translation where it is shown.
+TOO_SHORT = N_("Use at least 12 characters.")
+TOO_LONG = N_("Use at most 128 characters.")
+BAD_CHARACTER = N_("The password contains a character that cannot be used.")
+TOO_COMMON = N_("This password is too common; choose a longer phrase of your own.")
+PERSONAL = N_("Do not use your name or email address in your password.")
+PASSWORD_MESSAGES = (TOO_SHORT, TOO_LONG, BAD_CHARACTER, TOO_COMMON, PERSONAL)
 
 # The most used passwords of 12+ characters, and words people reach for in this domain.
 _COMMON = frozenset(
@@ -110,15 +120,15 @@ def password_problem(
 ) -> str | None:
     """Why a new password is refused, in words for the person choosing it; None when fine."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"Use at least {MIN_PASSWORD_LENGTH} characters."
+        return TOO_SHORT
     if len(password) > MAX_PASSWORD_LENGTH:
-        return f"Use at most {MAX_PASSWORD_LENGTH} characters."
+        return TOO_LONG
     if "\x00" in password:
-        return "The password contains a character that cannot be used."
+        return BAD_CHARACTER
     lowered = password.lower()
     if lowered in _COMMON or len(set(lowered)) <= 2:
-        return "This password is too common; choose a longer phrase of your own."
+        return TOO_COMMON
     for personal in (email, (email or "").split("@")[0], name):
         if personal and len(personal) >= 4 and personal.lower() in lowered:
-            return "Do not use your name or email address in your password."
+            return PERSONAL
     return None

@@ -245,6 +245,12 @@ def revoke_api_token(*, session: Session, account_id: int, token_id: int) -> Api
     return api_token
 
 
+def touch_api_token(*, session: Session, token_id: int) -> None:
+    session.execute(
+        update(ApiToken).where(col(ApiToken.id) == token_id).values(last_used_at=utcnow())
+    )
+
+
 def resolve_api_token(*, session: Session, token: str) -> tuple[ApiToken, Account, Person] | None:
     row = session.exec(
         select(ApiToken, Account, Person)

@@ -1,5 +1,5 @@
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.auth.dependencies import MemberDep
 from app.community.service import get_community
@@ -12,7 +12,10 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(principal: MemberDep, request: Request, session: SessionDep) -> HTMLResponse:
+def home(principal: MemberDep, request: Request, session: SessionDep) -> Response:
+    if principal.session_scope_id is not None:
+        # A link for one session opens that session; the rest of the community stays closed.
+        return RedirectResponse(f"/sessions/{principal.session_scope_id}", status_code=303)
     community = get_community(session=session, community_id=principal.community_id)
     initiatives, _ = initiative_service.list_initiatives(
         session=session, community_id=principal.community_id

@@ -13,15 +13,17 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
 from app.auth import policy
 from app.auth import service as auth_service
 from app.auth.cookies import BROWSER_COOKIE, CSRF_HEADER
 from app.auth.principal import Principal
-from app.auth.secrets import keyed_digest
+from app.auth.secrets import hash_password, keyed_digest
 from app.config import Settings
 from app.db import utcnow
+from app.factsheets import service as factsheet_service
 from app.people.models import Person
 from app.routing import iter_routes
 from app.vocabulary import OneTimeTokenPurpose, Role
@@ -61,6 +63,7 @@ def world(db: Session) -> World:
     a = factories.initiative(db, community, name="Gezinsteam Plus Leidse Regio")
     b = factories.initiative(db, community, name="IST Groningen-Ommelanden")
     planned = factories.learning_session(db, community, number=3)
+    empty_session = factories.learning_session(db, community, number=4)
     w = World()
     roles = {
         "facilitator": (Role.facilitator, None),
@@ -72,13 +75,21 @@ def world(db: Session) -> World:
         "family": (Role.family_representative, None),
         "policymaker_b": (Role.policymaker, b),
     }
+    password_hash = hash_password("het-oude-wachtwoord-2026")
     for actor, (role, initiative) in roles.items():
         person = factories.person(db, community, name=actor.replace("_", " ").title())
         membership = factories.membership(db, person, role, initiative)
         w.people[actor] = person
         w.ids[f"membership_{actor}"] = membership.id or 0
         account = auth_service.ensure_account(session=db, person=person)
+        account.password_hash = password_hash
         w.ids[f"account_{actor}"] = account.id or 0
+        api_token, _ = auth_service.create_api_token(
+            session=db, account_id=account.id or 0, name="matrix"
+        )
+        w.ids[f"api_token_{actor}"] = api_token.id or 0
+    draft = factsheet_service.start_draft(session=db, initiative=a, learning_session=planned)
+    w.ids["draft_a"] = draft.id or 0
     link, link_token = auth_service.create_access_link(
         session=db,
         person=w.people["family"],
@@ -90,13 +101,14 @@ def world(db: Session) -> World:
     w.tokens["set_password"] = auth_service.issue_one_time_token(
         session=db, account=invited_account, purpose=OneTimeTokenPurpose.invitation
     )
-    w.tokens["access_link"] = link_token
+    w.tokens["access_link_token"] = link_token
     w.ids |= {
         "initiative_a": a.id or 0,
         "initiative_b": b.id or 0,
         "session": planned.id or 0,
         "person_b": w.people["policymaker_b"].id or 0,
         "access_link": link.id or 0,
+        "empty_session": empty_session.id or 0,
     }
     return w
 
@@ -119,43 +131,72 @@ def browsers(
         clients[actor] = sign_in(world.people[actor])
     # The family representative signs in the way they really do: with their access link.
     family = TestClient(app)
-    family.get(f"/access/{world.tokens['access_link']}", follow_redirects=False)
-    if "leerkring_session" in family.cookies:
-        family.headers[CSRF_HEADER] = clients["family"].headers[CSRF_HEADER]
-        clients["family"] = family
+    family.get(f"/access/{world.tokens['access_link_token']}", follow_redirects=False)
+    token = family.cookies.get("leerkring_session")
+    assert token, "the family representative's access link did not sign them in"
+    family.headers[CSRF_HEADER] = keyed_digest(settings.secret_key, f"csrf:session:{token}")
+    clients["family"] = family
     return clients
 
 
-Spec = Callable[[World], tuple[str, dict[str, Any]]]
+Spec = Callable[[World, str], tuple[str, dict[str, Any]]]
 
 INITIATIVE = {"name": "Nieuw Initiatief", "funding_arrangement": "pooled_budget"}
 SESSION = {"number": 9, "starts_at": "2027-09-16T13:30:00+02:00"}
 
 
 def p(template: str, **kwargs: Any) -> Spec:
-    """A request to ``template`` with ids from the world filled in."""
+    """A request to ``template`` with the world's ids and tokens (and the actor's) filled in."""
 
-    def spec(w: World) -> tuple[str, dict[str, Any]]:
-        values = {
-            k: w.ids.get(k, w.tokens.get(k))
-            for k in (
-                "initiative_a",
-                "initiative_b",
-                "session",
-                "person_b",
-                "membership_policymaker_b",
-                "account_policymaker_b",
-                "access_link",
-                "set_password",
-            )
-        }
-        return template.format(**values), kwargs
+    def spec(w: World, actor: str) -> tuple[str, dict[str, Any]]:
+        values = {**w.ids, **w.tokens, "own_api_token": w.ids.get(f"api_token_{actor}", 1)}
+        filled = dict(kwargs)
+        if "data" in filled:
+            filled["data"] = {
+                k: v.format(**values) if isinstance(v, str) else v
+                for k, v in filled["data"].items()
+            }
+        return template.format(**values), filled
 
     return spec
 
 
-# (method, route path) → (intended rule, a request that succeeds for an allowed actor)
-ROUTES: dict[tuple[str, str], tuple[str, Spec]] = {
+# Outcomes for routes whose answer depends on the object: initiative A's drafts and evidence
+# are read by A's members and the facilitator; A's researcher and the facilitator edit them;
+# A's other members are refused (403); everyone else is told it does not exist (404).
+A_MEMBERS = {"policymaker_a", "manager_a", "practitioner_a", "researcher_a"}
+A_READERS = {
+    actor: "allowed" if actor in A_MEMBERS | {"facilitator"} else "not_found"
+    for actor in ACTORS[1:]
+}
+A_EDITORS = {
+    actor: "allowed"
+    if actor in {"facilitator", "researcher_a"}
+    else "forbidden"
+    if actor in A_MEMBERS
+    else "not_found"
+    for actor in ACTORS[1:]
+}
+
+
+EVIDENCE_FORM = {
+    "source": "interview",
+    "observed_on": "2026-10-01",
+    "perspective": "family",
+    "level": "clinical",
+    "conditions": ["roles"],
+    "quote_consent": "on",
+    "excerpt": "The father did not know who coordinates the support.",
+}
+EVIDENCE_CSV = (
+    b"source,observed_on,perspective,level,conditions,quote_consent,excerpt\n"
+    b"interview,2026-10-01,family,clinical,roles,yes,Nobody told the mother who to call.\n"
+)
+NEW_PASSWORD = "een-nieuw-lang-wachtwoord-2027"
+
+# (method, route path) → (intended rule, a request that succeeds for an allowed actor,
+#                          outcomes per actor where they depend on the object)
+ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]]] = {
     ("GET", "/healthz"): ("public", p("/healthz")),
     ("POST", "/language"): ("public", p("/language", data={"language": "nl"})),
     ("GET", "/sign-in"): ("public", p("/sign-in")),
@@ -229,7 +270,167 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec]] = {
     ),
     ("DELETE", "/api/v1/learning-sessions/{session_id}"): (
         "facilitator",
-        p("/api/v1/learning-sessions/{session}"),
+        p("/api/v1/learning-sessions/{empty_session}"),
+    ),
+    # accounts and access
+    ("GET", "/community/invitations"): ("facilitator", p("/community/invitations")),
+    ("POST", "/community/invitations"): (
+        "facilitator",
+        p(
+            "/community/invitations",
+            data={
+                "name": "Eva de Boer",
+                "email": "eva.deboer@leiden.nl",
+                "role": "manager",
+                "initiative_id": "{initiative_a}",
+                "perspective": "organisation",
+                "level": "organisational",
+            },
+        ),
+    ),
+    ("GET", "/community/outbox"): ("facilitator", p("/community/outbox")),
+    ("GET", "/community/accounts"): ("facilitator", p("/community/accounts")),
+    ("POST", "/community/accounts/{account_id}/disable"): (
+        "facilitator",
+        p("/community/accounts/{account_policymaker_b}/disable"),
+    ),
+    ("POST", "/community/accounts/{account_id}/enable"): (
+        "facilitator",
+        p("/community/accounts/{account_policymaker_b}/enable"),
+    ),
+    ("GET", "/set-password/{token}"): ("public", p("/set-password/{set_password}")),
+    ("POST", "/set-password/{token}"): (
+        "public",
+        p("/set-password/{set_password}", data={"password": NEW_PASSWORD, "repeat": NEW_PASSWORD}),
+    ),
+    ("GET", "/password-reset"): ("public", p("/password-reset")),
+    ("POST", "/password-reset"): ("public", p("/password-reset", data={"email": "x@y.nl"})),
+    ("GET", "/account/password"): ("password_holder", p("/account/password")),
+    ("POST", "/account/password"): (
+        "password_holder",
+        p(
+            "/account/password",
+            data={
+                "current_password": "het-oude-wachtwoord-2026",
+                "password": NEW_PASSWORD,
+                "repeat": NEW_PASSWORD,
+            },
+        ),
+    ),
+    ("GET", "/community/access-links"): ("facilitator", p("/community/access-links")),
+    ("POST", "/community/access-links"): (
+        "facilitator",
+        p(
+            "/community/access-links",
+            data={
+                "person_id": "{person_b}",
+                "scope": "community",
+                "expires_on": "2027-01-31",
+            },
+        ),
+    ),
+    ("POST", "/community/access-links/{link_id}/revoke"): (
+        "facilitator",
+        p("/community/access-links/{access_link}/revoke"),
+    ),
+    ("GET", "/access/"): ("public", p("/access/")),
+    ("GET", "/access/{token}"): ("public", p("/access/{access_link_token}")),
+    ("GET", "/account/api-tokens"): ("password_holder", p("/account/api-tokens")),
+    ("POST", "/account/api-tokens"): (
+        "password_holder",
+        p("/account/api-tokens", data={"name": "Rapportage"}),
+    ),
+    ("POST", "/account/api-tokens/{token_id}/revoke"): (
+        "password_holder",
+        p("/account/api-tokens/{own_api_token}/revoke"),
+    ),
+    # evidence of initiative A
+    ("GET", "/initiatives/{initiative_id}/evidence"): (
+        "member",
+        p("/initiatives/{initiative_a}/evidence"),
+        A_READERS,
+    ),
+    ("GET", "/initiatives/{initiative_id}/evidence/new"): (
+        "member",
+        p("/initiatives/{initiative_a}/evidence/new"),
+        A_EDITORS,
+    ),
+    ("POST", "/initiatives/{initiative_id}/evidence"): (
+        "member",
+        p("/initiatives/{initiative_a}/evidence", data=EVIDENCE_FORM),
+        A_EDITORS,
+    ),
+    ("GET", "/initiatives/{initiative_id}/evidence/template.csv"): (
+        "member",
+        p("/initiatives/{initiative_a}/evidence/template.csv"),
+        A_EDITORS,
+    ),
+    ("GET", "/initiatives/{initiative_id}/evidence/import"): (
+        "member",
+        p("/initiatives/{initiative_a}/evidence/import"),
+        A_EDITORS,
+    ),
+    ("POST", "/initiatives/{initiative_id}/evidence/import"): (
+        "member",
+        p(
+            "/initiatives/{initiative_a}/evidence/import",
+            files={"file": ("evidence.csv", EVIDENCE_CSV, "text/csv")},
+        ),
+        A_EDITORS,
+    ),
+    # factsheets of initiative A (a draft)
+    ("GET", "/initiatives/{initiative_id}/factsheets"): (
+        "member",
+        p("/initiatives/{initiative_a}/factsheets"),
+    ),
+    ("POST", "/initiatives/{initiative_id}/factsheets"): (
+        "member",
+        p("/initiatives/{initiative_a}/factsheets", data={"session_id": "{session}"}),
+        A_EDITORS,
+    ),
+    ("GET", "/factsheets/{factsheet_id}"): ("member", p("/factsheets/{draft_a}"), A_READERS),
+    ("POST", "/factsheets/{factsheet_id}/sections/{condition}"): (
+        "member",
+        p(
+            "/factsheets/{draft_a}/sections/financing",
+            data={"version": "1", "analysis": "Pilot money ends."},
+        ),
+        A_EDITORS,
+    ),
+    ("POST", "/factsheets/{factsheet_id}/summary"): (
+        "member",
+        p(
+            "/factsheets/{draft_a}/summary",
+            data={"version": "1", "plain_language_summary": "Kort."},
+        ),
+        A_EDITORS,
+    ),
+    ("POST", "/factsheets/{factsheet_id}/status"): (
+        "member",
+        p("/factsheets/{draft_a}/status", data={"status": "in_review"}),
+        A_EDITORS,
+    ),
+    ("GET", "/factsheets/{factsheet_id}/preview"): (
+        "member",
+        p("/factsheets/{draft_a}/preview"),
+        A_READERS,
+    ),
+    ("GET", "/factsheets/{factsheet_id}/pdf"): (
+        "member",
+        p("/factsheets/{draft_a}/pdf"),
+        A_READERS,
+    ),
+    ("GET", "/sessions/{session_id}/factsheets"): (
+        "facilitator",
+        p("/sessions/{session}/factsheets"),
+    ),
+    ("POST", "/sessions/{session_id}/factsheets/render"): (
+        "facilitator",
+        p("/sessions/{session}/factsheets/render"),
+    ),
+    ("GET", "/sessions/{session_id}/factsheets.zip"): (
+        "facilitator",
+        p("/sessions/{session}/factsheets.zip"),
     ),
 }
 
@@ -275,6 +476,8 @@ def check(response: Any, outcome: str, path: str, fragment: bool) -> None:
         assert 200 <= status < 400, response.text[:300]
     elif outcome == "forbidden":
         assert status == 403, response.text[:300]
+    elif outcome == "not_found":
+        assert status == 404, response.text[:300]
     elif path.startswith("/api/"):
         assert status == 401
     elif fragment:
@@ -287,21 +490,29 @@ def check(response: Any, outcome: str, path: str, fragment: bool) -> None:
 
 @pytest.mark.parametrize(("method", "route"), sorted(ROUTES), ids=lambda v: str(v))
 def test_route_answers_each_role_as_its_rule_says(
-    method: str, route: str, db: Session, world: World, browsers: dict[str, TestClient]
+    method: str,
+    route: str,
+    connection: Connection,
+    db: Session,
+    world: World,
+    browsers: dict[str, TestClient],
 ) -> None:
-    rule, spec = ROUTES[(method, route)]
+    rule, spec, *object_outcomes = ROUTES[(method, route)]
+    outcomes = object_outcomes[0] if object_outcomes else {}
     for actor in ACTORS:
-        path, kwargs = spec(world)
+        path, kwargs = spec(world, actor)
         variants = [False, True] if method == "GET" and not path.startswith("/api/") else [False]
         for fragment in variants:
             headers = {"HX-Request": "true"} if fragment else {}
-            savepoint = db.begin_nested()
+            # On the connection itself: the request's changes are undone before the next actor.
+            savepoint = connection.begin_nested()
             response = browsers[actor].request(
                 method, path, headers=headers, follow_redirects=False, **kwargs
             )
             savepoint.rollback()
             try:
-                check(response, expected_outcome(rule, actor, path), path, fragment)
+                outcome = outcomes.get(actor) or expected_outcome(rule, actor, path)
+                check(response, outcome, path, fragment)
             except AssertionError as error:
                 raise AssertionError(
                     f"{actor} {method} {path}{' (htmx)' if fragment else ''}: {error}"
