@@ -1,19 +1,60 @@
-"""The leerkring command: serve, migrate, seed, back up and restore."""
+"""The leerkring command: serve, migrate, seed, back up and restore, accounts and links."""
 
+import copy
+import logging
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
-from datetime import date
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, NoReturn
 
 import typer
+from pydantic import ValidationError
+from sqlalchemy import func
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlmodel import Session, col, select
 
 import app.models  # noqa: F401 - every table mapped before any session opens
+from app.auth import audit, secrets
+from app.auth import service as auth_service
+from app.auth.link_pages import (
+    DEFAULT_VALID_DAYS,
+    LOCAL,
+    expiry_moment,
+    link_url,
+    local_today,
+)
+from app.auth.models import Account
+from app.community.service import require_current_community_id
 from app.config import PROJECT_ROOT, get_settings
 from app.db import Database, create_db_engine
+from app.demo import content as demo_content
+from app.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from app.errors import DomainError
+from app.initiatives.models import Initiative
+from app.learning_sessions.models import LearningSession
+from app.people import service as people_service
+from app.people.models import Membership, Person
+from app.people.schemas import MembershipCreate, PersonCreate
+from app.vocabulary import (
+    INITIATIVE_SESSION_ROLES,
+    AuditAction,
+    IntegrationLevel,
+    OneTimeTokenPurpose,
+    Perspective,
+    Role,
+)
+
+DEFAULT_BASE_URL = "http://127.0.0.1:8000"
+BaseUrlOption = Annotated[
+    str, typer.Option(help="the site's address, to build the printed link from")
+]
 
 cli = typer.Typer(
     help="Leerkring: run a learning community in integrated care.",
@@ -24,6 +65,23 @@ cli = typer.Typer(
 
 def _database() -> Database:
     return Database(create_db_engine(get_settings().database_url))
+
+
+def _fail(message: str) -> NoReturn:
+    typer.secho(message, err=True, fg=typer.colors.RED)
+    raise typer.Exit(1)
+
+
+@contextmanager
+def _clear_errors() -> Iterator[None]:
+    """Known problems as one readable line and exit code 1, never a traceback."""
+    try:
+        yield
+    except DomainError as error:
+        _fail(error.message)
+    except (OperationalError, ProgrammingError) as error:
+        detail = str(error.orig).splitlines()[0] if error.orig else str(error)
+        _fail(f"The database is not ready ({detail}). Did you run 'leerkring migrate'?")
 
 
 def _ensure_sqlite_directory(url: str) -> None:
@@ -82,6 +140,321 @@ def create_community(
     typer.echo(f"Learning community '{name}' created.")
 
 
+# -- accounts and personal links ------------------------------------------------------------
+
+# The perspective and level a new membership starts with; the facilitator can change them.
+ROLE_DEFAULTS: dict[Role, tuple[Perspective, IntegrationLevel]] = {
+    Role.facilitator: (Perspective.organisation, IntegrationLevel.organisational),
+    Role.chair: (Perspective.organisation, IntegrationLevel.system),
+    Role.policymaker: (Perspective.local_government, IntegrationLevel.system),
+    Role.manager: (Perspective.organisation, IntegrationLevel.organisational),
+    Role.practitioner: (Perspective.professional, IntegrationLevel.professional),
+    Role.family_representative: (Perspective.family, IntegrationLevel.clinical),
+    Role.practitioner_researcher: (Perspective.professional, IntegrationLevel.professional),
+}
+COMMUNITY_ONLY_ROLES = frozenset({Role.facilitator, Role.chair})
+
+
+def _checked_person_fields(email: str, name: str) -> tuple[str, str]:
+    try:
+        data = PersonCreate(name=name, email=email)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"--{e['loc'][0]} {e['msg'].removeprefix('Value error, ')}" for e in error.errors()
+        )
+        _fail(f"Please correct: {problems}.")
+    if data.email is None:
+        _fail("Please correct: --email is empty.")
+    return data.email, data.name
+
+
+def _user_plan(
+    session: Session, email: str, role: Role, initiative_name: str | None
+) -> tuple[int, Person | None, int | None]:
+    """The community, the existing person (or None) and the initiative id; fails clearly."""
+    community_id = require_current_community_id(session=session)
+    person = session.exec(select(Person).where(Person.email == email)).first()
+    if person is not None and person.community_id != community_id:
+        _fail(f"{email} belongs to another learning community.")
+    initiative_id = None
+    if initiative_name is not None:
+        initiative_id = session.exec(
+            select(Initiative.id).where(
+                Initiative.community_id == community_id,
+                func.lower(Initiative.name) == initiative_name.strip().lower(),
+            )
+        ).first()
+        if initiative_id is None:
+            names = session.exec(
+                select(Initiative.name).where(Initiative.community_id == community_id)
+            ).all()
+            _fail(
+                f"There is no initiative named '{initiative_name}'. "
+                f"Choose one of: {', '.join(sorted(names)) or '(none yet)'}."
+            )
+    return community_id, person, initiative_id
+
+
+@cli.command("create-user")
+def create_user(
+    email: Annotated[str, typer.Option(help="email address, used to sign in")],
+    name: Annotated[str, typer.Option(help="full name, as others will see it")],
+    role: Annotated[Role, typer.Option(help="the person's role")],
+    initiative: Annotated[
+        str | None,
+        typer.Option(help="name of the initiative; needed for policymaker, manager, practitioner"),
+    ] = None,
+    link: Annotated[
+        bool, typer.Option("--link", help="print a set-password link instead of asking")
+    ] = False,
+    base_url: BaseUrlOption = DEFAULT_BASE_URL,
+) -> None:
+    """Add a person with a role and an account (or give an existing person the role)."""
+
+    email, name = _checked_person_fields(email, name)
+    if role in INITIATIVE_SESSION_ROLES and initiative is None:
+        _fail(f"A {role.value} belongs to an initiative: add --initiative NAME.")
+    if role in COMMUNITY_ONLY_ROLES and initiative is not None:
+        _fail(f"The {role.value} role is community-wide: leave out --initiative.")
+    database = _database()
+    with _clear_errors():
+        # Checked before asking for a password, and no write lock held while someone types.
+        with database.transaction(write=False) as session:
+            _user_plan(session, email, role, initiative)
+        password = None
+        if not link:
+            password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+            problem = secrets.password_problem(password, email=email, name=name)
+            if problem:
+                _fail(problem)
+        with database.transaction(write=True) as session:
+            community_id, person, initiative_id = _user_plan(session, email, role, initiative)
+            if person is None:
+                person = people_service.create_person(
+                    session=session,
+                    community_id=community_id,
+                    data=PersonCreate(name=name, email=email),
+                )
+            elif person.name != name:
+                typer.echo(f"{email} exists already as {person.name}; the name is kept.")
+            assert person.id is not None
+            has_role = session.exec(
+                select(Membership.id).where(
+                    Membership.person_id == person.id,
+                    Membership.initiative_id == initiative_id,
+                    Membership.role == role,
+                )
+            ).first()
+            if has_role is None:
+                perspective, level = ROLE_DEFAULTS[role]
+                people_service.create_membership(
+                    session=session,
+                    community_id=community_id,
+                    data=MembershipCreate(
+                        person_id=person.id,
+                        initiative_id=initiative_id,
+                        role=role,
+                        perspective=perspective,
+                        level=level,
+                    ),
+                )
+                audit.record(
+                    session=session,
+                    action=AuditAction.role_granted,
+                    actor_label="command line",
+                    subject=person.name,
+                    detail=role.value + (f" in {initiative}" if initiative else ""),
+                )
+            account = auth_service.ensure_account(session=session, person=person)
+            if account.disabled_at is not None:
+                _fail(f"The account of {email} is disabled; enable it on the Accounts page first.")
+            if password is not None:
+                auth_service.set_password(
+                    session=session, account=account, person=person, password=password
+                )
+                audit.record(
+                    session=session,
+                    action=AuditAction.password_changed,
+                    actor_label="command line",
+                    subject=person.name,
+                )
+                message = f"{person.name} ({email}) can now sign in with the password just set."
+            else:
+                token = auth_service.issue_one_time_token(
+                    session=session, account=account, purpose=OneTimeTokenPurpose.invitation
+                )
+                days = auth_service.INVITATION_VALID.days
+                message = (
+                    f"{person.name} ({email}) chooses a password with this link "
+                    f"(usable once, within {days} days; it is shown only now):\n"
+                    f"{base_url.rstrip('/')}/set-password/{token}"
+                )
+    typer.echo(message)
+
+
+def _scope_text(session_number: int | None) -> str:
+    return f"session {session_number}" if session_number is not None else "whole community"
+
+
+def _issue_access_link(
+    session: Session, *, email: str, days: int, session_number: int | None, base_url: str
+) -> str:
+    """Make a personal link for the person with this email; the lines to print."""
+
+    community_id = require_current_community_id(session=session)
+    person = session.exec(
+        select(Person).where(
+            Person.email == email.strip().lower(), Person.community_id == community_id
+        )
+    ).first()
+    if person is None:
+        _fail(f"There is no one with the email address {email} in this learning community.")
+    session_id = None
+    if session_number is not None:
+        session_id = session.exec(
+            select(LearningSession.id).where(
+                LearningSession.community_id == community_id,
+                LearningSession.number == session_number,
+            )
+        ).first()
+        if session_id is None:
+            _fail(f"There is no learning session number {session_number}.")
+    last_day = local_today() + timedelta(days=days)
+    link, token = auth_service.create_access_link(
+        session=session,
+        person=person,
+        created_by_id=None,
+        expires_at=expiry_moment(last_day),
+        session_id=session_id,
+    )
+    audit.record(
+        session=session,
+        action=AuditAction.access_link_created,
+        actor_label="command line",
+        subject=person.name,
+        detail=f"link {link.id}; {_scope_text(session_number)}; works until {last_day}",
+    )
+    return (
+        f"Personal link for {person.name} ({_scope_text(session_number)}, works until "
+        f"{last_day.isoformat()}); it is shown only now:\n{link_url(base_url, token)}"
+    )
+
+
+@cli.command("access-links")
+def access_links(
+    issue: Annotated[
+        str | None, typer.Option(metavar="EMAIL", help="make a new link for this person")
+    ] = None,
+    days: Annotated[
+        int | None, typer.Option(min=1, max=365, help="with --issue: days it works [default: 60]")
+    ] = None,
+    session_number: Annotated[
+        int | None,
+        typer.Option("--session", min=1, help="with --issue: open only this session (number)"),
+    ] = None,
+    base_url: BaseUrlOption = DEFAULT_BASE_URL,
+) -> None:
+    """List the active personal access links, or make one with --issue EMAIL."""
+
+    if issue is None and (days is not None or session_number is not None):
+        _fail("--days and --session only go with --issue EMAIL.")
+    with _clear_errors(), _database().transaction(write=issue is not None) as session:
+        if issue is not None:
+            typer.echo(
+                _issue_access_link(
+                    session,
+                    email=issue,
+                    days=days or DEFAULT_VALID_DAYS,
+                    session_number=session_number,
+                    base_url=base_url,
+                )
+            )
+            return
+        community_id = require_current_community_id(session=session)
+        links = auth_service.list_access_links(session=session, community_id=community_id)
+        numbers = dict(
+            session.exec(
+                select(LearningSession.id, LearningSession.number).where(
+                    LearningSession.community_id == community_id
+                )
+            ).all()
+        )
+        if not links:
+            typer.echo("There are no active personal access links.")
+        for link, person in links:
+            last_used = (
+                link.last_used_at.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M")
+                if link.last_used_at
+                else "never"
+            )
+            scope = _scope_text(numbers.get(link.session_id) if link.session_id else None)
+            typer.echo(
+                f"{person.name} <{person.email or 'no email'}>  {scope}  "
+                f"works until {link.expires_at.astimezone(LOCAL).date().isoformat()}  "
+                f"last used {last_used}"
+            )
+
+
+@cli.command("demo-accounts")
+def demo_accounts(base_url: BaseUrlOption = DEFAULT_BASE_URL) -> None:
+    """Print the demo accounts and their password, and a new personal link for the family."""
+    with _clear_errors(), _database().transaction(write=True) as session:
+        ready = set(
+            session.exec(
+                select(Person.email)
+                .join(Account, col(Account.person_id) == col(Person.id))
+                .where(col(Account.password_hash).is_not(None))
+            ).all()
+        )
+        family = select(Person.id).where(Person.email == demo_content.FAMILY)
+        if session.exec(family).first() is None:
+            _fail("There is no demo community here: run 'leerkring seed-demo' first.")
+        link_lines = _issue_access_link(
+            session,
+            email=demo_content.FAMILY,
+            days=DEFAULT_VALID_DAYS,
+            session_number=None,
+            base_url=base_url,
+        )
+    width = max(len(a.email) for a in DEMO_ACCOUNTS)
+    typer.echo(f"Demo accounts; the password of each is: {DEMO_PASSWORD}")
+    for account in DEMO_ACCOUNTS:
+        missing = "" if account.email in ready else "  (no password in this database)"
+        typer.echo(f"  {account.email.ljust(width)}  {account.role}{missing}")
+    typer.echo("\nThe family representative signs in without a password, with a personal link.")
+    typer.echo(link_lines)
+
+
+# -- serving --------------------------------------------------------------------------------
+
+# Personal links carry their token in the path; the access log must not keep it.
+_SECRET_PATH = re.compile(r"(/(?:access|set-password)/)[^/?#\s\"]+")
+
+
+class RedactSecretPaths(logging.Filter):
+    """Replace the token in access-log lines for personal and set-password links."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                _SECRET_PATH.sub(r"\1[hidden]", arg) if isinstance(arg, str) else arg
+                for arg in record.args
+            )
+        if isinstance(record.msg, str):
+            record.msg = _SECRET_PATH.sub(r"\1[hidden]", record.msg)
+        return True
+
+
+def _log_config() -> dict[str, Any]:
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config.setdefault("filters", {})["redact_secret_paths"] = {"()": RedactSecretPaths}
+    for handler in config["handlers"].values():
+        handler.setdefault("filters", []).append("redact_secret_paths")
+    return config
+
+
 @cli.command()
 def serve(
     host: Annotated[str, typer.Option(envvar="HOST", help="address to listen on")] = "127.0.0.1",
@@ -92,7 +465,13 @@ def serve(
     import uvicorn
 
     uvicorn.run(
-        "app.main:create_app", factory=True, host=host, port=port, reload=reload, proxy_headers=True
+        "app.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        reload=reload,
+        proxy_headers=True,
+        log_config=_log_config(),
     )
 
 

@@ -1,18 +1,26 @@
-"""The leerkring command: help, migrate, seed-demo (idempotent), backup and restore."""
+"""The leerkring command: help, migrate, seed-demo, backup and restore, accounts and links."""
 
+import logging
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlmodel import func, select
 from typer.testing import CliRunner
 
-from app.cli import cli
-from app.config import get_settings
+from app.auth import service as auth_service
+from app.auth.models import Account
+from app.cli import RedactSecretPaths, cli
+from app.config import Settings, get_settings
 from app.db import Database, create_db_engine
+from app.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from app.initiatives.models import Initiative
-from app.people.models import Person
+from app.main import create_app
+from app.people.models import Membership, Person
+from app.vocabulary import Role
 
 runner = CliRunner()
 
@@ -81,3 +89,243 @@ def test_restore_refuses_a_file_that_is_not_a_backup(cli_database: str, tmp_path
     bogus.write_bytes(b"not a database at all" * 100)
     result = runner.invoke(cli, ["restore", str(bogus)])
     assert result.exit_code != 0
+
+
+# -- accounts and personal links --------------------------------------------------------------
+
+STRONG_PASSWORD = "kraanvogel-over-de-polder"
+
+
+@pytest.fixture
+def migrated(cli_database: str) -> str:
+    assert runner.invoke(cli, ["migrate"]).exit_code == 0
+    return cli_database
+
+
+@pytest.fixture
+def with_community(migrated: str) -> str:
+    result = runner.invoke(
+        cli, ["create-community", "--name", "Leerkring Noord", "--period-start", "2026-01-01"]
+    )
+    assert result.exit_code == 0, result.output
+    return migrated
+
+
+@pytest.fixture
+def seeded(migrated: str) -> str:
+    assert runner.invoke(cli, ["seed-demo"]).exit_code == 0
+    return migrated
+
+
+def authenticates(url: str, email: str, password: str) -> bool:
+    database = Database(create_db_engine(url))
+    with database.transaction(write=True) as session:
+        found = auth_service.authenticate(session=session, email=email, password=password)
+    database.engine.dispose()
+    return found is not None
+
+
+def signs_in_with(url: str, link: str) -> TestClient:
+    """A browser on an app over the CLI's database that opened ``link``."""
+    settings = Settings(database_url=url)
+    app = create_app(settings, database=Database(create_db_engine(url)))
+    browser = TestClient(app)
+    opened = browser.get(link.replace("http://127.0.0.1:8000", ""), follow_redirects=False)
+    assert opened.status_code == 303, opened.text
+    return browser
+
+
+@pytest.mark.parametrize("command", ["create-user", "access-links", "demo-accounts"])
+def test_account_commands_have_help(command: str) -> None:
+    result = runner.invoke(cli, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage" in result.output
+
+
+def test_create_user_with_link_prints_a_set_password_url(with_community: str) -> None:
+    result = runner.invoke(
+        cli,
+        [
+            "create-user",
+            "--email",
+            "Lotte@Example.org",
+            "--name",
+            "Lotte Hendriks",
+            "--role",
+            "facilitator",
+            "--link",
+            "--base-url",
+            "https://leerkring.example.org/",
+        ],
+    )
+
+    assert result.exit_code == 0, result.output
+    found = re.search(
+        r"https://leerkring\.example\.org/set-password/([A-Za-z0-9_-]+)", result.output
+    )
+    assert found is not None
+    database = Database(create_db_engine(with_community))
+    with database.transaction(write=False) as session:
+        person = session.exec(select(Person).where(Person.email == "lotte@example.org")).one()
+        account = session.exec(select(Account).where(Account.person_id == person.id)).one()
+        roles = session.exec(select(Membership.role).where(Membership.person_id == person.id)).all()
+        token = auth_service.usable_one_time_token(session=session, token=found.group(1))
+    database.engine.dispose()
+    assert account.password_hash is None
+    assert roles == [Role.facilitator]
+    assert token is not None and token[0].purpose == "invitation"
+
+
+def test_create_user_asks_for_the_password_twice(with_community: str) -> None:
+    result = runner.invoke(
+        cli,
+        ["create-user", "--email", "chair@example.org", "--name", "Marjolein", "--role", "chair"],
+        input=f"{STRONG_PASSWORD}\n{STRONG_PASSWORD}\n",
+    )
+
+    assert result.exit_code == 0, result.output
+    assert STRONG_PASSWORD not in result.output
+    assert authenticates(with_community, "chair@example.org", STRONG_PASSWORD)
+
+
+def test_create_user_refuses_a_weak_password(with_community: str) -> None:
+    result = runner.invoke(
+        cli,
+        ["create-user", "--email", "kees@example.org", "--name", "Kees", "--role", "facilitator"],
+        input="short\nshort\n",
+    )
+
+    assert result.exit_code != 0
+    assert "Use at least 12 characters." in result.output
+    assert isinstance(result.exception, SystemExit)  # a message, not a traceback
+    assert count(with_community, Person) == 0
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--role", "manager"], "add --initiative NAME"),
+        (["--role", "manager", "--initiative", "Nowhere"], "There is no initiative named"),
+        (["--role", "facilitator", "--initiative", "Nowhere"], "leave out --initiative"),
+        (["--role", "overlord"], "Invalid value"),
+    ],
+)
+def test_create_user_explains_bad_input(
+    with_community: str, arguments: list[str], message: str
+) -> None:
+    result = runner.invoke(
+        cli,
+        ["create-user", "--email", "a@example.org", "--name", "Anna", "--link", *arguments],
+    )
+    assert result.exit_code != 0
+    assert message in result.output
+    assert isinstance(result.exception, SystemExit)
+
+
+def test_create_user_without_a_community_says_so(migrated: str) -> None:
+    result = runner.invoke(
+        cli,
+        ["create-user", "--email", "a@example.org", "--name", "Anna", "--role", "chair", "--link"],
+    )
+    assert result.exit_code == 1
+    assert "There is no learning community yet" in result.output
+
+
+def test_create_user_gives_an_existing_demo_person_an_initiative_role(seeded: str) -> None:
+    result = runner.invoke(
+        cli,
+        [
+            "create-user",
+            "--email",
+            "ricardo.martina@demo.leerkring.nl",
+            "--name",
+            "Ricardo Martina",
+            "--role",
+            "practitioner",
+            "--initiative",
+            "samen1plan drechtsteden",
+            "--link",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "/set-password/" in result.output
+
+
+def test_access_links_issue_prints_a_url_that_signs_in(seeded: str) -> None:
+    issued = runner.invoke(cli, ["access-links", "--issue", "family@demo.leerkring.nl"])
+
+    assert issued.exit_code == 0, issued.output
+    found = re.search(r"http://127\.0\.0\.1:8000/access/[A-Za-z0-9_-]+", issued.output)
+    assert found is not None
+    browser = signs_in_with(seeded, found.group(0))
+    home = browser.get("/", follow_redirects=False)
+    assert home.status_code == 200
+    assert "Ingrid Smit" in home.text
+
+    listed = runner.invoke(cli, ["access-links"])
+    assert listed.exit_code == 0
+    assert "Ingrid Smit" in listed.output
+    assert "whole community" in listed.output
+    assert found.group(0).rsplit("/", 1)[1] not in listed.output
+
+
+def test_access_links_issue_for_one_session(seeded: str) -> None:
+    issued = runner.invoke(
+        cli,
+        ["access-links", "--issue", "family@demo.leerkring.nl", "--session", "2", "--days", "3"],
+    )
+    assert issued.exit_code == 0, issued.output
+    assert "session 2" in issued.output
+    unknown = runner.invoke(
+        cli, ["access-links", "--issue", "family@demo.leerkring.nl", "--session", "99"]
+    )
+    nobody = runner.invoke(cli, ["access-links", "--issue", "nobody@example.org"])
+    too_long = runner.invoke(
+        cli, ["access-links", "--issue", "family@demo.leerkring.nl", "--days", "400"]
+    )
+    assert unknown.exit_code == nobody.exit_code == 1
+    assert "no learning session number 99" in unknown.output
+    assert "no one with the email address nobody@example.org" in nobody.output
+    assert too_long.exit_code != 0
+    assert isinstance(too_long.exception, SystemExit)
+
+
+def test_commands_on_an_unmigrated_database_say_what_to_do(cli_database: str) -> None:
+    result = runner.invoke(cli, ["access-links"])
+    assert result.exit_code == 1
+    assert "leerkring migrate" in result.output
+
+
+def test_demo_accounts_prints_the_accounts_the_password_and_a_family_link(seeded: str) -> None:
+    result = runner.invoke(cli, ["demo-accounts", "--base-url", "http://localhost:8031"])
+
+    assert result.exit_code == 0, result.output
+    assert DEMO_PASSWORD in result.output
+    for account in DEMO_ACCOUNTS:
+        assert account.email in result.output
+    assert "no password" not in result.output
+    found = re.search(r"http://localhost:8031/access/[A-Za-z0-9_-]+", result.output)
+    assert found is not None
+    signs_in_with(seeded, found.group(0).replace("http://localhost:8031", ""))
+
+
+def test_demo_accounts_without_the_demo_says_so(with_community: str) -> None:
+    result = runner.invoke(cli, ["demo-accounts"])
+    assert result.exit_code == 1
+    assert "seed-demo" in result.output
+
+
+def test_the_access_log_never_shows_a_link_token() -> None:
+    record = logging.LogRecord(
+        "uvicorn.access",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "GET", "/access/s3cr3t-t0ken?x=1", "1.1", 303),
+        None,
+    )
+    RedactSecretPaths().filter(record)
+    line = record.getMessage()
+    assert "s3cr3t-t0ken" not in line
+    assert "/access/[hidden]?x=1" in line

@@ -1,3 +1,433 @@
-from fastapi import APIRouter
+"""Personal access links: the facilitator makes and revokes them; their holder opens one.
+
+A link is a password for people who have none (family representatives, often on a phone).
+Its token is shown once, stored only as a hash, and leaves the address bar on first use.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Annotated
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Depends, Form, Path, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
+from sqlmodel import Session, col, select
+
+from app.auth import audit, rate_limit, service
+from app.auth.cookies import session_token, set_session_cookie
+from app.auth.dependencies import FacilitatorDep, OptionalPrincipal, PublicDep, timeouts
+from app.auth.models import AccessLink
+from app.auth.pages import client_ip, rate_limited
+from app.db import MAX_ID, utcnow
+from app.deps import SessionDep
+from app.errors import ForbiddenError
+from app.labels import N_
+from app.learning_sessions import service as session_service
+from app.learning_sessions.models import LearningSession
+from app.people.models import Membership, Person
+from app.schemas import EntityId
+from app.templating import render
+from app.vocabulary import AuditAction, Role
+
+LOCAL = ZoneInfo("Europe/Amsterdam")
+DEFAULT_VALID_DAYS = 60
+MAX_VALID_DAYS = 365
+REFUSED_OPENINGS_PER_IP = 20
+LINKS_PAGE = "/community/access-links"
 
 router = APIRouter(include_in_schema=False)
+
+
+# -- helpers shared with the command line ---------------------------------------------------
+
+
+def local_today() -> date:
+    return utcnow().astimezone(LOCAL).date()
+
+
+def expiry_moment(last_day: date) -> datetime:
+    """A link works through its last day, Amsterdam time."""
+    return datetime.combine(last_day, time(23, 59, 59), tzinfo=LOCAL)
+
+
+def link_url(base_url: str, token: str) -> str:
+    return f"{base_url.rstrip('/')}/access/{token}"
+
+
+def browser_session_only(principal: OptionalPrincipal) -> None:
+    """Credentials are made in a browser: a leaked API token must not mint new ones."""
+    if principal is not None and principal.method != "session":
+        raise ForbiddenError("Sign in with a browser to manage access links and API tokens.")
+
+
+BrowserOnly = Depends(browser_session_only)
+
+
+# -- the facilitator's pages ----------------------------------------------------------------
+
+
+class AccessLinkCreate(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    person_id: EntityId
+    session_id: EntityId | None = None
+    expires_on: date
+
+    @field_validator("expires_on")
+    @classmethod
+    def _within_a_year(cls, value: date) -> date:
+        today = local_today()
+        if value < today:
+            raise PydanticCustomError(
+                "expiry_in_past", N_("This date has passed. Choose today or a later date.")
+            )
+        if value > today + timedelta(days=MAX_VALID_DAYS):
+            raise PydanticCustomError(
+                "expiry_too_far",
+                N_("A link can work for one year at most. Choose an earlier date."),
+            )
+        return value
+
+
+# Form field → message when the schema refuses it (custom errors bring their own).
+FIELD_MESSAGES = {
+    "person_id": N_("Choose the person the link is for."),
+    "scope": N_("Choose the whole community or one learning session."),
+    "expires_on": N_("Enter the last day the link works, for example 2026-09-30."),
+}
+SCHEMA_TO_FORM = {"person_id": "person_id", "session_id": "scope", "expires_on": "expires_on"}
+
+
+@dataclass
+class LinkForm:
+    """What the facilitator typed, kept when the form comes back with a message."""
+
+    person_id: str = ""
+    scope: str = "community"
+    expires_on: str = ""
+
+
+def _form_problems(error: ValidationError) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    for item in error.errors():
+        field = SCHEMA_TO_FORM.get(str(item["loc"][0]) if item["loc"] else "", "person_id")
+        custom = item["type"] in ("expiry_in_past", "expiry_too_far")
+        problems.setdefault(field, item["msg"] if custom else FIELD_MESSAGES[field])
+    return problems
+
+
+def _people_choices(session: Session, community_id: int) -> tuple[list[Person], list[Person]]:
+    """Family representatives first (links are mostly for them), then everyone else."""
+    family_ids = set(
+        session.exec(
+            select(Membership.person_id).where(
+                Membership.community_id == community_id,
+                Membership.role == Role.family_representative,
+            )
+        ).all()
+    )
+    people = session.exec(
+        select(Person).where(Person.community_id == community_id).order_by(col(Person.name))
+    ).all()
+    return [p for p in people if p.id in family_ids], [p for p in people if p.id not in family_ids]
+
+
+def _manage_page(
+    request: Request,
+    session: Session,
+    community_id: int,
+    *,
+    form: LinkForm,
+    problems: dict[str, str] | None = None,
+    revoked: bool = False,
+    status_code: int = 200,
+) -> HTMLResponse:
+    family, others = _people_choices(session, community_id)
+    sessions, _ = session_service.list_sessions(
+        session=session, community_id=community_id, limit=1000
+    )
+    return render(
+        request,
+        "auth/access_links.html",
+        {
+            "links": service.list_access_links(session=session, community_id=community_id),
+            "session_numbers": {s.id: s.number for s in sessions},
+            "sessions": sessions,
+            "family": family,
+            "others": others,
+            "form": form,
+            "problems": problems or {},
+            "revoked": revoked,
+            "latest_day": local_today() + timedelta(days=MAX_VALID_DAYS),
+            "today": local_today(),
+        },
+        status_code=status_code,
+    )
+
+
+@router.get(LINKS_PAGE, response_class=HTMLResponse, dependencies=[BrowserOnly])
+def access_links(
+    principal: FacilitatorDep,
+    request: Request,
+    session: SessionDep,
+    revoked: Annotated[bool, Query()] = False,
+) -> HTMLResponse:
+    default_day = local_today() + timedelta(days=DEFAULT_VALID_DAYS)
+    return _manage_page(
+        request,
+        session,
+        principal.community_id,
+        form=LinkForm(expires_on=default_day.isoformat()),
+        revoked=revoked,
+    )
+
+
+@router.post(LINKS_PAGE, response_class=HTMLResponse, dependencies=[BrowserOnly])
+def create_access_link(
+    principal: FacilitatorDep,
+    request: Request,
+    session: SessionDep,
+    person_id: Annotated[str, Form(max_length=20)] = "",
+    scope: Annotated[str, Form(max_length=20)] = "community",
+    expires_on: Annotated[str, Form(max_length=20)] = "",
+) -> HTMLResponse:
+    form = LinkForm(person_id=person_id, scope=scope, expires_on=expires_on)
+    try:
+        data = AccessLinkCreate.model_validate(
+            {
+                "person_id": person_id,
+                "session_id": None if scope in ("", "community") else scope,
+                "expires_on": expires_on,
+            }
+        )
+    except ValidationError as error:
+        return _manage_page(
+            request,
+            session,
+            principal.community_id,
+            form=form,
+            problems=_form_problems(error),
+            status_code=422,
+        )
+    # A person or session of another community does not exist for this facilitator.
+    problems: dict[str, str] = {}
+    person = session.get(Person, data.person_id)
+    if person is None or person.community_id != principal.community_id:
+        problems["person_id"] = FIELD_MESSAGES["person_id"]
+    learning_session = session.get(LearningSession, data.session_id) if data.session_id else None
+    if data.session_id and (
+        learning_session is None or learning_session.community_id != principal.community_id
+    ):
+        problems["scope"] = FIELD_MESSAGES["scope"]
+    if problems or person is None:
+        return _manage_page(
+            request, session, principal.community_id, form=form, problems=problems, status_code=422
+        )
+    link, token = service.create_access_link(
+        session=session,
+        person=person,
+        created_by_id=principal.person_id,
+        expires_at=expiry_moment(data.expires_on),
+        session_id=data.session_id,
+    )
+    scope_text = f"session {learning_session.number}" if learning_session else "whole community"
+    audit.record(
+        session=session,
+        action=AuditAction.access_link_created,
+        actor=principal,
+        subject=person.name,
+        detail=f"link {link.id}; {scope_text}; works until {data.expires_on.isoformat()}",
+        ip=client_ip(request),
+    )
+    return render(
+        request,
+        "auth/access_link_created.html",
+        {
+            "person": person,
+            "link": link,
+            "learning_session": learning_session,
+            "url": link_url(str(request.base_url), token),
+        },
+    )
+
+
+@router.post(f"{LINKS_PAGE}/{{link_id}}/revoke", dependencies=[BrowserOnly])
+def revoke_access_link(
+    principal: FacilitatorDep,
+    request: Request,
+    session: SessionDep,
+    link_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+) -> RedirectResponse:
+    link, person = service.revoke_access_link(
+        session=session, link_id=link_id, community_id=principal.community_id
+    )
+    audit.record(
+        session=session,
+        action=AuditAction.access_link_revoked,
+        actor=principal,
+        subject=person.name,
+        detail=f"link {link.id}",
+        ip=client_ip(request),
+    )
+    return RedirectResponse(f"{LINKS_PAGE}?revoked=true", status_code=303)
+
+
+# -- opening a link -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a link did not open, told in plain language; ``reason`` goes to the audit log."""
+
+    reason: str
+    status_code: int
+    heading: str
+    explanation: str
+
+
+UNKNOWN = Refusal(
+    "unknown or mistyped link",
+    404,
+    N_("This link does not work"),
+    N_(
+        "We do not recognise this link. Perhaps a part of it is missing: links are sometimes "
+        "cut in two in an email or a text message."
+    ),
+)
+EXPIRED = Refusal(
+    "expired",
+    410,
+    N_("This link has expired"),
+    N_("Personal links work for a limited time, and the time of this link is over."),
+)
+REVOKED = Refusal(
+    "revoked",
+    410,
+    N_("This link has been switched off"),
+    N_("The facilitator has switched this link off, for example because a new one was sent."),
+)
+DISABLED = Refusal(
+    "account disabled",
+    403,
+    N_("This link no longer works"),
+    N_("Signing in with this link has been stopped for now."),
+)
+
+
+@dataclass(frozen=True)
+class Opened:
+    session_token: str
+    target: str
+
+
+def _refusal(link: AccessLink, *, account_disabled: bool) -> Refusal | None:
+    if link.revoked_at is not None:
+        return REVOKED
+    if link.expires_at <= utcnow():
+        return EXPIRED
+    if account_disabled:
+        return DISABLED
+    return None
+
+
+def _refuse(
+    session: Session, refusal: Refusal, ip: str, found: tuple[AccessLink, Person] | None = None
+) -> Refusal:
+    link_note = f"; link {found[0].id}" if found else ""
+    audit.record(
+        session=session,
+        action=AuditAction.access_link_refused,
+        actor_label="access link",
+        subject=found[1].name if found else "",
+        detail=f"reason: {refusal.reason}{link_note}",
+        ip=ip,
+    )
+    return refusal
+
+
+def _exchange(request: Request, session: Session, token: str) -> Opened | Refusal:
+    """Trade a usable link for a new sign-in session; record either outcome (never the token)."""
+    ip = client_ip(request)
+    found = service.find_access_link(session=session, token=token)
+    if found is None:
+        return _refuse(session, UNKNOWN, ip)
+    link, account, person = found
+    refusal = _refusal(link, account_disabled=account.disabled_at is not None)
+    if refusal is not None:
+        return _refuse(session, refusal, ip, (link, person))
+    old_token = session_token(request)
+    if old_token:
+        service.end_session(session=session, token=old_token)
+    new_token = service.start_session(
+        session=session,
+        account=account,
+        timeouts=timeouts(request.app.state.settings),
+        ip=ip,
+        access_link=link,
+    )
+    now = utcnow()
+    link.first_used_at = link.first_used_at or now
+    link.last_used_at = now
+    holder = service.load_principal(
+        session=session, account=account, person=person, method="session", access_link=link
+    )
+    audit.record(
+        session=session,
+        action=AuditAction.access_link_used,
+        actor=holder,
+        subject=person.name,
+        detail=f"link {link.id}",
+        ip=ip,
+    )
+    return Opened(new_token, f"/sessions/{link.session_id}" if link.session_id else "/")
+
+
+def _open(request: Request, token: str) -> Response:
+    settings = request.app.state.settings
+    limits = [
+        rate_limit.Limit(
+            f"access-link:ip:{client_ip(request)}",
+            REFUSED_OPENINGS_PER_IP,
+            timedelta(minutes=settings.rate_limit_window_minutes),
+        )
+    ]
+    # A GET that signs in: its own writing transaction (the request's session only reads).
+    with request.app.state.database.transaction(write=True) as session:
+        blocked = rate_limit.exceeded(session=session, limits=limits)
+        if blocked is not None:
+            audit.record(
+                session=session,
+                action=AuditAction.rate_limited,
+                subject="access link",
+                ip=client_ip(request),
+            )
+            outcome: Opened | Refusal | rate_limit.Exceeded = blocked
+        else:
+            outcome = _exchange(request, session, token)
+            if isinstance(outcome, Refusal):
+                rate_limit.count_attempt(session=session, limits=limits)
+    if isinstance(outcome, rate_limit.Exceeded):
+        return rate_limited(request, outcome)
+    if isinstance(outcome, Refusal):
+        return render(
+            request,
+            "auth/access_link_refused.html",
+            {"refusal": outcome},
+            status_code=outcome.status_code,
+        )
+    # 303 to a plain address: the token leaves the address bar and the history.
+    response = RedirectResponse(outcome.target, status_code=303)
+    set_session_cookie(request, response, outcome.session_token)
+    return response
+
+
+@router.get("/access/", response_class=HTMLResponse)
+def open_empty_access_link(_access: PublicDep, request: Request) -> Response:
+    return _open(request, "")
+
+
+@router.get("/access/{token}", response_class=HTMLResponse)
+def open_access_link(_access: PublicDep, request: Request, token: str) -> Response:
+    return _open(request, token)

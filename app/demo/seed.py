@@ -20,6 +20,7 @@ from app.agendas.models import AgendaItem, ReflectiveQuestion
 from app.community.models import LearningCommunity
 from app.contributions.models import ContributionColumns, Dilemma, GoodPractice
 from app.demo import content
+from app.demo.accounts import add_demo_accounts
 from app.demo.content import ContributionSpec, EvidenceSpec, Text
 from app.evidence.models import EvidenceCondition, EvidenceItem
 from app.initiatives.models import Initiative, InitiativeDiscipline, InitiativeMunicipality
@@ -53,6 +54,7 @@ def seed_demo(session: Session, *, language: str = "en") -> bool:
     if session.exec(select(LearningCommunity.id).limit(1)).first() is not None:
         return False
     _DemoSeeder(session, language).run()
+    add_demo_accounts(session)
     return True
 
 

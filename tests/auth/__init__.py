@@ -1,0 +1,55 @@
+"""Tests of accounts, invitations and passwords, and the helpers they share."""
+
+import re
+from html.parser import HTMLParser
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from httpx import Response
+
+_CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+_LINK = re.compile(r"https?://[^/\s]+(/set-password/[A-Za-z0-9_-]+)")
+
+
+def csrf_from(html: str) -> str:
+    """The CSRF token of the first form on a page."""
+    found = _CSRF.search(html)
+    assert found is not None, "no csrf_token field on the page"
+    return found.group(1)
+
+
+def set_password_path(body: str) -> str:
+    """The path of the set-password link in an outbox message."""
+    found = _LINK.search(body)
+    assert found is not None, f"no set-password link in {body!r}"
+    return found.group(1)
+
+
+def sign_in_with_password(app: FastAPI, email: str, password: str) -> tuple[TestClient, Response]:
+    """A fresh browser that fills in the sign-in form, as a person would."""
+    browser = TestClient(app)
+    form = browser.get("/sign-in")
+    response = browser.post(
+        "/sign-in",
+        data={"email": email, "password": password, "csrf_token": csrf_from(form.text)},
+        follow_redirects=False,
+    )
+    return browser, response
+
+
+class _Fields(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.fields: dict[str, dict[str, str | None]] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag in ("input", "select", "textarea") and attributes.get("id"):
+            self.fields[str(attributes["id"])] = attributes
+
+
+def field_attributes(html: str, field_id: str) -> dict[str, str | None]:
+    """The attributes of a form field as a browser parses them."""
+    parser = _Fields()
+    parser.feed(html)
+    return parser.fields[field_id]

@@ -1,0 +1,493 @@
+"""Invitations, set-password and reset messages, the outbox, and the facilitator's accounts list.
+
+Messages go to the outbox as plain text in the requester's language; without SMTP a
+facilitator reads and forwards them. Tokens appear only in those messages, never in the
+audit log.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from app.auth import audit, secrets, service
+from app.auth.models import Account, OneTimeToken, OutboxMessage
+from app.auth.principal import INITIATIVE_READER_ROLES, Principal
+from app.community.models import LearningCommunity
+from app.db import MAX_ID, utcnow
+from app.errors import ConflictError, DomainError, FieldProblem, InvalidInputError, NotFoundError
+from app.i18n import translations
+from app.initiatives.models import Initiative
+from app.labels import N_, label_for
+from app.people.models import Membership, Person
+from app.schemas import RequiredName
+from app.vocabulary import AuditAction, IntegrationLevel, OneTimeTokenPurpose, Perspective, Role
+
+_EMAIL = re.compile(r"^[^@\s\x00]+@[^@\s\x00]+\.[^@\s\x00]+$")
+
+# Shown next to a field when its value is refused for a reason pydantic words itself.
+FIELD_MESSAGES: dict[str, str] = {
+    "name": N_("Enter the person's name (at most 200 characters)."),
+    "email": N_("Enter an email address, like name@example.org."),
+    "role": N_("Choose a role."),
+    "initiative_id": N_("Choose one of the community's initiatives."),
+    "perspective": N_("Choose a perspective."),
+    "level": N_("Choose a level of integration."),
+}
+INITIATIVE_NEEDED = N_("This role is held in an initiative: choose which one.")
+INITIATIVE_NOT_ALLOWED = N_("This role is held in the whole community: leave the initiative empty.")
+ROLE_HELD_ALREADY = N_("This person holds this role there already.")
+EMAIL_ELSEWHERE = N_("This email address belongs to someone outside this learning community.")
+PASSWORDS_DIFFER = N_("The two passwords are not the same.")
+WRONG_CURRENT_PASSWORD = N_("This is not your current password.")
+OWN_ACCOUNT = N_("You cannot disable your own account. Ask another facilitator if needed.")
+PASSWORD_MESSAGES = secrets.PASSWORD_MESSAGES
+
+
+def _empty_is_none(value: Any) -> Any:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+def _email(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    value = value.strip().lower()
+    if len(value) > 254 or not _EMAIL.match(value):
+        raise PydanticCustomError("email", FIELD_MESSAGES["email"])
+    return value
+
+
+class InvitationCreate(BaseModel):
+    """The invitation form; anything else posted (community, account flags) is ignored."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    name: RequiredName
+    email: Annotated[str, BeforeValidator(_email)]
+    role: Role
+    # Validated even when left out, so the role check below always runs.
+    initiative_id: Annotated[int | None, BeforeValidator(_empty_is_none)] = Field(
+        default=None, validate_default=True
+    )
+    perspective: Perspective
+    level: IntegrationLevel
+
+    @field_validator("initiative_id")
+    @classmethod
+    def _initiative_fits_role(cls, value: int | None, info: ValidationInfo) -> int | None:
+        if value is not None and not 1 <= value <= MAX_ID:
+            raise PydanticCustomError("initiative", FIELD_MESSAGES["initiative_id"])
+        role = info.data.get("role")
+        if role is None:
+            return value  # the role itself is wrong; that message suffices
+        if role in INITIATIVE_READER_ROLES and value is None:
+            raise PydanticCustomError("initiative", INITIATIVE_NEEDED)
+        if role not in INITIATIVE_READER_ROLES and value is not None:
+            raise PydanticCustomError("initiative", INITIATIVE_NOT_ALLOWED)
+        return value
+
+
+# -- outbox texts ---------------------------------------------------------------------------
+
+_INVITATION_TEXT: dict[str, tuple[str, str]] = {
+    "en": (
+        "Invitation to the learning community {community}",
+        "Hello {name},\n\n"
+        "{inviter} invites you to the learning community {community} in Leerkring, "
+        "as {role}{where}.\n\n"
+        "Choose your password with this link. It works once and for 7 days:\n"
+        "{link}\n\n"
+        "Did you not expect this message? Then you can ignore it.\n",
+    ),
+    "nl": (
+        "Uitnodiging voor de leerkring {community}",
+        "Beste {name},\n\n"
+        "{inviter} nodigt je uit voor de leerkring {community} in Leerkring, "
+        "als {role}{where}.\n\n"
+        "Kies je wachtwoord met deze link. Hij werkt één keer en 7 dagen lang:\n"
+        "{link}\n\n"
+        "Had je dit bericht niet verwacht? Dan kun je het negeren.\n",
+    ),
+}
+_WHERE: dict[str, str] = {"en": " in {initiative}", "nl": " bij {initiative}"}
+_RESET_TEXT: dict[str, tuple[str, str]] = {
+    "en": (
+        "Choose a new password for Leerkring",
+        "Hello {name},\n\n"
+        "Someone asked for a new password for your Leerkring account.\n\n"
+        "Choose a new password with this link. It works once and for 2 hours:\n"
+        "{link}\n\n"
+        "Did you not ask for this? Then ignore this message; your password stays the same.\n",
+    ),
+    "nl": (
+        "Kies een nieuw wachtwoord voor Leerkring",
+        "Beste {name},\n\n"
+        "Iemand heeft een nieuw wachtwoord aangevraagd voor je Leerkring-account.\n\n"
+        "Kies een nieuw wachtwoord met deze link. Hij werkt één keer en 2 uur lang:\n"
+        "{link}\n\n"
+        "Heb je dit niet aangevraagd? Negeer dan dit bericht; je wachtwoord blijft hetzelfde.\n",
+    ),
+}
+
+
+def _texts(table: dict[str, tuple[str, str]], language: str) -> tuple[str, str]:
+    return table.get(language, table["en"])
+
+
+def set_password_link(link_base: str, token: str) -> str:
+    return f"{link_base.rstrip('/')}/set-password/{token}"
+
+
+def _write_outbox(
+    *, session: Session, community_id: int, recipient: str, subject: str, body: str
+) -> OutboxMessage:
+    message = OutboxMessage(
+        community_id=community_id,
+        recipient=recipient,
+        subject=subject[:300],
+        body=body[:20000],
+        created_at=utcnow(),
+    )
+    session.add(message)
+    session.flush()
+    return message
+
+
+# -- invitations ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Invitation:
+    person: Person
+    membership: Membership
+    account: Account
+    message: OutboxMessage
+
+
+def invite(
+    *,
+    session: Session,
+    community_id: int,
+    data: InvitationCreate,
+    invited_by: Principal,
+    link_base: str,
+    language: str,
+    ip: str = "",
+) -> Invitation:
+    """Give someone a role and send them a set-password link; every check before any write."""
+    community = session.get(LearningCommunity, community_id)
+    if community is None:
+        raise NotFoundError(f"There is no learning community with id {community_id}.")
+    initiative = None
+    if data.initiative_id is not None:
+        initiative = session.get(Initiative, data.initiative_id)
+        if initiative is None or initiative.community_id != community_id:
+            refused = FIELD_MESSAGES["initiative_id"]
+            raise InvalidInputError(refused, [FieldProblem("initiative_id", refused)])
+    person = session.exec(select(Person).where(Person.email == data.email)).first()
+    if person is not None and person.community_id != community_id:
+        raise ConflictError(EMAIL_ELSEWHERE, [FieldProblem("email", EMAIL_ELSEWHERE)])
+    if person is not None and (
+        session.exec(
+            select(Membership.id).where(
+                Membership.person_id == person.id,
+                Membership.initiative_id == data.initiative_id,
+                Membership.role == data.role,
+            )
+        ).first()
+        is not None
+    ):
+        raise ConflictError(ROLE_HELD_ALREADY, [FieldProblem("role", ROLE_HELD_ALREADY)])
+
+    if person is None:
+        person = Person(community_id=community_id, name=data.name, email=data.email)
+        session.add(person)
+        session.flush()
+    assert person.id is not None and person.email is not None
+    membership = Membership(
+        person_id=person.id,
+        community_id=community_id,
+        initiative_id=data.initiative_id,
+        role=data.role,
+        perspective=data.perspective,
+        level=data.level,
+    )
+    session.add(membership)
+    session.flush()
+    account = service.ensure_account(session=session, person=person)
+    token = service.issue_one_time_token(
+        session=session, account=account, purpose=OneTimeTokenPurpose.invitation
+    )
+
+    catalogue = translations(language)
+    subject, body = _texts(_INVITATION_TEXT, language)
+    where = (
+        _WHERE.get(language, _WHERE["en"]).format(initiative=initiative.name) if initiative else ""
+    )
+    message = _write_outbox(
+        session=session,
+        community_id=community_id,
+        recipient=person.email,
+        subject=subject.format(community=community.name),
+        body=body.format(
+            name=person.name,
+            inviter=invited_by.name,
+            community=community.name,
+            role=catalogue.gettext(label_for(data.role)).lower(),
+            where=where,
+            link=set_password_link(link_base, token),
+        ),
+    )
+    audit.record(
+        session=session,
+        action=AuditAction.invitation_sent,
+        actor=invited_by,
+        subject=person.name,
+        detail=f"to {person.email}",
+        ip=ip,
+        initiative_id=data.initiative_id,
+    )
+    audit.record(
+        session=session,
+        action=AuditAction.role_granted,
+        actor=invited_by,
+        subject=person.name,
+        detail=f"role: {data.role.value}"
+        + (f"; initiative: {initiative.name}" if initiative else "; community-wide"),
+        ip=ip,
+        initiative_id=data.initiative_id,
+    )
+    return Invitation(person=person, membership=membership, account=account, message=message)
+
+
+@dataclass(frozen=True)
+class PendingInvitation:
+    person: Person
+    sent_at: datetime
+    expires_at: datetime
+
+
+def pending_invitations(*, session: Session, community_id: int) -> list[PendingInvitation]:
+    """Invitation links not used and not expired, newest first."""
+    rows = session.exec(
+        select(OneTimeToken, Person)
+        .join(Account, col(Account.id) == OneTimeToken.account_id)
+        .join(Person, col(Person.id) == Account.person_id)
+        .where(
+            Person.community_id == community_id,
+            OneTimeToken.purpose == OneTimeTokenPurpose.invitation,
+            col(OneTimeToken.used_at).is_(None),
+            col(OneTimeToken.expires_at) > utcnow(),
+            col(Account.disabled_at).is_(None),
+        )
+        .order_by(col(OneTimeToken.created_at).desc(), col(OneTimeToken.id).desc())
+    ).all()
+    return [PendingInvitation(person, token.created_at, token.expires_at) for token, person in rows]
+
+
+def list_outbox(
+    *, session: Session, community_id: int, offset: int = 0, limit: int = 20
+) -> tuple[Sequence[OutboxMessage], int]:
+    where = OutboxMessage.community_id == community_id
+    total = session.exec(select(func.count()).select_from(OutboxMessage).where(where)).one()
+    messages = session.exec(
+        select(OutboxMessage)
+        .where(where)
+        .order_by(col(OutboxMessage.created_at).desc(), col(OutboxMessage.id).desc())
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    return messages, total
+
+
+# -- passwords ------------------------------------------------------------------------------
+
+
+def request_password_reset(
+    *, session: Session, email: str, link_base: str, language: str, ip: str = ""
+) -> None:
+    """Send a reset link if the account may have one; the caller answers the same either way."""
+    typed = email.strip().lower()
+    audit.record(
+        session=session,
+        action=AuditAction.password_reset_requested,
+        actor_label=typed.replace("\x00", ""),
+        ip=ip,
+    )
+    if not typed or "\x00" in typed:
+        return
+    found = service.account_for_email(session=session, email=typed)
+    if found is None:
+        return
+    account, person = found
+    if account.disabled_at is not None or not person.email:
+        return
+    token = service.issue_one_time_token(
+        session=session, account=account, purpose=OneTimeTokenPurpose.password_reset
+    )
+    subject, body = _texts(_RESET_TEXT, language)
+    _write_outbox(
+        session=session,
+        community_id=person.community_id,
+        recipient=person.email,
+        subject=subject,
+        body=body.format(name=person.name, link=set_password_link(link_base, token)),
+    )
+
+
+def set_password_with_token(
+    *, session: Session, token: str, password: str, repeat: str, ip: str = ""
+) -> tuple[Account, Person]:
+    """Use a set-password link; NotFoundError when it is unusable, InvalidInputError per field."""
+    found = service.usable_one_time_token(session=session, token=token)
+    if found is None:
+        raise NotFoundError(N_("This link has expired or has been used already."))
+    _one_time, _account, person = found
+    _check_new_password(password, repeat, person)
+    account, person = service.use_one_time_token(session=session, token=token, password=password)
+    audit.record(
+        session=session,
+        action=AuditAction.password_changed,
+        actor_label=person.email or person.name,
+        subject=person.name,
+        detail="with a set-password link",
+        ip=ip,
+    )
+    return account, person
+
+
+def change_password(
+    *,
+    session: Session,
+    principal: Principal,
+    current_password: str,
+    password: str,
+    repeat: str,
+    ip: str = "",
+) -> Account:
+    """A signed-in person's new password; ends every session of the account (the caller
+    starts a fresh one for this browser)."""
+    account = session.get(Account, principal.account_id)
+    person = session.get(Person, principal.person_id)
+    if account is None or person is None:
+        raise NotFoundError("There is no such account.")
+    if not secrets.verify_password(account.password_hash, current_password):
+        raise DomainError(
+            WRONG_CURRENT_PASSWORD,
+            [FieldProblem("current_password", WRONG_CURRENT_PASSWORD)],
+            status_code=400,
+        )
+    _check_new_password(password, repeat, person)
+    service.set_password(session=session, account=account, person=person, password=password)
+    audit.record(
+        session=session,
+        action=AuditAction.password_changed,
+        actor=principal,
+        subject=person.name,
+        ip=ip,
+    )
+    return account
+
+
+def _check_new_password(password: str, repeat: str, person: Person) -> None:
+    problems: list[FieldProblem] = []
+    problem = secrets.password_problem(password, email=person.email, name=person.name)
+    if problem:
+        problems.append(FieldProblem("password", problem))
+    if password != repeat:
+        problems.append(FieldProblem("repeat", PASSWORDS_DIFFER))
+    if problems:
+        raise InvalidInputError(problems[0].message, problems)
+
+
+# -- accounts -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HeldRole:
+    role: Role
+    initiative_name: str | None
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    account: Account
+    person: Person
+    roles: list[HeldRole]
+
+
+def list_accounts(
+    *, session: Session, community_id: int, offset: int = 0, limit: int = 20
+) -> tuple[list[AccountRow], int]:
+    where = Person.community_id == community_id
+    total = session.exec(
+        select(func.count())
+        .select_from(Account)
+        .join(Person, col(Person.id) == Account.person_id)
+        .where(where)
+    ).one()
+    rows = session.exec(
+        select(Account, Person)
+        .join(Person, col(Person.id) == Account.person_id)
+        .where(where)
+        .order_by(col(Person.name), col(Person.id))
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    roles: dict[int, list[HeldRole]] = {}
+    person_ids = [person.id for _account, person in rows]
+    if person_ids:
+        for person_id, role, initiative_name in session.exec(
+            select(Membership.person_id, Membership.role, Initiative.name)
+            .join(Initiative, col(Initiative.id) == Membership.initiative_id, isouter=True)
+            .where(col(Membership.person_id).in_(person_ids))
+            .order_by(col(Membership.role), col(Initiative.name))
+        ).all():
+            roles.setdefault(person_id, []).append(HeldRole(Role(role), initiative_name))
+    return [
+        AccountRow(account, person, roles.get(person.id or 0, [])) for account, person in rows
+    ], total
+
+
+def set_account_disabled(
+    *,
+    session: Session,
+    community_id: int,
+    account_id: int,
+    disabled: bool,
+    actor: Principal,
+    ip: str = "",
+) -> tuple[Account, Person]:
+    """Disable (ending its sessions and API tokens at once) or enable an account here."""
+    row = session.exec(
+        select(Account, Person)
+        .join(Person, col(Person.id) == Account.person_id)
+        .where(Account.id == account_id, Person.community_id == community_id)
+    ).first()
+    if row is None:
+        raise NotFoundError(f"There is no account with id {account_id}.")
+    account, person = row
+    if disabled and account.id == actor.account_id:
+        raise ConflictError(OWN_ACCOUNT)
+    service.set_disabled(session=session, account=account, disabled=disabled)
+    audit.record(
+        session=session,
+        action=AuditAction.account_disabled if disabled else AuditAction.account_enabled,
+        actor=actor,
+        subject=person.name,
+        ip=ip,
+    )
+    return account, person
