@@ -11,7 +11,7 @@ PYTHON_BOOTSTRAP ?= python3
 run: install
 	$(VENV)/bin/leerkring migrate
 	$(VENV)/bin/leerkring seed-demo
-	@echo "Demo accounts and the app: http://$(HOST):$(PORT)"
+	$(VENV)/bin/leerkring demo-accounts --base-url http://$(HOST):$(PORT)
 	$(VENV)/bin/leerkring serve --host $(HOST) --port $(PORT)
 
 test: install-test lint typecheck pytest

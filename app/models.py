@@ -58,8 +58,8 @@ __all__ = [
     "Person",
     "RateLimitCounter",
     "Reflection",
-    "RenderJob",
     "ReflectiveQuestion",
+    "RenderJob",
     "SessionEvaluation",
     "UserSession",
 ]

@@ -6,9 +6,7 @@ Every text is inserted in one language, English or Dutch, chosen by the caller.
 
 from __future__ import annotations
 
-import hashlib
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo
@@ -23,16 +21,13 @@ from app.demo import content
 from app.demo.accounts import add_demo_accounts
 from app.demo.content import ContributionSpec, EvidenceSpec, Text
 from app.evidence.models import EvidenceCondition, EvidenceItem
+from app.evidence.service import evidence_fingerprint
 from app.initiatives.models import Initiative, InitiativeDiscipline, InitiativeMunicipality
 from app.learning_sessions.models import Attendance, LearningSession, SessionEvaluation
 from app.monitoring.models import Measurement, MonitoringIndicator
 from app.people.models import Consent, Membership, Person
 from app.reflections.models import Reflection
 from app.vocabulary import (
-    EvidenceSource,
-    IntegrationLevel,
-    PartnershipCondition,
-    Perspective,
     SessionStatus,
 )
 
@@ -56,32 +51,6 @@ def seed_demo(session: Session, *, language: str = "en") -> bool:
     _DemoSeeder(session, language).run()
     add_demo_accounts(session)
     return True
-
-
-def evidence_fingerprint(
-    *,
-    source: EvidenceSource,
-    observed_on: date,
-    perspective: Perspective,
-    level: IntegrationLevel,
-    conditions: Iterable[PartnershipCondition],
-    excerpt: str,
-) -> str:
-    """SHA-256 (hex) of an evidence item's normalised, coded content.
-
-    The excerpt is Unicode-normalised (NFC) with its whitespace collapsed, so a re-import of
-    the same observation with different line breaks is recognised as the same item.
-    """
-    normalised_excerpt = " ".join(unicodedata.normalize("NFC", excerpt).split())
-    parts = (
-        source.value,
-        observed_on.isoformat(),
-        perspective.value,
-        level.value,
-        ",".join(sorted(condition.value for condition in set(conditions))),
-        normalised_excerpt,
-    )
-    return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()
 
 
 def _local(day: date, at: time) -> datetime:
