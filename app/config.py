@@ -42,6 +42,11 @@ class Settings(BaseSettings):
         default=10, ge=1, description="failed sign-ins per account (and 3x per address) per window"
     )
     rate_limit_window_minutes: int = Field(default=15, ge=1, description="rate-limit window")
+    render_in_background: bool = Field(
+        default=True, description="render published factsheets in a background worker"
+    )
+    render_processes: int = Field(default=1, ge=1, le=16, description="PDF render processes")
+    render_timeout_seconds: int = Field(default=60, ge=5, description="time limit of one render")
     echo_sql: bool = Field(default=False, description="log every SQL statement")
 
     @model_validator(mode="after")

@@ -52,6 +52,28 @@ LABELS: dict[str, str] = {
     "standard": N_("Standard"),
     "plain_language": N_("Plain language"),
     "large_print": N_("Large print"),
+    # EvidenceSource
+    "case_discussion_observation": N_("Case-discussion observation"),
+    "interview": N_("Interview"),
+    "learning_session_excerpt": N_("Learning-session excerpt"),
+    "monitoring_data": N_("Monitoring data"),
+    # FactsheetStatus
+    "draft": N_("Draft"),
+    "in_review": N_("In review"),
+    # PdsaStage
+    "plan": N_("Plan"),
+    "do": N_("Do"),
+    "study": N_("Study"),
+    "act": N_("Act"),
+    # ActionStatus
+    "open": N_("Open"),
+    "in_progress": N_("In progress"),
+    "done": N_("Done"),
+    "dropped": N_("Dropped"),
+    # RenderJobStatus
+    "queued": N_("Waiting"),
+    "running": N_("Rendering"),
+    "failed": N_("Failed"),
     # AuditAction
     "sign_in": N_("Signed in"),
     "sign_in_failed": N_("Sign-in failed"),

@@ -1,6 +1,8 @@
 """create_app(): routers, static files, middleware and the error handlers."""
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, FastAPI, Request
@@ -39,12 +41,14 @@ from app.templating import render
 
 logger = logging.getLogger(__name__)
 STATIC_DIR = PROJECT_ROOT / "app" / "static"
+FACTSHEETS_DIR = PROJECT_ROOT / "factsheets"
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     settings = settings or get_settings()
     docs = settings.api_docs_enabled
     app = FastAPI(
+        lifespan=_lifespan,
         dependencies=[Depends(csrf_protect)],
         title="Leerkring",
         summary="Run a learning community in integrated care.",
@@ -74,6 +78,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(evidence_pages.router)
     app.include_router(factsheet_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    # Print stylesheets and fonts, for the in-browser factsheet preview.
+    app.mount("/factsheet-files", StaticFiles(directory=FACTSHEETS_DIR), name="factsheet-files")
 
     unguarded = routes_without_rule(app)
     if unguarded:
@@ -85,6 +91,27 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.add_middleware(Language, default=settings.default_language)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Start the background PDF worker for this process (any number of instances may run one)."""
+    settings: Settings = app.state.settings
+    worker = None
+    if settings.render_in_background:
+        from app.factsheets.jobs import RenderWorker
+        from app.factsheets.rendering import TEMPLATE_VERSION
+
+        worker = RenderWorker(
+            app.state.database,
+            TEMPLATE_VERSION,
+            processes=settings.render_processes,
+            timeout_seconds=settings.render_timeout_seconds,
+        )
+        worker.start()
+    yield
+    if worker is not None:
+        worker.stop()
 
 
 def _wants_json(request: Request) -> bool:

@@ -209,10 +209,12 @@ class SecurityHeaders:
                     (b"cross-origin-opener-policy", b"same-origin"),
                 ]
                 sets_cookie = b"set-cookie" in present
-                if (signed_in or sets_cookie) and not path.startswith("/static/"):
+                # Pages for a signed-in person are never stored; a route that chose its own
+                # caching (a PDF with an ETag, private) keeps it.
+                static = path.startswith(("/static/", "/factsheet-files/"))
+                if (signed_in or sets_cookie) and not static and b"cache-control" not in present:
                     extra.append((b"cache-control", b"no-store"))
-                    headers = [(n, v) for n, v in headers if n.lower() != b"cache-control"]
-                headers.extend(h for h in extra if h[0] not in present or h[0] == b"cache-control")
+                headers.extend(h for h in extra if h[0] not in present)
                 message["headers"] = headers
             await send(message)
 

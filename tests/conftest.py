@@ -90,7 +90,10 @@ def db(connection: Connection) -> Iterator[Session]:
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:
-    return Settings(database_url=database_url, environment="development")
+    # No background worker: requests share the test's connection; tests run jobs themselves.
+    return Settings(
+        database_url=database_url, environment="development", render_in_background=False
+    )
 
 
 @pytest.fixture

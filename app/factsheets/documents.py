@@ -28,7 +28,9 @@ class Renderer(Protocol):
 
     def render_pdf(self, view: FactsheetView, variant: Variant) -> bytes: ...
 
-    def render_html(self, view: FactsheetView, variant: Variant) -> str: ...
+    def render_html(
+        self, view: FactsheetView, variant: Variant, *, stylesheet_href: str | None = None
+    ) -> str: ...
 
 
 def content_hash(view: FactsheetView, variant: str, template_version: str) -> str:

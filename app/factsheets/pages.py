@@ -237,7 +237,11 @@ def preview(
     variant: VariantQuery = "full",
 ) -> HTMLResponse:
     view = build_view(session=session, factsheet=factsheet, language=request.state.language)
-    response = HTMLResponse(renderer.render_html(view, variant))
+    # The print stylesheet, served from /factsheet-files, so the preview shows what the PDF shows.
+    stylesheet = "factsheet/theme.css" if variant == "full" else "plain/theme.css"
+    response = HTMLResponse(
+        renderer.render_html(view, variant, stylesheet_href=f"/factsheet-files/{stylesheet}")
+    )
     response.headers["Content-Language"] = request.state.language
     return response
 
