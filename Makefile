@@ -6,7 +6,7 @@ PORT ?= 8000
 PYTHON_BOOTSTRAP ?= python3
 
 .PHONY: run test lint typecheck pytest install install-test system-packages \
-        system-packages-test messages bench clean
+        system-packages-test messages bench factsheet-preview clean
 
 run: install
 	$(VENV)/bin/leerkring migrate
@@ -52,6 +52,15 @@ messages: install-test
 	$(VENV)/bin/pybabel extract -F app/translations/babel.cfg -k N_ -o app/translations/messages.pot --no-location --omit-header --sort-output .
 	test -f app/translations/nl/LC_MESSAGES/messages.po || $(VENV)/bin/pybabel init -i app/translations/messages.pot -d app/translations -l nl
 	$(VENV)/bin/pybabel update -i app/translations/messages.pot -d app/translations -l nl --no-fuzzy-matching --ignore-obsolete
+
+# PNG pages of the demo factsheet under var/preview/ (look at every page).
+factsheet-preview: install system-packages-test
+	$(VENV)/bin/leerkring migrate
+	$(VENV)/bin/leerkring seed-demo
+	rm -rf var/preview && mkdir -p var/preview
+	$(VENV)/bin/leerkring render-factsheets --initiative "Wijkexpertteam Zwolle-Kampen" --out var/preview
+	for pdf in var/preview/*.pdf; do pdftoppm -png -r 70 "$$pdf" "$${pdf%.pdf}"; done
+	@ls var/preview
 
 bench: install-test
 	@for script in bench/*.py; do [ -e "$$script" ] || continue; $(PYTHON) "$$script"; done
