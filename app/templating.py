@@ -73,7 +73,11 @@ def render(
         "csrf_token": csrf_token(request),
         **context,
     }
-    if block is not None and request.headers.get("HX-Request") == "true":
+    # A history restore (back button after a partial update) needs the whole page.
+    fragment = request.headers.get("HX-Request") == "true" and not request.headers.get(
+        "HX-History-Restore-Request"
+    )
+    if block is not None and fragment:
         render_block = template.blocks[block]
         html = "".join(render_block(template.new_context(full_context)))
     else:

@@ -231,7 +231,7 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
     ("GET", "/api/v1/memberships"): ("people_directory", p("/api/v1/memberships")),
     ("POST", "/api/v1/memberships"): (
         "facilitator",
-        lambda w: (
+        lambda w, _actor: (
             "/api/v1/memberships",
             {
                 "json": {
