@@ -15,7 +15,7 @@ from app.auth.dependencies import FacilitatorDep, MemberDep
 from app.auth.principal import Principal
 from app.db import MAX_ID
 from app.deps import SessionDep
-from app.errors import FieldProblem, NotFoundError
+from app.errors import FieldProblem, ForbiddenError, NotFoundError
 from app.evidence.models import EvidenceItem
 from app.factsheets import documents, jobs, service
 from app.factsheets.dependencies import EditableFactsheetDep, ReadableFactsheetDep, RendererDep
@@ -30,7 +30,14 @@ from app.learning_sessions import service as session_service
 from app.learning_sessions.dependencies import LearningSessionDep
 from app.learning_sessions.models import LearningSession
 from app.templating import render
-from app.vocabulary import AuditAction, FactsheetStatus, PartnershipCondition, SessionStatus
+from app.vocabulary import (
+    AuditAction,
+    FactsheetStatus,
+    PartnershipCondition,
+    Perspective,
+    Role,
+    SessionStatus,
+)
 
 router = APIRouter(include_in_schema=False)
 
@@ -118,6 +125,9 @@ def _editor_context(
         if policy.records_evidence(principal, factsheet.initiative_id)
         else [],
         "conflict": None,
+        "comments": service.review_comments(session=session, factsheet=factsheet),
+        "may_comment": factsheet.status == FactsheetStatus.in_review
+        and policy.reads_initiative_drafts(principal, factsheet.initiative_id),
     }
 
 
@@ -225,6 +235,33 @@ def change_status(
             initiative_id=factsheet.initiative_id,
         )
     return RedirectResponse(f"/factsheets/{factsheet.id}", status_code=303)
+
+
+@router.post("/factsheets/{factsheet_id}/comments")
+def add_comment(
+    principal: MemberDep,
+    factsheet: ReadableFactsheetDep,
+    session: SessionDep,
+    text: Annotated[str, Form(max_length=8000)] = "",
+) -> RedirectResponse:
+    if not policy.reads_initiative_drafts(principal, factsheet.initiative_id):
+        raise ForbiddenError("Members of the initiative comment on its factsheet in review.")
+    roles = principal.roles_in(factsheet.initiative_id)
+    perspective = (
+        Perspective.local_government
+        if Role.policymaker in roles
+        else Perspective.organisation
+        if Role.manager in roles
+        else Perspective.professional
+    )
+    service.add_review_comment(
+        session=session,
+        factsheet=factsheet,
+        author_id=principal.person_id,
+        perspective=perspective,
+        text=text,
+    )
+    return RedirectResponse(f"/factsheets/{factsheet.id}#comments", status_code=303)
 
 
 @router.get("/factsheets/{factsheet_id}/preview", response_class=HTMLResponse)

@@ -27,8 +27,10 @@ from app.factsheets.models import Factsheet, FactsheetSection, FactsheetSectionE
 from app.factsheets.schemas import SectionUpdate, SummaryUpdate
 from app.initiatives.models import Initiative
 from app.learning_sessions.models import LearningSession
+from app.people.models import Person
+from app.reflections.models import Reflection
 from app.versioning import check_version
-from app.vocabulary import FactsheetStatus, PartnershipCondition
+from app.vocabulary import FactsheetStatus, PartnershipCondition, Perspective, ReflectionVisibility
 
 EDITABLE = (FactsheetStatus.draft, FactsheetStatus.in_review)
 NEXT_STATUS: dict[FactsheetStatus, set[FactsheetStatus]] = {
@@ -283,3 +285,37 @@ def count_by_status(*, session: Session, session_id: int) -> dict[FactsheetStatu
         .group_by(col(Factsheet.status))
     ).all()
     return {FactsheetStatus(status): total for status, total in rows}
+
+
+# -- review comments ------------------------------------------------------------------------
+
+
+def review_comments(*, session: Session, factsheet: Factsheet) -> Sequence[tuple[Reflection, str]]:
+    """Comments on this version, oldest first, with their authors' names."""
+    return session.exec(
+        select(Reflection, Person.name)
+        .outerjoin(Person, col(Person.id) == Reflection.author_id)
+        .where(Reflection.factsheet_id == factsheet.id)
+        .order_by(col(Reflection.created_at), col(Reflection.id))
+    ).all()
+
+
+def add_review_comment(
+    *, session: Session, factsheet: Factsheet, author_id: int, perspective: Perspective, text: str
+) -> Reflection:
+    """Members comment while a version is in review; the researcher reads them before publishing."""
+    if factsheet.status != FactsheetStatus.in_review:
+        raise ConflictError("Comments are collected while a factsheet is in review.")
+    if not text.strip():
+        raise InvalidInputError("Write a comment first.", [FieldProblem("text", "is empty")])
+    comment = Reflection(
+        author_id=author_id,
+        session_id=factsheet.session_id,
+        factsheet_id=factsheet.id,
+        perspective=perspective,
+        visibility=ReflectionVisibility.session,
+        text=text.strip(),
+    )
+    session.add(comment)
+    session.flush()
+    return comment

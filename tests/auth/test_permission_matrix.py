@@ -26,7 +26,7 @@ from app.db import utcnow
 from app.factsheets import service as factsheet_service
 from app.people.models import Person
 from app.routing import iter_routes
-from app.vocabulary import OneTimeTokenPurpose, Role
+from app.vocabulary import FactsheetStatus, OneTimeTokenPurpose, Role
 from tests import factories
 
 ACTORS = [
@@ -90,6 +90,12 @@ def world(db: Session) -> World:
         w.ids[f"api_token_{actor}"] = api_token.id or 0
     draft = factsheet_service.start_draft(session=db, initiative=a, learning_session=planned)
     w.ids["draft_a"] = draft.id or 0
+    b_session = factories.learning_session(db, community, number=5)
+    in_review = factsheet_service.start_draft(session=db, initiative=a, learning_session=b_session)
+    factsheet_service.change_status(
+        session=db, factsheet=in_review, status=FactsheetStatus.in_review
+    )
+    w.ids["review_a"] = in_review.id or 0
     link, link_token = auth_service.create_access_link(
         session=db,
         person=w.people["family"],
@@ -409,6 +415,11 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
         "member",
         p("/factsheets/{draft_a}/status", data={"status": "in_review"}),
         A_EDITORS,
+    ),
+    ("POST", "/factsheets/{factsheet_id}/comments"): (
+        "member",
+        p("/factsheets/{review_a}/comments", data={"text": "Klopt, en de schuldhulp is terug."}),
+        A_READERS,
     ),
     ("GET", "/factsheets/{factsheet_id}/preview"): (
         "member",

@@ -186,3 +186,34 @@ def test_published_versions_are_readable_by_every_member_but_not_editable(
     )
     assert refused.status_code == 409
     assert db.exec(select(Factsheet).where(col(Factsheet.id) == draft.id)).one().version_number == 1
+
+
+def test_members_comment_while_a_version_is_in_review(
+    db: Session,
+    community: LearningCommunity,
+    setting: tuple[Initiative, Initiative, LearningSession],
+    draft: Factsheet,
+    sign_in: Callable[[Person], TestClient],
+) -> None:
+    a, b, _ = setting
+    manager_a = sign_in(member(db, community, Role.manager, a))
+    policymaker_b = sign_in(member(db, community, Role.policymaker, b))
+    assert (
+        manager_a.post(f"/factsheets/{draft.id}/comments", data={"text": "Too early"}).status_code
+        == 409
+    )
+
+    service.change_status(session=db, factsheet=draft, status=FactsheetStatus.in_review)
+    response = manager_a.post(
+        f"/factsheets/{draft.id}/comments", data={"text": "The debt counsellor came back in July."}
+    )
+    assert response.status_code == 200
+    assert "The debt counsellor came back in July." in response.text
+    assert "Organisation" in response.text
+    assert (
+        policymaker_b.post(f"/factsheets/{draft.id}/comments", data={"text": "x"}).status_code
+        == 404
+    )
+    assert (
+        manager_a.post(f"/factsheets/{draft.id}/comments", data={"text": "  "}).status_code == 422
+    )
