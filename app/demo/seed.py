@@ -20,6 +20,7 @@ from app.contributions.models import ContributionColumns, Dilemma, GoodPractice
 from app.demo import content
 from app.demo.accounts import add_demo_accounts
 from app.demo.content import ContributionSpec, EvidenceSpec, Text
+from app.demo.factsheets import add_demo_factsheets
 from app.evidence.models import EvidenceCondition, EvidenceItem
 from app.evidence.service import evidence_fingerprint
 from app.initiatives.models import Initiative, InitiativeDiscipline, InitiativeMunicipality
@@ -50,6 +51,7 @@ def seed_demo(session: Session, *, language: str = "en") -> bool:
         return False
     _DemoSeeder(session, language).run()
     add_demo_accounts(session)
+    add_demo_factsheets(session, language=language)
     return True
 
 
