@@ -29,7 +29,7 @@ from app.initiatives import service as initiative_service
 from app.learning_sessions.models import Attendance, LearningSession
 from app.people import service as people_service
 from app.people.models import Membership, Person
-from app.vocabulary import ActionStatus, PartnershipCondition, Perspective
+from app.vocabulary import ActionStatus, PartnershipCondition, Perspective, Role
 
 KEY_POINT_LENGTH = 140
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(\s|$)")
@@ -158,6 +158,8 @@ def build_view(*, session: Session, factsheet: Factsheet, language: str) -> Fact
                 .where(ReflectiveQuestion.session_id == learning_session.id)
                 .order_by(col(ReflectiveQuestion.position), col(ReflectiveQuestion.id))
             ).all()
+            # Addressed to everyone (no target roles) or to family representatives.
+            if not q.target_roles or Role.family_representative in q.target_roles
         ],
     )
 

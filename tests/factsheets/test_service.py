@@ -1,6 +1,7 @@
 import pytest
 from sqlmodel import Session, col, select
 
+from app.agendas.models import ReflectiveQuestion
 from app.demo.seed import seed_demo
 from app.errors import ConflictError, InvalidInputError
 from app.evidence.models import EvidenceItem
@@ -9,7 +10,7 @@ from app.factsheets.schemas import SectionUpdate
 from app.factsheets.view import build_view, key_point
 from app.initiatives.models import Initiative
 from app.learning_sessions.models import LearningSession
-from app.vocabulary import FactsheetStatus, PartnershipCondition
+from app.vocabulary import FactsheetStatus, PartnershipCondition, Role
 
 ROLES = PartnershipCondition.roles
 
@@ -148,6 +149,13 @@ def test_next_session_carries_text_forward_and_shows_what_changed(
     assert view.initiative_name == "Wijkexpertteam Zwolle-Kampen"
     assert sum(cell.count for row in view.matrix.values() for cell in row.values()) >= 3
     assert view.members and view.session_history and view.family_questions
+    for_family = db.exec(
+        select(ReflectiveQuestion).where(ReflectiveQuestion.session_id == preparing.id)
+    ).all()
+    expected = [
+        q for q in for_family if not q.target_roles or Role.family_representative in q.target_roles
+    ]
+    assert len(view.family_questions) == len(expected) < len(for_family)
 
 
 def test_key_point_is_the_first_sentence() -> None:
