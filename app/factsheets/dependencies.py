@@ -9,6 +9,7 @@ from app.deps import SessionDep
 from app.errors import ForbiddenError, NotFoundError
 from app.factsheets import service
 from app.factsheets.documents import Renderer
+from app.factsheets.jobs import bounded_renderer
 from app.factsheets.models import Factsheet
 from app.initiatives.models import Initiative
 from app.vocabulary import FactsheetStatus
@@ -52,14 +53,8 @@ EditableFactsheetDep = Annotated[Factsheet, Depends(editable_factsheet)]
 
 
 def get_renderer(request: Request) -> Renderer:
-    """One renderer per process: parsed stylesheets and fonts are reused between renders."""
-    renderer: Renderer | None = getattr(request.app.state, "renderer", None)
-    if renderer is None:
-        from app.factsheets.rendering import FactsheetRenderer
-
-        renderer = FactsheetRenderer()
-        request.app.state.renderer = renderer
-    return renderer
+    """PDFs a request waits for render in a worker process, with the configured time limit."""
+    return bounded_renderer(request.app.state.settings.render_timeout_seconds)
 
 
 RendererDep = Annotated[Renderer, Depends(get_renderer)]

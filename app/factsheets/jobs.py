@@ -7,6 +7,7 @@ processes that are replaced every few tasks.
 """
 
 import logging
+import multiprocessing
 import threading
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -18,6 +19,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select, update
 
 from app.db import Database, utcnow
+from app.errors import DomainError
 from app.factsheets import documents, service
 from app.factsheets.document import FactsheetView
 from app.factsheets.documents import Renderer, Variant
@@ -269,3 +271,68 @@ class RenderWorker:
             finish(self.database, claimed, self.template_version, None, str(error))
             return
         finish(self.database, claimed, self.template_version, pdf)
+
+
+@dataclass
+class RenderTooSlowError(DomainError):
+    status_code: int = 503
+
+
+class BoundedRenderer:
+    """Renders in a worker process with a time limit, for renders a request waits for.
+
+    WeasyPrint cannot be interrupted inside a process, so the render runs in another one,
+    which is ended when it takes too long; the web process stays responsive and lean.
+    """
+
+    def __init__(self, timeout_seconds: float = 60.0) -> None:
+        from app.factsheets.rendering import renderer
+
+        self._local = renderer()
+        self.timeout_seconds = timeout_seconds
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def template_version(self) -> str:
+        return self._local.template_version
+
+    def render_html(
+        self, view: FactsheetView, variant: Variant, *, stylesheet_href: str | None = None
+    ) -> str:
+        return self._local.render_html(view, variant, stylesheet_href=stylesheet_href)
+
+    def render_pdf(self, view: FactsheetView, variant: Variant) -> bytes:
+        with self._lock:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(
+                    max_workers=1,
+                    max_tasks_per_child=TASKS_PER_WORKER_PROCESS,
+                    mp_context=multiprocessing.get_context("spawn"),
+                )
+            pool = self._pool
+        future = pool.submit(_render_in_worker, view, variant)
+        try:
+            return future.result(timeout=self.timeout_seconds)
+        except FutureTimeout:
+            with self._lock:
+                for process in list(getattr(pool, "_processes", {}).values()):
+                    process.terminate()
+                pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = None
+            raise RenderTooSlowError(
+                "The PDF took too long to make. Please try again in a minute."
+            ) from None
+
+
+_bounded: BoundedRenderer | None = None
+_bounded_lock = threading.Lock()
+
+
+def bounded_renderer(timeout_seconds: float) -> BoundedRenderer:
+    """The process-wide renderer for requests (one worker process, started on first use)."""
+    global _bounded
+    with _bounded_lock:
+        if _bounded is None:
+            _bounded = BoundedRenderer(timeout_seconds)
+        return _bounded
