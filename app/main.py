@@ -36,6 +36,7 @@ from app.learning_sessions import api as sessions_api
 from app.learning_sessions import pages as sessions_pages
 from app.middleware import BodySizeLimit, Language, RejectNul, SecurityHeaders
 from app.people import api as people_api
+from app.people import pages as people_pages
 from app.routing import routes_without_rule
 from app.templating import render
 
@@ -75,6 +76,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(community_pages.router)
     app.include_router(initiatives_pages.router)
     app.include_router(sessions_pages.router)
+    app.include_router(people_pages.router)
     app.include_router(evidence_pages.router)
     app.include_router(factsheet_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
