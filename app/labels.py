@@ -74,6 +74,11 @@ LABELS: dict[str, str] = {
     "queued": N_("Waiting"),
     "running": N_("Rendering"),
     "failed": N_("Failed"),
+    # ContributionStatus
+    "submitted": N_("Submitted"),
+    "on_agenda": N_("On the agenda"),
+    "discussed": N_("Discussed"),
+    "withdrawn": N_("Withdrawn"),
     # AuditAction
     "sign_in": N_("Signed in"),
     "sign_in_failed": N_("Sign-in failed"),
@@ -94,6 +99,7 @@ LABELS: dict[str, str] = {
     "api_token_revoked": N_("API token revoked"),
     "rate_limited": N_("Too many attempts"),
     "published": N_("Published"),
+    "session_prepared_with_override": N_("Session prepared despite gaps"),
     "exported": N_("Exported"),
     "erased": N_("Erased"),
 }

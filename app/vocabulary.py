@@ -155,6 +155,7 @@ class AuditAction(StrEnum):
     api_token_revoked = "api_token_revoked"
     rate_limited = "rate_limited"
     published = "published"
+    session_prepared_with_override = "session_prepared_with_override"
     exported = "exported"
     erased = "erased"
 

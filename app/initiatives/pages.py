@@ -1,14 +1,353 @@
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+"""Initiative pages: the filtered list, create and edit forms, archiving, and one initiative."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
 
 from app.auth import policy
-from app.auth.dependencies import MemberDep
-from app.deps import SessionDep
+from app.auth.dependencies import FacilitatorDep, MemberDep
+from app.deps import PaginationDep, SessionDep
+from app.errors import ConflictError, StaleVersionError
+from app.initiatives import service
 from app.initiatives.dependencies import InitiativeDep
+from app.initiatives.models import Initiative
+from app.initiatives.schemas import (
+    InitiativeCreate,
+    InitiativeFilter,
+    InitiativeUpdate,
+    split_names,
+)
+from app.labels import N_
 from app.people import service as people_service
 from app.templating import render
+from app.vocabulary import FundingArrangement, IntegrationLevel, Perspective, Role
 
 router = APIRouter(prefix="/initiatives", include_in_schema=False)
+
+FIELD_MESSAGES: dict[str, str] = {
+    "name": N_("Enter a name (at most 200 characters)."),
+    "target_group": N_("Describe the target group in at most 4000 characters."),
+    "funding_arrangement": N_("Choose a funding arrangement."),
+    "funding_notes": N_("Keep the funding notes to at most 4000 characters."),
+    "monitoring_approach": N_("Describe the monitoring approach in at most 4000 characters."),
+    "municipalities": N_("Enter at most 20 municipalities of at most 120 characters each."),
+    "disciplines": N_("Enter at most 20 disciplines of at most 120 characters each."),
+    "version": N_("Reload the page and apply your change again."),
+}
+FILTER_MESSAGES: dict[str, str] = {
+    "q": N_("Search for at most 200 characters."),
+    "municipality": N_("Choose one of the municipalities."),
+    "funding_arrangement": N_("Choose one of the funding arrangements."),
+    "discipline": N_("Choose one of the disciplines."),
+}
+DUPLICATE_NAME = N_("Another initiative in this community has this name. Choose a different name.")
+FORM_FIELDS = (
+    "name",
+    "target_group",
+    "municipalities",
+    "disciplines",
+    "funding_arrangement",
+    "funding_notes",
+    "monitoring_approach",
+)
+# Roles held within an initiative; facilitator and chair are roles in the community.
+INITIATIVE_ROLES = tuple(r for r in Role if r not in (Role.facilitator, Role.chair))
+
+FilterValue = Annotated[str, Query()]
+FormText = Annotated[str, Form()]
+
+
+def _field_errors(error: ValidationError, messages: dict[str, str]) -> dict[str, str]:
+    """One message per field, in words the template translates."""
+    errors: dict[str, str] = {}
+    for problem in error.errors():
+        field = str(problem["loc"][0]) if problem["loc"] else ""
+        if field in messages:
+            errors.setdefault(field, messages[field])
+    return errors
+
+
+def _results_block(request: Request) -> str | None:
+    if request.headers.get("HX-History-Restore-Request") == "true":
+        return None
+    return "results"
+
+
+# -- the list ----------------------------------------------------------------------------------
+
+
+@router.get("", response_class=HTMLResponse)
+def initiative_list(
+    principal: MemberDep,
+    request: Request,
+    session: SessionDep,
+    pagination: PaginationDep,
+    q: FilterValue = "",
+    municipality: FilterValue = "",
+    funding_arrangement: FilterValue = "",
+    discipline: FilterValue = "",
+    show_archived: FilterValue = "",
+) -> HTMLResponse:
+    chosen = {
+        "q": q,
+        "municipality": municipality,
+        "funding_arrangement": funding_arrangement,
+        "discipline": discipline,
+        "show_archived": show_archived,
+    }
+    errors: dict[str, str] = {}
+    initiatives: list[Initiative] = []
+    total = 0
+    try:
+        initiative_filter = InitiativeFilter.model_validate(
+            {name: value for name, value in chosen.items() if value.strip()}
+        )
+    except ValidationError as error:
+        errors = _field_errors(error, FILTER_MESSAGES)
+    else:
+        found, total = service.search_initiatives(
+            session=session,
+            community_id=principal.community_id,
+            initiative_filter=initiative_filter,
+            offset=pagination.offset,
+            limit=pagination.per_page,
+        )
+        initiatives = list(found)
+    counts = service.member_counts(
+        session=session, initiative_ids=[i.id for i in initiatives if i.id is not None]
+    )
+    return render(
+        request,
+        "initiatives/list.html",
+        {
+            "initiatives": initiatives,
+            "member_counts": counts,
+            "total": total,
+            "pagination": pagination,
+            "chosen": chosen,
+            "errors": errors,
+            "filtered": any(value.strip() for value in chosen.values()),
+            "municipalities": service.community_municipalities(
+                session=session, community_id=principal.community_id
+            ),
+            "disciplines": service.community_disciplines(
+                session=session, community_id=principal.community_id
+            ),
+            "funding_arrangements": list(FundingArrangement),
+            "can_manage": policy.is_facilitator(principal),
+        },
+        status_code=422 if errors else 200,
+        block=_results_block(request),
+    )
+
+
+# -- create and edit ---------------------------------------------------------------------------
+
+
+def _form_page(
+    request: Request,
+    *,
+    form: dict[str, Any],
+    errors: dict[str, str],
+    initiative: Initiative | None = None,
+    dependants: list[str] | None = None,
+    stale: bool = False,
+    status_code: int = 200,
+) -> HTMLResponse:
+    return render(
+        request,
+        "initiatives/form.html",
+        {
+            "initiative": initiative,
+            "form": form,
+            "errors": errors,
+            "stale": stale,
+            "dependants": dependants or [],
+            "funding_arrangements": list(FundingArrangement),
+        },
+        status_code=status_code,
+    )
+
+
+def _typed(**values: str) -> dict[str, Any]:
+    return {name: values.get(name, "") for name in (*FORM_FIELDS, "version")}
+
+
+def _bound(form: dict[str, Any]) -> dict[str, Any]:
+    """The typed form as the schema reads it: the name lists split, blanks left out."""
+    data = {name: form[name] for name in FORM_FIELDS}
+    data["municipalities"] = split_names(form["municipalities"])
+    data["disciplines"] = split_names(form["disciplines"])
+    if not data["funding_arrangement"]:
+        del data["funding_arrangement"]
+    return data
+
+
+@router.get("/new", response_class=HTMLResponse)
+def new_initiative(_access: FacilitatorDep, request: Request) -> HTMLResponse:
+    return _form_page(request, form=_typed(), errors={})
+
+
+@router.post("", response_class=HTMLResponse)
+def create_initiative(
+    principal: FacilitatorDep,
+    request: Request,
+    session: SessionDep,
+    name: FormText = "",
+    target_group: FormText = "",
+    municipalities: FormText = "",
+    disciplines: FormText = "",
+    funding_arrangement: FormText = "",
+    funding_notes: FormText = "",
+    monitoring_approach: FormText = "",
+) -> Response:
+    form = _typed(
+        name=name,
+        target_group=target_group,
+        municipalities=municipalities,
+        disciplines=disciplines,
+        funding_arrangement=funding_arrangement,
+        funding_notes=funding_notes,
+        monitoring_approach=monitoring_approach,
+    )
+    try:
+        data = InitiativeCreate.model_validate(_bound(form))
+    except ValidationError as error:
+        errors = _field_errors(error, FIELD_MESSAGES)
+        return _form_page(request, form=form, errors=errors, status_code=422)
+    try:
+        initiative = service.create_initiative(
+            session=session, community_id=principal.community_id, data=data
+        )
+    except ConflictError:
+        errors = {"name": DUPLICATE_NAME}
+        return _form_page(request, form=form, errors=errors, status_code=409)
+    return RedirectResponse(f"/initiatives/{initiative.id}", status_code=303)
+
+
+def _stored(initiative: Initiative) -> dict[str, Any]:
+    return {
+        "name": initiative.name,
+        "target_group": initiative.target_group,
+        "municipalities": "\n".join(m.name for m in initiative.municipalities),
+        "disciplines": "\n".join(d.name for d in initiative.disciplines),
+        "funding_arrangement": initiative.funding_arrangement,
+        "funding_notes": initiative.funding_notes,
+        "monitoring_approach": initiative.monitoring_approach,
+        "version": initiative.version,
+    }
+
+
+@router.get("/{initiative_id}/edit", response_class=HTMLResponse)
+def edit_initiative(
+    _access: FacilitatorDep, request: Request, initiative: InitiativeDep, session: SessionDep
+) -> HTMLResponse:
+    assert initiative.id is not None
+    dependants = service.initiative_dependants(session=session, initiative_id=initiative.id)
+    return _form_page(
+        request,
+        form=_stored(initiative),
+        errors={},
+        initiative=initiative,
+        dependants=dependants,
+    )
+
+
+@router.post("/{initiative_id}/edit", response_class=HTMLResponse)
+def update_initiative(
+    _access: FacilitatorDep,
+    request: Request,
+    initiative: InitiativeDep,
+    session: SessionDep,
+    name: FormText = "",
+    target_group: FormText = "",
+    municipalities: FormText = "",
+    disciplines: FormText = "",
+    funding_arrangement: FormText = "",
+    funding_notes: FormText = "",
+    monitoring_approach: FormText = "",
+    version: FormText = "",
+) -> Response:
+    assert initiative.id is not None
+    form = _typed(
+        name=name,
+        target_group=target_group,
+        municipalities=municipalities,
+        disciplines=disciplines,
+        funding_arrangement=funding_arrangement,
+        funding_notes=funding_notes,
+        monitoring_approach=monitoring_approach,
+        version=version,
+    )
+    dependants = service.initiative_dependants(session=session, initiative_id=initiative.id)
+    try:
+        data = InitiativeUpdate.model_validate({**_bound(form), "version": version})
+    except ValidationError as error:
+        errors = _field_errors(error, FIELD_MESSAGES)
+        return _form_page(
+            request,
+            form=form,
+            errors=errors,
+            initiative=initiative,
+            dependants=dependants,
+            status_code=422,
+        )
+    try:
+        service.update_initiative(session=session, initiative=initiative, data=data)
+    except StaleVersionError:
+        # Keep what was typed; the current version lets a second save replace theirs knowingly.
+        form["version"] = initiative.version
+        return _form_page(
+            request,
+            form=form,
+            errors={},
+            initiative=initiative,
+            dependants=dependants,
+            stale=True,
+            status_code=409,
+        )
+    except ConflictError:
+        return _form_page(
+            request,
+            form=form,
+            errors={"name": DUPLICATE_NAME},
+            initiative=initiative,
+            dependants=dependants,
+            status_code=409,
+        )
+    return RedirectResponse(f"/initiatives/{initiative.id}", status_code=303)
+
+
+# -- archive, restore, delete ------------------------------------------------------------------
+
+
+@router.post("/{initiative_id}/archive")
+def archive_initiative(
+    _access: FacilitatorDep, initiative: InitiativeDep, session: SessionDep
+) -> RedirectResponse:
+    service.archive_initiative(session=session, initiative=initiative)
+    return RedirectResponse(f"/initiatives/{initiative.id}", status_code=303)
+
+
+@router.post("/{initiative_id}/unarchive")
+def unarchive_initiative(
+    _access: FacilitatorDep, initiative: InitiativeDep, session: SessionDep
+) -> RedirectResponse:
+    service.restore_initiative(session=session, initiative=initiative)
+    return RedirectResponse(f"/initiatives/{initiative.id}", status_code=303)
+
+
+@router.post("/{initiative_id}/delete")
+def delete_initiative(
+    _access: FacilitatorDep, initiative: InitiativeDep, session: SessionDep
+) -> RedirectResponse:
+    service.delete_initiative(session=session, initiative=initiative)
+    return RedirectResponse("/initiatives", status_code=303)
+
+
+# -- one initiative ----------------------------------------------------------------------------
 
 
 @router.get("/{initiative_id}", response_class=HTMLResponse)
@@ -16,13 +355,31 @@ def initiative_page(
     principal: MemberDep, request: Request, initiative: InitiativeDep, session: SessionDep
 ) -> HTMLResponse:
     assert initiative.id is not None
+    reads_drafts = policy.reads_initiative_drafts(principal, initiative.id)
     members = people_service.initiative_members(session=session, initiative_id=initiative.id)
+    overview = service.initiative_overview(
+        session=session, initiative_id=initiative.id, drafts_visible=reads_drafts
+    )
+    can_manage = policy.is_facilitator(principal)
+    candidates = (
+        service.people_outside(
+            session=session, community_id=initiative.community_id, initiative_id=initiative.id
+        )
+        if can_manage
+        else []
+    )
     return render(
         request,
         "initiatives/detail.html",
         {
             "initiative": initiative,
             "members": members,
-            "reads_drafts": policy.reads_initiative_drafts(principal, initiative.id),
+            "overview": overview,
+            "reads_drafts": reads_drafts,
+            "can_manage": can_manage,
+            "candidates": candidates,
+            "roles": INITIATIVE_ROLES,
+            "perspectives": list(Perspective),
+            "levels": list(IntegrationLevel),
         },
     )

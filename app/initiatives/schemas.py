@@ -3,7 +3,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.schemas import ListEntry, LongText, RequiredName, Version
+from app.schemas import ListEntry, LongText, RequiredName, ShortText, Version
 from app.vocabulary import FundingArrangement, InitiativeStatus
 
 Names = Annotated[list[ListEntry], Field(max_length=20)]
@@ -48,3 +48,20 @@ class InitiativePublic(BaseModel):
     version: int
     created_at: datetime
     updated_at: datetime
+
+
+class InitiativeFilter(BaseModel):
+    """What the initiatives list is narrowed to; empty fields do not narrow it."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    q: ShortText = ""
+    municipality: ShortText = ""
+    funding_arrangement: FundingArrangement | None = None
+    discipline: ShortText = ""
+    show_archived: bool = False
+
+
+def split_names(text: str) -> list[str]:
+    """Names typed one a line or separated by commas, blanks left out."""
+    return [part.strip() for line in text.splitlines() for part in line.split(",") if part.strip()]

@@ -1,6 +1,7 @@
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from sqlalchemy import func
+from sqlalchemy import ColumnElement, func
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, col, delete, select
 
@@ -11,10 +12,17 @@ from app.errors import ConflictError, NotFoundError
 from app.evidence.models import EvidenceItem
 from app.factsheets.models import Factsheet
 from app.initiatives.models import Initiative, InitiativeDiscipline, InitiativeMunicipality
-from app.initiatives.schemas import InitiativeCreate, InitiativePublic, InitiativeUpdate
+from app.initiatives.schemas import (
+    InitiativeCreate,
+    InitiativeFilter,
+    InitiativePublic,
+    InitiativeUpdate,
+)
+from app.learning_sessions.models import LearningSession
 from app.monitoring.models import MonitoringIndicator
-from app.people.models import Membership
+from app.people.models import Membership, Person
 from app.versioning import check_version
+from app.vocabulary import ActionStatus, ContributionStatus, FactsheetStatus, InitiativeStatus
 
 _WITH_LISTS = (
     selectinload(Initiative.municipalities),  # type: ignore[arg-type]
@@ -36,6 +44,90 @@ def list_initiatives(
         .limit(limit)
     ).all()
     return initiatives, total
+
+
+def search_initiatives(
+    *,
+    session: Session,
+    community_id: int,
+    initiative_filter: InitiativeFilter,
+    offset: int = 0,
+    limit: int = 20,
+) -> tuple[Sequence[Initiative], int]:
+    """One page of the community's initiatives that match the filter, by name."""
+    conditions: list[ColumnElement[bool]] = [col(Initiative.community_id) == community_id]
+    if not initiative_filter.show_archived:
+        conditions.append(col(Initiative.status) == InitiativeStatus.active)
+    if initiative_filter.q:
+        conditions.append(
+            func.lower(Initiative.name).contains(initiative_filter.q.lower(), autoescape=True)
+        )
+    if initiative_filter.funding_arrangement is not None:
+        conditions.append(
+            col(Initiative.funding_arrangement) == initiative_filter.funding_arrangement
+        )
+    if initiative_filter.municipality:
+        conditions.append(
+            col(Initiative.id).in_(
+                select(InitiativeMunicipality.initiative_id).where(
+                    InitiativeMunicipality.name == initiative_filter.municipality
+                )
+            )
+        )
+    if initiative_filter.discipline:
+        conditions.append(
+            col(Initiative.id).in_(
+                select(InitiativeDiscipline.initiative_id).where(
+                    InitiativeDiscipline.name == initiative_filter.discipline
+                )
+            )
+        )
+    total = session.exec(select(func.count()).select_from(Initiative).where(*conditions)).one()
+    initiatives = session.exec(
+        select(Initiative)
+        .where(*conditions)
+        .options(*_WITH_LISTS)
+        .order_by(func.lower(Initiative.name), col(Initiative.id))
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    return initiatives, total
+
+
+def member_counts(*, session: Session, initiative_ids: Sequence[int]) -> dict[int, int]:
+    """How many people belong to each initiative, in one grouped query."""
+    if not initiative_ids:
+        return {}
+    rows = session.exec(
+        select(Membership.initiative_id, func.count(func.distinct(Membership.person_id)))
+        .where(col(Membership.initiative_id).in_(initiative_ids))
+        .group_by(col(Membership.initiative_id))
+    ).all()
+    return {initiative_id: count for initiative_id, count in rows if initiative_id is not None}
+
+
+def community_municipalities(*, session: Session, community_id: int) -> list[str]:
+    return list(
+        session.exec(
+            select(InitiativeMunicipality.name)
+            .join(Initiative, col(Initiative.id) == InitiativeMunicipality.initiative_id)
+            .where(Initiative.community_id == community_id)
+            .distinct()
+            .order_by(col(InitiativeMunicipality.name))
+        ).all()
+    )
+
+
+def community_disciplines(*, session: Session, community_id: int) -> list[str]:
+    return list(
+        session.exec(
+            select(InitiativeDiscipline.name)
+            .join(Initiative, col(Initiative.id) == InitiativeDiscipline.initiative_id)
+            .where(Initiative.community_id == community_id)
+            .distinct()
+            .order_by(col(InitiativeDiscipline.name))
+        ).all()
+    )
 
 
 def get_initiative(*, session: Session, initiative_id: int) -> Initiative:
@@ -79,6 +171,93 @@ def update_initiative(
     session.flush()
     session.expire(initiative)
     return get_initiative(session=session, initiative_id=_id(initiative))
+
+
+def archive_initiative(*, session: Session, initiative: Initiative) -> Initiative:
+    """Take an initiative out of the lists; its published material stays available."""
+    return _set_status(session, initiative, InitiativeStatus.archived)
+
+
+def restore_initiative(*, session: Session, initiative: Initiative) -> Initiative:
+    return _set_status(session, initiative, InitiativeStatus.active)
+
+
+def _set_status(session: Session, initiative: Initiative, status: InitiativeStatus) -> Initiative:
+    if initiative.status != status:
+        initiative.status = status
+        initiative.updated_at = utcnow()
+        session.add(initiative)
+        session.flush()
+    return initiative
+
+
+OVERVIEW_LIMIT = 50
+
+
+@dataclass
+class InitiativeOverview:
+    """What the initiative's page shows besides its facts and members."""
+
+    factsheets: list[tuple[Factsheet, LearningSession]]
+    dilemmas: Sequence[Dilemma]
+    good_practices: Sequence[GoodPractice]
+    open_actions: Sequence[Action]
+
+
+def initiative_overview(
+    *, session: Session, initiative_id: int, drafts_visible: bool
+) -> InitiativeOverview:
+    """The latest factsheet per session, contributions and open actions: a fixed number of
+    queries, whatever their number."""
+    factsheet_query = (
+        select(Factsheet, LearningSession)
+        .join(LearningSession, col(LearningSession.id) == Factsheet.session_id)
+        .where(Factsheet.initiative_id == initiative_id)
+        .order_by(col(LearningSession.number).desc(), col(Factsheet.version_number).desc())
+    )
+    if not drafts_visible:
+        factsheet_query = factsheet_query.where(Factsheet.status == FactsheetStatus.published)
+    latest: dict[int, tuple[Factsheet, LearningSession]] = {}
+    for factsheet, learning_session in session.exec(factsheet_query).all():
+        latest.setdefault(factsheet.session_id, (factsheet, learning_session))
+    dilemmas = session.exec(
+        select(Dilemma)
+        .where(Dilemma.initiative_id == initiative_id)
+        .where(Dilemma.status != ContributionStatus.withdrawn)
+        .order_by(col(Dilemma.created_at).desc())
+        .limit(OVERVIEW_LIMIT)
+    ).all()
+    good_practices = session.exec(
+        select(GoodPractice)
+        .where(GoodPractice.initiative_id == initiative_id)
+        .where(GoodPractice.status != ContributionStatus.withdrawn)
+        .order_by(col(GoodPractice.created_at).desc())
+        .limit(OVERVIEW_LIMIT)
+    ).all()
+    open_actions = session.exec(
+        select(Action)
+        .where(Action.initiative_id == initiative_id)
+        .where(col(Action.status).in_((ActionStatus.open, ActionStatus.in_progress)))
+        .order_by(col(Action.due_date), col(Action.id))
+        .limit(OVERVIEW_LIMIT)
+    ).all()
+    return InitiativeOverview(
+        factsheets=list(latest.values())[:OVERVIEW_LIMIT],
+        dilemmas=dilemmas,
+        good_practices=good_practices,
+        open_actions=open_actions,
+    )
+
+
+def people_outside(*, session: Session, community_id: int, initiative_id: int) -> Sequence[Person]:
+    """The community's people who are not yet members of the initiative."""
+    members = select(Membership.person_id).where(Membership.initiative_id == initiative_id)
+    return session.exec(
+        select(Person)
+        .where(Person.community_id == community_id)
+        .where(col(Person.id).not_in(members))
+        .order_by(col(Person.name))
+    ).all()
 
 
 def delete_initiative(*, session: Session, initiative: Initiative) -> None:

@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 
 from app.initiatives.models import Initiative
 from app.learning_sessions.models import Attendance, LearningSession
-from app.people.models import Membership
+from app.people.models import Membership, Person
 from app.vocabulary import INITIATIVE_SESSION_ROLES, InitiativeStatus, Role
 
 
@@ -84,4 +84,54 @@ def session_composition(
             for initiative in initiatives
         ],
         family_representative=presence.get((None, Role.family_representative), Presence()),
+    )
+
+
+@dataclass(frozen=True)
+class InviteOptions:
+    """Whom the facilitator can invite: per initiative and role, family representatives, all."""
+
+    by_cell: dict[tuple[int, Role], list[Person]]
+    family_representatives: list[Person]
+    chairs: list[Person]
+    people: list[Person]
+
+    def for_cell(self, initiative_id: int, role: Role) -> list[Person]:
+        return self.by_cell.get((initiative_id, role), [])
+
+
+def invite_options(*, session: Session, community_id: int) -> InviteOptions:
+    """Two queries whatever the number of initiatives or people."""
+    rows = session.exec(
+        select(Membership.initiative_id, Membership.role, Person)
+        .join(Person, col(Person.id) == Membership.person_id)
+        .where(
+            Membership.community_id == community_id,
+            col(Membership.role).in_(
+                [*INITIATIVE_SESSION_ROLES, Role.family_representative, Role.chair]
+            ),
+        )
+        .order_by(col(Person.name), col(Person.id))
+    ).all()
+    by_cell: dict[tuple[int, Role], list[Person]] = {}
+    family: dict[int, Person] = {}
+    chairs: dict[int, Person] = {}
+    for initiative_id, role, person in rows:
+        assert person.id is not None
+        if role == Role.family_representative:
+            family.setdefault(person.id, person)
+        elif role == Role.chair:
+            chairs.setdefault(person.id, person)
+        elif initiative_id is not None:
+            by_cell.setdefault((initiative_id, Role(role)), []).append(person)
+    people = session.exec(
+        select(Person)
+        .where(Person.community_id == community_id)
+        .order_by(col(Person.name), col(Person.id))
+    ).all()
+    return InviteOptions(
+        by_cell=by_cell,
+        family_representatives=list(family.values()),
+        chairs=list(chairs.values()),
+        people=list(people),
     )

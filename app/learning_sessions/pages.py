@@ -1,31 +1,389 @@
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+"""Session pages: schedule, the session with its composition panel, invitations, status and
+attendance. Everything works as plain forms; htmx swaps the composition panel in place."""
 
-from app.auth.dependencies import MemberDep
+from datetime import UTC, date, datetime, time
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo, available_timezones
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
+from sqlmodel import Session
+
+from app.auth.dependencies import FacilitatorDep, MemberDep
+from app.auth.principal import Principal
+from app.db import MAX_ID
 from app.deps import SessionDep
+from app.errors import ConflictError, InvalidInputError
+from app.labels import N_
 from app.learning_sessions import service
-from app.learning_sessions.composition import session_composition
+from app.learning_sessions.composition import invite_options, session_composition
 from app.learning_sessions.dependencies import LearningSessionDep
+from app.learning_sessions.models import LearningSession
+from app.learning_sessions.schemas import EARLIEST, LATEST, LearningSessionCreate
 from app.people.models import Person
 from app.templating import render
+from app.vocabulary import INITIATIVE_SESSION_ROLES, Role, SessionStatus
 
 router = APIRouter(prefix="/sessions", include_in_schema=False)
+
+FormText = Annotated[str, Form()]
+DEFAULT_ZONE = "Europe/Amsterdam"
+INVITABLE_ROLES: tuple[Role, ...] = (*INITIATIVE_SESSION_ROLES, Role.family_representative)
+FIELD_MESSAGES: dict[str, str] = {
+    "number": N_("Enter a session number between 1 and 1000."),
+    "starts_at": N_("Enter the date and the time of the session, between 2000 and 2100."),
+    "timezone": N_("Enter a time zone such as Europe/Amsterdam."),
+    "place": N_("Enter the place in at most 200 characters."),
+    "online_url": N_("Enter a web address starting with https://."),
+    "focus": N_("Enter the focus in at most 4000 characters."),
+    "reflection_deadline": N_("Enter a date between 2000 and 2100."),
+    "chair_id": N_("Choose a chair from the list."),
+}
+DUPLICATE_NUMBER = N_("There is already a session with this number.")
+CHOOSE_SOMEONE = N_("Choose whom to invite.")
+UNKNOWN_PERSON = N_("Only people of this learning community can be invited.")
+
+
+def _entity_id(value: str) -> int | None:
+    value = value.strip()
+    return int(value) if value.isdigit() and 1 <= int(value) <= MAX_ID else None
+
+
+def _session_path(learning_session: LearningSession) -> str:
+    return f"/sessions/{learning_session.id}"
+
+
+def _fragment(request: Request) -> bool:
+    return request.headers.get("HX-Request") == "true" and not request.headers.get(
+        "HX-History-Restore-Request"
+    )
+
+
+# -- scheduling --------------------------------------------------------------------------------
+
+
+def _schedule_form(
+    request: Request,
+    session: Session,
+    principal: Principal,
+    *,
+    form: dict[str, Any],
+    errors: dict[str, str],
+    status_code: int = 200,
+) -> HTMLResponse:
+    options = invite_options(session=session, community_id=principal.community_id)
+    return render(
+        request,
+        "learning_sessions/form.html",
+        {
+            "form": form,
+            "errors": errors,
+            "chairs": options.chairs,
+            "earliest": EARLIEST.isoformat(),
+            "latest": LATEST.isoformat(),
+        },
+        status_code=status_code,
+    )
+
+
+@router.get("/new", response_class=HTMLResponse)
+def new_session(principal: FacilitatorDep, request: Request, session: SessionDep) -> HTMLResponse:
+    form = {
+        "number": str(
+            service.next_free_number(session=session, community_id=principal.community_id)
+        ),
+        "starts_on": "",
+        "starts_time": "13:30",
+        "timezone": DEFAULT_ZONE,
+        "place": "",
+        "online_url": "",
+        "focus": "",
+        "chair_id": "",
+        "reflection_deadline": "",
+    }
+    return _schedule_form(request, session, principal, form=form, errors={})
+
+
+def _starts_at(starts_on: str, starts_time: str, timezone: str) -> datetime | str:
+    """The date and time as an aware datetime in ``timezone``; the raw text when unreadable."""
+    try:
+        day, clock = date.fromisoformat(starts_on), time.fromisoformat(starts_time)
+    except ValueError:
+        return ""
+    # An unknown zone is reported on its own field; UTC keeps the date from being blamed too.
+    zone = ZoneInfo(timezone) if timezone in available_timezones() else UTC
+    return datetime.combine(day, clock, tzinfo=zone)
+
+
+@router.post("", response_class=HTMLResponse)
+def schedule_session(
+    principal: FacilitatorDep,
+    request: Request,
+    session: SessionDep,
+    number: FormText = "",
+    starts_on: FormText = "",
+    starts_time: FormText = "",
+    timezone: FormText = DEFAULT_ZONE,
+    place: FormText = "",
+    online_url: FormText = "",
+    focus: FormText = "",
+    chair_id: FormText = "",
+    reflection_deadline: FormText = "",
+) -> Response:
+    form = {
+        "number": number,
+        "starts_on": starts_on,
+        "starts_time": starts_time,
+        "timezone": timezone,
+        "place": place,
+        "online_url": online_url,
+        "focus": focus,
+        "chair_id": chair_id,
+        "reflection_deadline": reflection_deadline,
+    }
+    values: dict[str, Any] = {
+        "number": number,
+        "starts_at": _starts_at(starts_on, starts_time, timezone.strip()),
+        "timezone": timezone.strip(),
+        "place": place,
+        "online_url": online_url.strip(),
+        "focus": focus,
+        "chair_id": chair_id or None,
+        "reflection_deadline": reflection_deadline or None,
+    }
+    try:
+        data = LearningSessionCreate.model_validate(values)
+    except ValidationError as error:
+        errors: dict[str, str] = {}
+        for problem in error.errors():
+            name = str(problem["loc"][0]) if problem["loc"] else ""
+            if name in FIELD_MESSAGES:
+                errors.setdefault(name, FIELD_MESSAGES[name])
+        return _schedule_form(
+            request, session, principal, form=form, errors=errors, status_code=422
+        )
+    try:
+        created = service.create_session(
+            session=session, community_id=principal.community_id, data=data
+        )
+    except ConflictError:
+        return _schedule_form(
+            request,
+            session,
+            principal,
+            form=form,
+            errors={"number": DUPLICATE_NUMBER},
+            status_code=409,
+        )
+    except InvalidInputError:
+        return _schedule_form(
+            request,
+            session,
+            principal,
+            form=form,
+            errors={"chair_id": FIELD_MESSAGES["chair_id"]},
+            status_code=422,
+        )
+    return RedirectResponse(_session_path(created), status_code=303)
+
+
+# -- the session page and its composition panel ------------------------------------------------
+
+
+def _page_context(
+    session: Session,
+    learning_session: LearningSession,
+    principal: Principal | None,
+    **extra: Any,
+) -> dict[str, Any]:
+    assert learning_session.id is not None
+    chair = session.get(Person, learning_session.chair_id) if learning_session.chair_id else None
+    composition = session_composition(session=session, learning_session=learning_session)
+    facilitating = principal is not None and principal.is_facilitator
+    context: dict[str, Any] = {
+        "learning_session": learning_session,
+        "chair": chair,
+        "composition": composition,
+        "attendances": service.attendances(session=session, session_id=learning_session.id),
+        "facilitating": facilitating,
+        "options": None,
+        "shortfalls": [],
+        "invited": None,
+        "invite_error": "",
+        "status_error": False,
+        "override_reason": "",
+        "invitable_roles": INVITABLE_ROLES,
+        "workflow": service.WORKFLOW,
+        "attendance_open": service.attendance_open(learning_session=learning_session),
+    }
+    if facilitating:
+        context["options"] = invite_options(
+            session=session, community_id=learning_session.community_id
+        )
+        context["shortfalls"] = service.shortfalls(
+            composition=composition,
+            factsheet_statuses=service.factsheet_status_by_initiative(
+                session=session, learning_session=learning_session
+            ),
+        )
+    context.update(extra)
+    return context
 
 
 @router.get("/{session_id}", response_class=HTMLResponse)
 def session_page(
-    _access: MemberDep, request: Request, learning_session: LearningSessionDep, session: SessionDep
+    _access: MemberDep,
+    request: Request,
+    learning_session: LearningSessionDep,
+    session: SessionDep,
+    invited: int | None = None,
 ) -> HTMLResponse:
-    assert learning_session.id is not None
-    chair = session.get(Person, learning_session.chair_id) if learning_session.chair_id else None
     return render(
         request,
         "learning_sessions/detail.html",
-        {
-            "learning_session": learning_session,
-            "chair": chair,
-            "composition": session_composition(session=session, learning_session=learning_session),
-            "attendances": service.attendances(session=session, session_id=learning_session.id),
-        },
+        _page_context(session, learning_session, _access, invited=invited),
         block=None,
     )
+
+
+@router.post("/{session_id}/invitations", response_class=HTMLResponse)
+def invite_people(
+    principal: FacilitatorDep,
+    request: Request,
+    learning_session: LearningSessionDep,
+    session: SessionDep,
+    person_id: FormText = "",
+    initiative_id: FormText = "",
+    role: FormText = "",
+) -> Response:
+    """One person (``person_id``), or everyone holding ``role`` in one or all initiatives."""
+    person_ids: list[int] = []
+    error = ""
+    if person_id.strip():
+        chosen = _entity_id(person_id)
+        if chosen is None:
+            error = UNKNOWN_PERSON
+        else:
+            person_ids = [chosen]
+    elif role in INVITABLE_ROLES and (
+        initiative_id in ("", "all") or _entity_id(initiative_id) is not None
+    ):
+        person_ids = service.members_with_role(
+            session=session,
+            community_id=learning_session.community_id,
+            role=Role(role),
+            initiative_id=_entity_id(initiative_id),
+        )
+    else:
+        error = CHOOSE_SOMEONE
+    count = 0
+    if not error:
+        try:
+            count = service.invite(
+                session=session, learning_session=learning_session, person_ids=person_ids
+            )
+        except InvalidInputError:
+            error = UNKNOWN_PERSON
+    if not error and not _fragment(request):
+        return RedirectResponse(
+            f"{_session_path(learning_session)}?invited={count}#composition", status_code=303
+        )
+    return render(
+        request,
+        "learning_sessions/detail.html",
+        _page_context(
+            session,
+            learning_session,
+            principal,
+            invited=None if error else count,
+            invite_error=error,
+        ),
+        status_code=422 if error else 200,
+        block="composition",
+    )
+
+
+# -- status ------------------------------------------------------------------------------------
+
+
+@router.post("/{session_id}/status", response_class=HTMLResponse)
+def change_status(
+    principal: FacilitatorDep,
+    request: Request,
+    learning_session: LearningSessionDep,
+    session: SessionDep,
+    status: FormText = "",
+    override_reason: FormText = "",
+) -> Response:
+    if status not in set(SessionStatus):
+        raise InvalidInputError("Choose one of the statuses: planned, prepared, held, followed up.")
+    try:
+        service.change_status(
+            session=session,
+            learning_session=learning_session,
+            status=SessionStatus(status),
+            actor=principal,
+            override_reason=override_reason[:2000],
+        )
+    except service.PreparationIncompleteError:
+        return render(
+            request,
+            "learning_sessions/detail.html",
+            _page_context(
+                session,
+                learning_session,
+                principal,
+                status_error=True,
+                override_reason=override_reason,
+            ),
+            status_code=409,
+        )
+    return RedirectResponse(_session_path(learning_session), status_code=303)
+
+
+# -- attendance --------------------------------------------------------------------------------
+
+
+def _refuse_before_session(learning_session: LearningSession) -> None:
+    if not service.attendance_open(learning_session=learning_session):
+        raise ConflictError(
+            "Attendance is recorded once the session has taken place or is marked as held."
+        )
+
+
+@router.get("/{session_id}/attendance", response_class=HTMLResponse)
+def attendance_form(
+    _access: FacilitatorDep,
+    request: Request,
+    learning_session: LearningSessionDep,
+    session: SessionDep,
+) -> HTMLResponse:
+    assert learning_session.id is not None
+    _refuse_before_session(learning_session)
+    return render(
+        request,
+        "learning_sessions/attendance.html",
+        {
+            "learning_session": learning_session,
+            "attendances": service.attendances(session=session, session_id=learning_session.id),
+        },
+    )
+
+
+@router.post("/{session_id}/attendance")
+def record_attendance(
+    _access: FacilitatorDep,
+    learning_session: LearningSessionDep,
+    session: SessionDep,
+    attended: Annotated[list[str] | None, Form()] = None,
+) -> Response:
+    _refuse_before_session(learning_session)
+    service.record_attendance(
+        session=session,
+        learning_session=learning_session,
+        attended_person_ids=[
+            person_id for value in attended or [] if (person_id := _entity_id(value)) is not None
+        ],
+    )
+    return RedirectResponse(f"{_session_path(learning_session)}#participants", status_code=303)

@@ -1,17 +1,22 @@
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
+from app.auth import audit
+from app.auth.principal import Principal
 from app.db import utcnow
 from app.errors import ConflictError, FieldProblem, InvalidInputError, NotFoundError
 from app.factsheets.models import Factsheet
+from app.learning_sessions.composition import SessionComposition, session_composition
 from app.learning_sessions.models import Attendance, LearningSession
 from app.learning_sessions.schemas import LearningSessionCreate, LearningSessionUpdate
-from app.people.models import Person
+from app.people.models import Membership, Person
 from app.reflections.models import Reflection
 from app.versioning import check_version
-from app.vocabulary import SessionStatus
+from app.vocabulary import AuditAction, FactsheetStatus, Role, SessionStatus
 
 WORKFLOW = list(SessionStatus)  # planned → prepared → held → followed_up
 
@@ -130,3 +135,228 @@ def attendances(*, session: Session, session_id: int) -> Sequence[tuple[Attendan
         .where(Attendance.session_id == session_id)
         .order_by(col(Person.name))
     ).all()
+
+
+# -- scheduling, invitations, status and attendance (the session pages) -------------------------
+
+
+def next_free_number(*, session: Session, community_id: int) -> int:
+    highest = session.exec(
+        select(func.max(LearningSession.number)).where(LearningSession.community_id == community_id)
+    ).one()
+    return (highest or 0) + 1
+
+
+def invite(
+    *, session: Session, learning_session: LearningSession, person_ids: Iterable[int]
+) -> int:
+    """Invite people of the session's community; existing invitations are kept as they are.
+
+    Returns how many people were newly invited.
+    """
+    wanted = set(person_ids)
+    if not wanted:
+        return 0
+    known = set(
+        session.exec(
+            select(Person.id).where(
+                col(Person.id).in_(wanted), Person.community_id == learning_session.community_id
+            )
+        ).all()
+    )
+    if unknown := wanted - known:
+        raise InvalidInputError(
+            "Only people of this learning community can be invited.",
+            [FieldProblem("person_id", f"there is no person with id {min(unknown)}")],
+        )
+    already = set(
+        session.exec(
+            select(Attendance.person_id).where(
+                Attendance.session_id == learning_session.id,
+                col(Attendance.person_id).in_(wanted),
+            )
+        ).all()
+    )
+    new = sorted(wanted - already)
+    assert learning_session.id is not None
+    session.add_all(Attendance(session_id=learning_session.id, person_id=pid) for pid in new)
+    session.flush()
+    return len(new)
+
+
+def members_with_role(
+    *, session: Session, community_id: int, role: Role, initiative_id: int | None = None
+) -> list[int]:
+    """People holding ``role``: in one initiative, or anywhere in the community when None."""
+    query = select(Membership.person_id).where(
+        Membership.community_id == community_id, Membership.role == role
+    )
+    if initiative_id is not None:
+        query = query.where(Membership.initiative_id == initiative_id)
+    return sorted(set(session.exec(query).all()))
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """One thing that keeps a session from being prepared."""
+
+    kind: str  # "role", "family_representative" or "factsheet"
+    initiative_name: str = ""
+    role: Role | None = None
+    factsheet_status: FactsheetStatus | None = None
+
+
+@dataclass
+class PreparationIncompleteError(ConflictError):
+    shortfalls: list[Shortfall] = dataclass_field(default_factory=list)
+
+
+def factsheet_status_by_initiative(
+    *, session: Session, learning_session: LearningSession
+) -> dict[int, FactsheetStatus]:
+    """The latest factsheet version's status per initiative, in one query."""
+    rows = session.exec(
+        select(Factsheet.initiative_id, Factsheet.version_number, Factsheet.status)
+        .where(Factsheet.session_id == learning_session.id)
+        .order_by(col(Factsheet.version_number))
+    ).all()
+    return {initiative_id: FactsheetStatus(status) for initiative_id, _, status in rows}
+
+
+def shortfalls(
+    *,
+    composition: SessionComposition,
+    factsheet_statuses: dict[int, FactsheetStatus],
+) -> list[Shortfall]:
+    found: list[Shortfall] = []
+    if not composition.family_representative.invited:
+        found.append(Shortfall(kind="family_representative"))
+    for entry in composition.initiatives:
+        found.extend(
+            Shortfall(kind="role", initiative_name=entry.initiative.name, role=role)
+            for role in entry.missing_roles
+        )
+        status = factsheet_statuses.get(entry.initiative.id or 0)
+        if status != FactsheetStatus.published:
+            found.append(
+                Shortfall(
+                    kind="factsheet",
+                    initiative_name=entry.initiative.name,
+                    factsheet_status=status,
+                )
+            )
+    return found
+
+
+def preparation_shortfalls(
+    *, session: Session, learning_session: LearningSession
+) -> list[Shortfall]:
+    return shortfalls(
+        composition=session_composition(session=session, learning_session=learning_session),
+        factsheet_statuses=factsheet_status_by_initiative(
+            session=session, learning_session=learning_session
+        ),
+    )
+
+
+def prepare(
+    *,
+    session: Session,
+    learning_session: LearningSession,
+    actor: Principal,
+    override_reason: str = "",
+) -> LearningSession:
+    """Planned → prepared: composition complete and factsheets published, or a stated reason."""
+    _check_transition(learning_session.status, SessionStatus.prepared)
+    missing = preparation_shortfalls(session=session, learning_session=learning_session)
+    reason = override_reason.strip()
+    if missing and not reason:
+        raise PreparationIncompleteError(
+            f"Session {learning_session.number} cannot be prepared yet: "
+            + "; ".join(_describe(s) for s in missing)
+            + ". Give a reason to prepare it anyway.",
+            shortfalls=missing,
+        )
+    learning_session.prepared_override_reason = reason if missing else None
+    learning_session.status = SessionStatus.prepared
+    learning_session.updated_at = utcnow()
+    session.flush()
+    if missing:
+        audit.record(
+            session=session,
+            action=AuditAction.session_prepared_with_override,
+            actor=actor,
+            subject=f"session {learning_session.number} prepared with override",
+            detail=reason,
+        )
+    return learning_session
+
+
+def change_status(
+    *,
+    session: Session,
+    learning_session: LearningSession,
+    status: SessionStatus,
+    actor: Principal,
+    override_reason: str = "",
+) -> LearningSession:
+    """One step forward or back; forward to prepared goes through ``prepare``."""
+    if status == learning_session.status:
+        return learning_session
+    if status == SessionStatus.prepared and learning_session.status == SessionStatus.planned:
+        return prepare(
+            session=session,
+            learning_session=learning_session,
+            actor=actor,
+            override_reason=override_reason,
+        )
+    _check_transition(learning_session.status, status)
+    learning_session.status = status
+    learning_session.updated_at = utcnow()
+    session.flush()
+    return learning_session
+
+
+def attendance_open(*, learning_session: LearningSession) -> bool:
+    """Attendance is recorded once a session is held, or its start lies in the past."""
+    return (
+        learning_session.status
+        in (
+            SessionStatus.held,
+            SessionStatus.followed_up,
+        )
+        or learning_session.starts_at <= utcnow()
+    )
+
+
+def record_attendance(
+    *, session: Session, learning_session: LearningSession, attended_person_ids: Iterable[int]
+) -> None:
+    """Every invited person is marked attended or absent: one UPDATE per state."""
+    if not attendance_open(learning_session=learning_session):
+        raise ConflictError(
+            f"Session {learning_session.number} has not taken place yet; "
+            "attendance is recorded afterwards."
+        )
+    present = sorted(set(attended_person_ids))
+    this_session = col(Attendance.session_id) == learning_session.id
+    now = utcnow()
+    session.execute(
+        update(Attendance)
+        .where(this_session, col(Attendance.person_id).in_(present))
+        .values(attended=True, updated_at=now)
+    )
+    session.execute(
+        update(Attendance)
+        .where(this_session, col(Attendance.person_id).not_in(present))
+        .values(attended=False, updated_at=now)
+    )
+    session.flush()
+
+
+def _describe(shortfall: Shortfall) -> str:
+    if shortfall.kind == "family_representative":
+        return "no family representative invited"
+    if shortfall.kind == "role" and shortfall.role is not None:
+        return f"{shortfall.initiative_name}: no {shortfall.role.replace('_', ' ')} invited"
+    return f"{shortfall.initiative_name}: factsheet not published"

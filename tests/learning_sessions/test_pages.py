@@ -1,0 +1,382 @@
+"""Session pages: schedule, invite, composition panel, status workflow and attendance."""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import event
+from sqlmodel import Session, select
+
+from app.auth.models import AuditEntry
+from app.community.models import LearningCommunity
+from app.factsheets.models import Factsheet
+from app.learning_sessions.models import Attendance, LearningSession
+from app.people.models import Person
+from app.vocabulary import AuditAction, FactsheetStatus, Role, SessionStatus
+from tests import factories
+
+HTMX = {"HX-Request": "true", "HX-Target": "composition"}
+VALID_FORM = {
+    "number": "7",
+    "starts_on": "2027-03-11",
+    "starts_time": "13:30",
+    "timezone": "Europe/Amsterdam",
+    "place": "Stadhuis Leiden",
+    "online_url": "",
+    "focus": "Roles and responsibilities",
+    "reflection_deadline": "2027-03-04",
+}
+
+
+def _invited(db: Session, learning_session: LearningSession) -> set[int]:
+    db.expire_all()
+    return set(
+        db.exec(
+            select(Attendance.person_id).where(Attendance.session_id == learning_session.id)
+        ).all()
+    )
+
+
+def _member(
+    db: Session, community: LearningCommunity, role: Role, initiative: Any = None
+) -> Person:
+    person = factories.person(db, community)
+    factories.membership(db, person, role, initiative)
+    return person
+
+
+def test_schedule_a_session_invalid_then_valid(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    chair = _member(db, community, Role.chair)
+    factories.learning_session(db, community, number=7)
+
+    form_page = client.get("/sessions/new")
+    assert form_page.status_code == 200
+    assert chair.name in form_page.text
+    assert 'value="8"' in form_page.text  # the next free number
+
+    invalid = client.post(
+        "/sessions",
+        data={**VALID_FORM, "starts_on": "", "online_url": "zoom.example", "timezone": "Mars/Base"},
+    )
+    assert invalid.status_code == 422
+    assert "Enter the date and the time of the session" in invalid.text
+    assert "Enter a web address starting with https://" in invalid.text
+    assert "Enter a time zone such as Europe/Amsterdam" in invalid.text
+    assert 'value="zoom.example"' in invalid.text  # keeps what was typed
+
+    duplicate = client.post("/sessions", data={**VALID_FORM, "chair_id": str(chair.id)})
+    assert duplicate.status_code == 409
+    assert "There is already a session with this number" in duplicate.text
+
+    valid = client.post(
+        "/sessions",
+        data={**VALID_FORM, "number": "8", "chair_id": str(chair.id)},
+        follow_redirects=False,
+    )
+    assert valid.status_code == 303, valid.text
+    created = db.exec(
+        select(LearningSession).where(
+            LearningSession.community_id == community.id, LearningSession.number == 8
+        )
+    ).one()
+    assert valid.headers["location"] == f"/sessions/{created.id}"
+    # 13:30 in Amsterdam in March (winter time) is 12:30 UTC.
+    assert created.starts_at == datetime(2027, 3, 11, 12, 30, tzinfo=UTC)
+    assert created.chair_id == chair.id
+    page = client.get(valid.headers["location"])
+    assert "Stadhuis Leiden" in page.text
+    assert f'href="/sessions/{created.id}/factsheets"' in page.text
+
+
+def test_invite_by_initiative_and_role(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    leiden = factories.initiative(db, community)
+    zwolle = factories.initiative(db, community)
+    session = factories.learning_session(db, community)
+    leiden_practitioners = {_member(db, community, Role.practitioner, leiden).id for _ in range(2)}
+    zwolle_practitioner = _member(db, community, Role.practitioner, zwolle)
+    _member(db, community, Role.manager, leiden)
+    already = next(iter(leiden_practitioners))
+    factories.attendance(db, session, db.get(Person, already), attended=True)  # type: ignore[arg-type]
+
+    one = client.post(
+        f"/sessions/{session.id}/invitations",
+        data={"initiative_id": str(leiden.id), "role": "practitioner"},
+        follow_redirects=False,
+    )
+    assert one.status_code == 303
+    assert one.headers["location"].startswith(f"/sessions/{session.id}?invited=1")
+    assert _invited(db, session) == leiden_practitioners
+    # The existing invitation (with its recorded attendance) is kept as it was.
+    kept = db.exec(select(Attendance).where(Attendance.person_id == already)).one()
+    assert kept.attended is True
+
+    client.post(
+        f"/sessions/{session.id}/invitations", data={"initiative_id": "all", "role": "practitioner"}
+    )
+    assert _invited(db, session) == leiden_practitioners | {zwolle_practitioner.id}
+
+
+def test_family_representative_warning_disappears_after_inviting(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    session = factories.learning_session(db, community)
+    factories.initiative(db, community)
+    first = _member(db, community, Role.family_representative)
+    second = _member(db, community, Role.family_representative)
+
+    page = client.get(f"/sessions/{session.id}")
+    assert "nobody invited yet" in page.text
+    assert "Invite a family representative" in page.text
+
+    fragment = client.post(
+        f"/sessions/{session.id}/invitations", data={"person_id": str(first.id)}, headers=HTMX
+    )
+    assert fragment.status_code == 200
+    assert fragment.text.lstrip().startswith('<section id="composition"')
+    assert "<h1" not in fragment.text
+    assert "nobody invited yet" not in fragment.text
+    assert "Invite a family representative" not in fragment.text
+    assert _invited(db, session) == {first.id}
+
+    # Without JavaScript: a redirect back to the page, which no longer warns.
+    other = factories.learning_session(db, community)
+    plain = client.post(
+        f"/sessions/{other.id}/invitations",
+        data={"person_id": str(second.id)},
+        follow_redirects=False,
+    )
+    assert plain.status_code == 303
+    assert "nobody invited yet" not in client.get(plain.headers["location"]).text
+
+
+def test_missing_role_cell_invites_from_that_initiatives_members(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    leiden = factories.initiative(db, community)
+    session = factories.learning_session(db, community)
+    manager = _member(db, community, Role.manager, leiden)
+
+    page = client.get(f"/sessions/{session.id}")
+    assert f'id="invite-{leiden.id}-manager"' in page.text
+    assert 'hx-target="#composition"' in page.text
+
+    fragment = client.post(
+        f"/sessions/{session.id}/invitations", data={"person_id": str(manager.id)}, headers=HTMX
+    )
+    assert f'id="invite-{leiden.id}-manager"' not in fragment.text
+    assert _invited(db, session) == {manager.id}
+
+    stranger = factories.person(db, factories.community(db))
+    refused = client.post(
+        f"/sessions/{session.id}/invitations", data={"person_id": str(stranger.id)}, headers=HTMX
+    )
+    assert refused.status_code == 422
+    assert stranger.id not in _invited(db, session)
+
+
+def test_prepared_is_refused_without_override_and_accepted_with_reason(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    leiden = factories.initiative(db, community, name="Gezinsteam Plus Leidse Regio")
+    session = factories.learning_session(db, community)
+    for role in (Role.practitioner, Role.manager):
+        factories.attendance(db, session, _member(db, community, role, leiden))
+    url = f"/sessions/{session.id}/status"
+
+    refused = client.post(url, data={"status": "prepared"})
+    assert refused.status_code == 409
+    assert "Gezinsteam Plus Leidse Regio: no policymaker invited" in refused.text
+    assert "No family representative invited" in refused.text
+    assert "Gezinsteam Plus Leidse Regio: no factsheet yet" in refused.text
+    db.refresh(session)
+    assert session.status == SessionStatus.planned
+
+    accepted = client.post(
+        url,
+        data={"status": "prepared", "override_reason": "The policymaker joins by phone."},
+        follow_redirects=False,
+    )
+    assert accepted.status_code == 303
+    db.refresh(session)
+    assert session.status == SessionStatus.prepared
+    assert session.prepared_override_reason == "The policymaker joins by phone."
+    entry = db.exec(
+        select(AuditEntry).where(
+            AuditEntry.action == AuditAction.session_prepared_with_override,
+            AuditEntry.subject == f"session {session.number} prepared with override",
+        )
+    ).one()
+    assert entry.detail == "The policymaker joins by phone."
+    assert "The policymaker joins by phone." in client.get(f"/sessions/{session.id}").text
+
+
+def test_prepared_without_reason_once_complete_and_steps_are_single(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    leiden = factories.initiative(db, community)
+    session = factories.learning_session(db, community)
+    for role in (Role.practitioner, Role.manager, Role.policymaker):
+        factories.attendance(db, session, _member(db, community, role, leiden))
+    factories.attendance(db, session, _member(db, community, Role.family_representative))
+    db.add(
+        Factsheet(
+            initiative_id=leiden.id,
+            session_id=session.id,
+            version_number=1,
+            status=FactsheetStatus.published,
+        )
+    )
+    db.flush()
+    url = f"/sessions/{session.id}/status"
+
+    assert client.post(url, data={"status": "held"}).status_code == 409  # two steps at once
+    assert client.post(url, data={"status": "prepared"}, follow_redirects=False).status_code == 303
+    db.refresh(session)
+    assert session.status == SessionStatus.prepared
+    assert session.prepared_override_reason is None
+    assert client.post(url, data={"status": "planned"}, follow_redirects=False).status_code == 303
+    db.refresh(session)
+    assert session.status == SessionStatus.planned
+
+
+def test_record_attendance_and_see_it_on_the_page(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    session = factories.learning_session(db, community, status=SessionStatus.held)
+    came = factories.person(db, community, name="Anouk de Vries")
+    stayed_away = factories.person(db, community, name="Bram Visser")
+    for person in (came, stayed_away):
+        factories.attendance(db, session, person)
+
+    form = client.get(f"/sessions/{session.id}/attendance")
+    assert form.status_code == 200
+    assert f'id="attended-{came.id}"' in form.text
+
+    saved = client.post(
+        f"/sessions/{session.id}/attendance",
+        data={"attended": [str(came.id)]},
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303
+    db.expire_all()
+    stored = dict(
+        db.exec(
+            select(Attendance.person_id, Attendance.attended).where(
+                Attendance.session_id == session.id
+            )
+        ).all()
+    )
+    assert stored == {came.id: True, stayed_away.id: False}
+    page = " ".join(client.get(f"/sessions/{session.id}").text.split())
+    assert 'Anouk de Vries — <span class="presence--attended">attended' in page
+    assert 'Bram Visser — <span class="presence--absent">absent' in page
+
+
+def test_attendance_waits_until_the_session_has_taken_place(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    future = factories.learning_session(
+        db, community, starts_at=datetime(2099, 1, 1, 12, tzinfo=UTC)
+    )
+    assert client.get(f"/sessions/{future.id}/attendance").status_code == 409
+    assert client.post(f"/sessions/{future.id}/attendance", data={}).status_code == 409
+
+
+@pytest.mark.parametrize("role", [Role.chair, Role.practitioner, Role.family_representative])
+def test_non_facilitators_are_refused(
+    sign_in: Callable[[Person], TestClient],
+    db: Session,
+    community: LearningCommunity,
+    role: Role,
+) -> None:
+    initiative = factories.initiative(db, community)
+    session = factories.learning_session(db, community, status=SessionStatus.held)
+    person = _member(db, community, role, initiative if role == Role.practitioner else None)
+    browser = sign_in(person)
+
+    assert browser.get(f"/sessions/{session.id}").status_code == 200  # members read the page
+    for path in ("/sessions/new", f"/sessions/{session.id}/attendance"):
+        assert browser.get(path).status_code == 403, path
+    posts = {
+        "/sessions": VALID_FORM,
+        f"/sessions/{session.id}/invitations": {"person_id": str(person.id)},
+        f"/sessions/{session.id}/status": {"status": "followed_up"},
+        f"/sessions/{session.id}/attendance": {"attended": [str(person.id)]},
+    }
+    for path, data in posts.items():
+        assert browser.post(path, data=data).status_code == 403, path
+    assert _invited(db, session) == set()
+    page = browser.get(f"/sessions/{session.id}").text
+    assert "Invite someone with this role" not in page
+    assert "Invite by initiative and role" not in page
+
+
+def test_anonymous_is_sent_to_sign_in(
+    anonymous: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    session = factories.learning_session(db, community)
+    requests = [
+        ("GET", "/sessions/new"),
+        ("POST", "/sessions"),
+        ("POST", f"/sessions/{session.id}/invitations"),
+        ("POST", f"/sessions/{session.id}/status"),
+        ("GET", f"/sessions/{session.id}/attendance"),
+        ("POST", f"/sessions/{session.id}/attendance"),
+    ]
+    for method, path in requests:
+        response = anonymous.request(method, path, follow_redirects=False)
+        assert response.status_code in (303, 403), (method, path, response.status_code)
+        if method == "GET":
+            assert response.status_code == 303
+            assert response.headers["location"].startswith("/sign-in")
+
+
+@contextmanager
+def _count_statements(db: Session) -> Iterator[list[str]]:
+    statements: list[str] = []
+    bind = db.get_bind()
+
+    def count(*args: Any) -> None:
+        statements.append(args[2])
+
+    event.listen(bind, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(bind, "before_cursor_execute", count)
+
+
+def _page_statements(
+    client: TestClient, db: Session, community: LearningCommunity, initiatives: int
+) -> int:
+    session = factories.learning_session(db, community)
+    family = _member(db, community, Role.family_representative)
+    factories.attendance(db, session, family)
+    for number in range(initiatives):
+        initiative = factories.initiative(db, community, name=f"Initiative {initiatives}-{number}")
+        for role in (Role.practitioner, Role.manager):
+            member = _member(db, community, role, initiative)
+            if number % 2:
+                factories.attendance(db, session, member, attended=True)
+        db.add(Factsheet(initiative_id=initiative.id, session_id=session.id, version_number=1))
+    db.flush()
+    with _count_statements(db) as statements:
+        response = client.get(f"/sessions/{session.id}")
+    assert response.status_code == 200
+    assert response.text.count("Invite someone with this role") >= initiatives
+    return len(statements)
+
+
+def test_session_page_statement_count_does_not_grow_with_initiatives(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    few = _page_statements(client, db, community, 5)
+    many = _page_statements(client, db, community, 40)
+    assert few == many
