@@ -7,7 +7,7 @@ pages are requested as htmx fragments too.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -64,6 +64,10 @@ def world(db: Session) -> World:
     b = factories.initiative(db, community, name="IST Groningen-Ommelanden")
     planned = factories.learning_session(db, community, number=3)
     empty_session = factories.learning_session(db, community, number=4)
+    held_session = factories.learning_session(
+        db, community, number=2, status="held", starts_at=datetime(2026, 6, 18, 11, 30, tzinfo=UTC)
+    )
+    empty_initiative = factories.initiative(db, community, name="Nog leeg")
     w = World()
     roles = {
         "facilitator": (Role.facilitator, None),
@@ -115,6 +119,8 @@ def world(db: Session) -> World:
         "person_b": w.people["policymaker_b"].id or 0,
         "access_link": link.id or 0,
         "empty_session": empty_session.id or 0,
+        "held_session": held_session.id or 0,
+        "empty_initiative": empty_initiative.id or 0,
     }
     return w
 
@@ -430,6 +436,74 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
         "member",
         p("/factsheets/{draft_a}/pdf"),
         A_READERS,
+    ),
+    # initiatives pages
+    ("GET", "/initiatives"): ("member", p("/initiatives")),
+    ("GET", "/initiatives/new"): ("facilitator", p("/initiatives/new")),
+    ("POST", "/initiatives"): (
+        "facilitator",
+        p(
+            "/initiatives",
+            data={
+                "name": "Gezinsteam Katwijk",
+                "funding_arrangement": "pooled_budget",
+                "municipalities": "Katwijk",
+            },
+        ),
+    ),
+    ("GET", "/initiatives/{initiative_id}/edit"): (
+        "facilitator",
+        p("/initiatives/{initiative_b}/edit"),
+    ),
+    ("POST", "/initiatives/{initiative_id}/edit"): (
+        "facilitator",
+        p(
+            "/initiatives/{initiative_b}/edit",
+            data={"version": "1", "name": "IST Groningen", "funding_arrangement": "hourly_rate"},
+        ),
+    ),
+    ("POST", "/initiatives/{initiative_id}/archive"): (
+        "facilitator",
+        p("/initiatives/{initiative_b}/archive"),
+    ),
+    ("POST", "/initiatives/{initiative_id}/unarchive"): (
+        "facilitator",
+        p("/initiatives/{initiative_b}/unarchive"),
+    ),
+    ("POST", "/initiatives/{initiative_id}/delete"): (
+        "facilitator",
+        p("/initiatives/{empty_initiative}/delete"),
+    ),
+    # session pages
+    ("GET", "/sessions/new"): ("facilitator", p("/sessions/new")),
+    ("POST", "/sessions"): (
+        "facilitator",
+        p(
+            "/sessions",
+            data={
+                "number": "99",
+                "starts_on": "2027-03-11",
+                "starts_time": "13:30",
+                "timezone": "Europe/Amsterdam",
+                "place": "Leiden",
+            },
+        ),
+    ),
+    ("POST", "/sessions/{session_id}/invitations"): (
+        "facilitator",
+        p("/sessions/{session}/invitations", data={"person_id": "{person_b}"}),
+    ),
+    ("POST", "/sessions/{session_id}/status"): (
+        "facilitator",
+        p("/sessions/{session}/status", data={"status": "prepared", "override_reason": "Matrix"}),
+    ),
+    ("GET", "/sessions/{session_id}/attendance"): (
+        "facilitator",
+        p("/sessions/{held_session}/attendance"),
+    ),
+    ("POST", "/sessions/{session_id}/attendance"): (
+        "facilitator",
+        p("/sessions/{held_session}/attendance", data={"attended": "{person_b}"}),
     ),
     ("GET", "/sessions/{session_id}/factsheets"): (
         "facilitator",
