@@ -1,3 +1,400 @@
-from fastapi import APIRouter
+"""People pages: the directory, a person's page, adding and editing people, and their roles."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
+
+from app.auth import policy
+from app.auth.dependencies import FacilitatorDep, MemberDep, PeopleDirectoryDep
+from app.auth.principal import Principal
+from app.deps import PaginationDep, SessionDep
+from app.errors import ConflictError, StaleVersionError
+from app.initiatives.dependencies import InitiativeDep
+from app.labels import N_
+from app.people import service
+from app.people.dependencies import MembershipDep, PersonDep
+from app.people.models import Person
+from app.people.schemas import MembershipCreate, PeopleFilter, PersonCreate, PersonUpdate
+from app.templating import render
+from app.vocabulary import IntegrationLevel, Perspective, PreferredFormat, Role
 
 router = APIRouter(include_in_schema=False)
+
+FormText = Annotated[str, Form()]
+FilterValue = Annotated[str, Query()]
+
+PERSON_MESSAGES: dict[str, str] = {
+    "name": N_("Enter a name (at most 200 characters)."),
+    "organisation": N_("Enter an organisation of at most 200 characters."),
+    "email": N_("Enter an email address like name@example.org."),
+    "accessibility_needs": N_("Describe the accessibility needs in at most 1000 characters."),
+    "preferred_format": N_("Choose a preferred format."),
+}
+MEMBERSHIP_MESSAGES: dict[str, str] = {
+    "person_id": N_("Choose a person."),
+    "initiative_id": N_("Choose an initiative or the whole learning community."),
+    "role": N_("Choose a role."),
+    "perspective": N_("Choose a perspective."),
+    "level": N_("Choose a level of integration."),
+}
+FILTER_MESSAGES: dict[str, str] = {
+    "text": N_("Search for at most 200 characters."),
+    "role": N_("Choose one of the roles."),
+}
+DUPLICATE_EMAIL = N_("Someone with this email address is in Leerkring already.")
+DUPLICATE_ROLE = N_("This person has this role here already.")
+PERSON_FIELDS = ("name", "organisation", "email", "accessibility_needs", "preferred_format")
+
+
+def _field_errors(error: ValidationError, messages: dict[str, str]) -> dict[str, str]:
+    """One message per field, in words the template translates."""
+    errors: dict[str, str] = {}
+    for problem in error.errors():
+        field = str(problem["loc"][0]) if problem["loc"] else ""
+        if field in messages:
+            errors.setdefault(field, messages[field])
+    return errors
+
+
+def _results_block(request: Request) -> str | None:
+    # A history restore carries HX-Request as well, but replaces the whole page.
+    if request.headers.get("HX-History-Restore-Request") == "true":
+        return None
+    return "results"
+
+
+def _local_path(candidate: str, fallback: str) -> str:
+    """Only a path on this site: starts with one "/", never "//" or a backslash."""
+    if candidate.startswith("/") and not candidate.startswith("//") and "\\" not in candidate:
+        return candidate
+    return fallback
+
+
+def _client_ip(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+def _vocabularies() -> dict[str, Any]:
+    return {
+        "roles": list(Role),
+        "perspectives": list(Perspective),
+        "levels": list(IntegrationLevel),
+        "formats": list(PreferredFormat),
+    }
+
+
+# -- the directory -----------------------------------------------------------------------------
+
+
+@router.get("/people", response_class=HTMLResponse)
+def people_list(
+    principal: PeopleDirectoryDep,
+    request: Request,
+    session: SessionDep,
+    pagination: PaginationDep,
+    text: FilterValue = "",
+    role: FilterValue = "",
+) -> HTMLResponse:
+    chosen = {"text": text, "role": role}
+    errors: dict[str, str] = {}
+    people: list[Person] = []
+    roles: dict[int, list[service.HeldRole]] = {}
+    total = 0
+    try:
+        people_filter = PeopleFilter.model_validate(
+            {name: value for name, value in chosen.items() if value.strip()}
+        )
+    except ValidationError as error:
+        errors = _field_errors(error, FILTER_MESSAGES)
+    else:
+        found, total = service.search_people(
+            session=session,
+            community_id=principal.community_id,
+            people_filter=people_filter,
+            offset=pagination.offset,
+            limit=pagination.per_page,
+        )
+        people = list(found)
+        roles = service.roles_of(session=session, person_ids=[p.id for p in people if p.id])
+    return render(
+        request,
+        "people/list.html",
+        {
+            "people": people,
+            "roles_by_person": roles,
+            "total": total,
+            "pagination": pagination,
+            "chosen": chosen,
+            "errors": errors,
+            "filtered": any(value.strip() for value in chosen.values()),
+            "can_manage": principal.is_facilitator,
+            **_vocabularies(),
+        },
+        status_code=422 if errors else 200,
+        block=_results_block(request),
+    )
+
+
+# -- adding and editing a person ---------------------------------------------------------------
+
+
+def _person_form(
+    request: Request,
+    *,
+    form: dict[str, Any],
+    errors: dict[str, str],
+    person: Person | None = None,
+    stale: bool = False,
+    status_code: int = 200,
+) -> HTMLResponse:
+    return render(
+        request,
+        "people/form.html",
+        {"form": form, "errors": errors, "person": person, "stale": stale, **_vocabularies()},
+        status_code=status_code,
+    )
+
+
+@router.get("/people/new", response_class=HTMLResponse)
+def new_person(_access: FacilitatorDep, request: Request) -> HTMLResponse:
+    form = dict.fromkeys(PERSON_FIELDS, "") | {"preferred_format": PreferredFormat.standard.value}
+    return _person_form(request, form=form, errors={})
+
+
+@router.post("/people", response_class=HTMLResponse)
+def create_person(
+    principal: FacilitatorDep,
+    request: Request,
+    session: SessionDep,
+    name: FormText = "",
+    organisation: FormText = "",
+    email: FormText = "",
+    accessibility_needs: FormText = "",
+    preferred_format: FormText = "",
+) -> Response:
+    form: dict[str, Any] = {
+        "name": name,
+        "organisation": organisation,
+        "email": email,
+        "accessibility_needs": accessibility_needs,
+        "preferred_format": preferred_format,
+    }
+    try:
+        data = PersonCreate.model_validate(form)
+    except ValidationError as error:
+        errors = _field_errors(error, PERSON_MESSAGES)
+        return _person_form(request, form=form, errors=errors, status_code=422)
+    try:
+        person = service.create_person(
+            session=session, community_id=principal.community_id, data=data
+        )
+    except ConflictError:
+        return _person_form(request, form=form, errors={"email": DUPLICATE_EMAIL}, status_code=409)
+    return RedirectResponse(f"/people/{person.id}", status_code=303)
+
+
+@router.get("/people/{person_id}/edit", response_class=HTMLResponse)
+def edit_person(_access: FacilitatorDep, request: Request, person: PersonDep) -> HTMLResponse:
+    form: dict[str, Any] = {field: getattr(person, field) or "" for field in PERSON_FIELDS}
+    form["version"] = person.version
+    return _person_form(request, form=form, errors={}, person=person)
+
+
+@router.post("/people/{person_id}/edit", response_class=HTMLResponse)
+def update_person(
+    _access: FacilitatorDep,
+    request: Request,
+    person: PersonDep,
+    session: SessionDep,
+    name: FormText = "",
+    organisation: FormText = "",
+    email: FormText = "",
+    accessibility_needs: FormText = "",
+    preferred_format: FormText = "",
+    version: FormText = "",
+) -> Response:
+    form: dict[str, Any] = {
+        "name": name,
+        "organisation": organisation,
+        "email": email,
+        "accessibility_needs": accessibility_needs,
+        "preferred_format": preferred_format,
+        "version": version,
+    }
+    try:
+        data = PersonUpdate.model_validate(form)
+    except ValidationError as error:
+        errors = _field_errors(error, PERSON_MESSAGES)
+        if "version" in {str(p["loc"][0]) for p in error.errors() if p["loc"]}:
+            form["version"] = person.version
+            return _person_form(
+                request, form=form, errors=errors, person=person, stale=True, status_code=409
+            )
+        return _person_form(request, form=form, errors=errors, person=person, status_code=422)
+    try:
+        service.update_person(session=session, person=person, data=data)
+    except StaleVersionError:
+        # Keep what was typed; the current version lets a second save replace theirs knowingly.
+        form["version"] = person.version
+        return _person_form(
+            request, form=form, errors={}, person=person, stale=True, status_code=409
+        )
+    except ConflictError:
+        return _person_form(
+            request, form=form, errors={"email": DUPLICATE_EMAIL}, person=person, status_code=409
+        )
+    return RedirectResponse(f"/people/{person.id}", status_code=303)
+
+
+# -- a person's page ---------------------------------------------------------------------------
+
+
+def _person_page(
+    request: Request,
+    principal: Principal,
+    person: Person,
+    session: SessionDep,
+    *,
+    role_form: dict[str, Any] | None = None,
+    errors: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    assert person.id is not None
+    held = service.roles_of(session=session, person_ids=[person.id])[person.id]
+    initiative_ids = {
+        h.membership.initiative_id for h in held if h.membership.initiative_id is not None
+    }
+    is_self = principal.person_id == person.id
+    return render(
+        request,
+        "people/detail.html",
+        {
+            "person": person,
+            "held": held,
+            "attendances": service.sessions_of(session=session, person_id=person.id),
+            "shows_contact": policy.sees_contact_details(principal, person.id, initiative_ids),
+            "shows_needs": is_self or policy.reads_people_directory(principal),
+            "can_manage": principal.is_facilitator,
+            "initiatives": (
+                service.initiative_choices(session=session, community_id=person.community_id)
+                if principal.is_facilitator
+                else []
+            ),
+            "role_form": role_form
+            or {"initiative_id": "", "role": "", "perspective": "", "level": ""},
+            "errors": errors or {},
+            **_vocabularies(),
+        },
+        status_code=status_code,
+    )
+
+
+@router.get("/people/{person_id}", response_class=HTMLResponse)
+def person_page(
+    principal: MemberDep, request: Request, person: PersonDep, session: SessionDep
+) -> HTMLResponse:
+    return _person_page(request, principal, person, session)
+
+
+# -- roles -------------------------------------------------------------------------------------
+
+
+@router.post("/people/{person_id}/memberships", response_class=HTMLResponse)
+def add_role(
+    principal: FacilitatorDep,
+    request: Request,
+    person: PersonDep,
+    session: SessionDep,
+    initiative_id: FormText = "",
+    role: FormText = "",
+    perspective: FormText = "",
+    level: FormText = "",
+) -> Response:
+    form = {
+        "initiative_id": initiative_id,
+        "role": role,
+        "perspective": perspective,
+        "level": level,
+    }
+    try:
+        data = MembershipCreate.model_validate(
+            {**form, "person_id": person.id, "initiative_id": initiative_id.strip() or None}
+        )
+    except ValidationError as error:
+        errors = _field_errors(error, MEMBERSHIP_MESSAGES)
+        return _person_page(
+            request, principal, person, session, role_form=form, errors=errors, status_code=422
+        )
+    try:
+        service.grant_role(session=session, actor=principal, data=data, ip=_client_ip(request))
+    except ConflictError:
+        return _person_page(
+            request,
+            principal,
+            person,
+            session,
+            role_form=form,
+            errors={"role": DUPLICATE_ROLE},
+            status_code=409,
+        )
+    return RedirectResponse(f"/people/{person.id}#roles", status_code=303)
+
+
+@router.post("/initiatives/{initiative_id}/members", response_class=HTMLResponse)
+def add_member(
+    principal: FacilitatorDep,
+    request: Request,
+    initiative: InitiativeDep,
+    session: SessionDep,
+    person_id: FormText = "",
+    role: FormText = "",
+    perspective: FormText = "",
+    level: FormText = "",
+    next: FormText = "",
+) -> Response:
+    back = _local_path(next, f"/initiatives/{initiative.id}")
+    try:
+        data = MembershipCreate.model_validate(
+            {
+                "person_id": person_id,
+                "initiative_id": initiative.id,
+                "role": role,
+                "perspective": perspective,
+                "level": level,
+            }
+        )
+    except ValidationError as error:
+        messages = list(dict.fromkeys(_field_errors(error, MEMBERSHIP_MESSAGES).values()))
+        return render(
+            request,
+            "people/membership_error.html",
+            {"messages": messages, "back": back},
+            status_code=422,
+        )
+    try:
+        service.grant_role(session=session, actor=principal, data=data, ip=_client_ip(request))
+    except ConflictError:
+        return render(
+            request,
+            "people/membership_error.html",
+            {"messages": [DUPLICATE_ROLE], "back": back},
+            status_code=409,
+        )
+    return RedirectResponse(back, status_code=303)
+
+
+@router.post("/memberships/{membership_id}/delete")
+def remove_role(
+    principal: FacilitatorDep,
+    request: Request,
+    membership: MembershipDep,
+    session: SessionDep,
+    next: FormText = "",
+) -> RedirectResponse:
+    back = _local_path(next, f"/people/{membership.person_id}")
+    service.revoke_role(
+        session=session, actor=principal, membership=membership, ip=_client_ip(request)
+    )
+    return RedirectResponse(back, status_code=303)

@@ -2,7 +2,7 @@ import re
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
 from app.schemas import EntityId, LongText, RequiredName, ShortText, Version
 from app.vocabulary import IntegrationLevel, Perspective, PreferredFormat, Role
@@ -20,6 +20,8 @@ def _normalise_email(value: str | None) -> str | None:
 
 
 Email = Annotated[str | None, AfterValidator(_normalise_email)]
+# The column holds 1000 characters; refuse more here rather than fail in the database.
+AccessibilityNeeds = Annotated[LongText, StringConstraints(max_length=1000)]
 
 
 class PersonCreate(BaseModel):
@@ -28,7 +30,7 @@ class PersonCreate(BaseModel):
     name: RequiredName
     organisation: ShortText = ""
     email: Email = None
-    accessibility_needs: LongText = ""
+    accessibility_needs: AccessibilityNeeds = ""
     preferred_format: PreferredFormat = PreferredFormat.standard
 
 
@@ -39,7 +41,7 @@ class PersonUpdate(BaseModel):
     name: RequiredName | None = None
     organisation: ShortText | None = None
     email: Email = None
-    accessibility_needs: LongText | None = None
+    accessibility_needs: AccessibilityNeeds | None = None
     preferred_format: PreferredFormat | None = None
 
 
@@ -82,3 +84,12 @@ class MembershipPublic(BaseModel):
     perspective: Perspective
     level: IntegrationLevel
     created_at: datetime
+
+
+class PeopleFilter(BaseModel):
+    """The people directory's search: words in name, organisation or email, and a role."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    text: ShortText = ""
+    role: Role | None = None

@@ -1,16 +1,26 @@
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from sqlalchemy import func
+from sqlalchemy import ColumnElement, func, or_
 from sqlmodel import Session, col, select
 
+from app.auth import audit
+from app.auth.principal import Principal
 from app.db import utcnow
 from app.errors import ConflictError, NotFoundError
 from app.initiatives.models import Initiative
-from app.learning_sessions.models import Attendance
+from app.learning_sessions.models import Attendance, LearningSession
 from app.people.models import Membership, Person
-from app.people.schemas import MembershipCreate, MembershipUpdate, PersonCreate, PersonUpdate
+from app.people.schemas import (
+    MembershipCreate,
+    MembershipUpdate,
+    PeopleFilter,
+    PersonCreate,
+    PersonUpdate,
+)
 from app.reflections.models import Reflection
 from app.versioning import check_version
+from app.vocabulary import AuditAction
 
 
 def list_people(
@@ -175,3 +185,128 @@ def initiative_members(
         .where(Membership.initiative_id == initiative_id)
         .order_by(col(Membership.role), col(Person.name))
     ).all()
+
+
+# -- the people pages --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HeldRole:
+    """One membership with the name of its initiative (None: the whole community)."""
+
+    membership: Membership
+    initiative_name: str | None
+
+
+def search_people(
+    *,
+    session: Session,
+    community_id: int,
+    people_filter: PeopleFilter,
+    offset: int = 0,
+    limit: int = 20,
+) -> tuple[Sequence[Person], int]:
+    conditions: list[ColumnElement[bool]] = [col(Person.community_id) == community_id]
+    if people_filter.text:
+        words = people_filter.text.lower()
+        conditions.append(
+            or_(
+                func.lower(Person.name).contains(words, autoescape=True),
+                func.lower(Person.organisation).contains(words, autoescape=True),
+                func.lower(func.coalesce(Person.email, "")).contains(words, autoescape=True),
+            )
+        )
+    if people_filter.role is not None:
+        holders = select(Membership.person_id).where(
+            Membership.community_id == community_id, Membership.role == people_filter.role
+        )
+        conditions.append(col(Person.id).in_(holders))
+    total = session.exec(select(func.count()).select_from(Person).where(*conditions)).one()
+    people = session.exec(
+        select(Person)
+        .where(*conditions)
+        .order_by(func.lower(Person.name), col(Person.id))
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    return people, total
+
+
+def roles_of(*, session: Session, person_ids: Sequence[int]) -> dict[int, list[HeldRole]]:
+    """Everyone's roles with their initiatives, in one query."""
+    held: dict[int, list[HeldRole]] = {person_id: [] for person_id in person_ids}
+    if not person_ids:
+        return held
+    rows = session.exec(
+        select(Membership, Initiative.name)
+        .outerjoin(Initiative, col(Initiative.id) == Membership.initiative_id)
+        .where(col(Membership.person_id).in_(person_ids))
+        .order_by(
+            col(Membership.initiative_id).is_not(None), col(Initiative.name), col(Membership.role)
+        )
+    ).all()
+    for membership, initiative_name in rows:
+        held[membership.person_id].append(HeldRole(membership, initiative_name))
+    return held
+
+
+def sessions_of(
+    *, session: Session, person_id: int
+) -> Sequence[tuple[Attendance, LearningSession]]:
+    """The learning sessions a person was invited to, with whether they attended."""
+    return session.exec(
+        select(Attendance, LearningSession)
+        .join(LearningSession, col(LearningSession.id) == Attendance.session_id)
+        .where(Attendance.person_id == person_id)
+        .order_by(col(LearningSession.starts_at))
+    ).all()
+
+
+def initiative_choices(*, session: Session, community_id: int) -> Sequence[Initiative]:
+    return session.exec(
+        select(Initiative)
+        .where(Initiative.community_id == community_id)
+        .order_by(func.lower(Initiative.name))
+    ).all()
+
+
+def grant_role(
+    *, session: Session, actor: Principal, data: MembershipCreate, ip: str = ""
+) -> Membership:
+    """Add a membership and record who granted it."""
+    membership = create_membership(session=session, community_id=actor.community_id, data=data)
+    person = get_person(session=session, person_id=membership.person_id)
+    initiative = (
+        session.get(Initiative, membership.initiative_id) if membership.initiative_id else None
+    )
+    audit.record(
+        session=session,
+        action=AuditAction.role_granted,
+        actor=actor,
+        subject=person.name,
+        detail=f"role: {membership.role.value}"
+        + (f"; initiative: {initiative.name}" if initiative else "; community-wide"),
+        ip=ip,
+        initiative_id=membership.initiative_id,
+    )
+    return membership
+
+
+def revoke_role(
+    *, session: Session, actor: Principal, membership: Membership, ip: str = ""
+) -> None:
+    person = get_person(session=session, person_id=membership.person_id)
+    initiative_id = membership.initiative_id
+    detail = f"role: {membership.role.value}" + (
+        f"; initiative id: {initiative_id}" if initiative_id else "; community-wide"
+    )
+    delete_membership(session=session, membership=membership)
+    audit.record(
+        session=session,
+        action=AuditAction.role_revoked,
+        actor=actor,
+        subject=person.name,
+        detail=detail,
+        ip=ip,
+        initiative_id=initiative_id,
+    )
