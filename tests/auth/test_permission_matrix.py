@@ -474,6 +474,57 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
         "facilitator",
         p("/initiatives/{empty_initiative}/delete"),
     ),
+    # people pages
+    ("GET", "/people"): ("people_directory", p("/people")),
+    ("GET", "/people/new"): ("facilitator", p("/people/new")),
+    ("POST", "/people"): (
+        "facilitator",
+        p(
+            "/people",
+            data={
+                "name": "Fatima El Amrani",
+                "email": "f@tilburg.example",
+                "preferred_format": "standard",
+            },
+        ),
+    ),
+    ("GET", "/people/{person_id}"): ("member", p("/people/{person_b}")),
+    ("GET", "/people/{person_id}/edit"): ("facilitator", p("/people/{person_b}/edit")),
+    ("POST", "/people/{person_id}/edit"): (
+        "facilitator",
+        p(
+            "/people/{person_b}/edit",
+            data={"name": "Policymaker B", "preferred_format": "standard", "version": "1"},
+        ),
+    ),
+    ("POST", "/people/{person_id}/memberships"): (
+        "facilitator",
+        p(
+            "/people/{person_b}/memberships",
+            data={
+                "initiative_id": "",
+                "role": "chair",
+                "perspective": "local_government",
+                "level": "system",
+            },
+        ),
+    ),
+    ("POST", "/initiatives/{initiative_id}/members"): (
+        "facilitator",
+        p(
+            "/initiatives/{initiative_a}/members",
+            data={
+                "person_id": "{person_b}",
+                "role": "manager",
+                "perspective": "organisation",
+                "level": "organisational",
+            },
+        ),
+    ),
+    ("POST", "/memberships/{membership_id}/delete"): (
+        "facilitator",
+        p("/memberships/{membership_policymaker_b}/delete"),
+    ),
     # session pages
     ("GET", "/sessions/new"): ("facilitator", p("/sessions/new")),
     ("POST", "/sessions"): (
