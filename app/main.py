@@ -28,6 +28,7 @@ from app.community import pages as community_pages
 from app.config import PROJECT_ROOT, Settings, get_settings
 from app.db import Database, create_db_engine
 from app.errors import DomainError, FieldProblem, NotSignedInError, RateLimitedError
+from app.contributions import pages as contribution_pages
 from app.evidence import pages as evidence_pages
 from app.factsheets import pages as factsheet_pages
 from app.initiatives import api as initiatives_api
@@ -77,6 +78,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(initiatives_pages.router)
     app.include_router(sessions_pages.router)
     app.include_router(people_pages.router)
+    app.include_router(contribution_pages.router)
     app.include_router(evidence_pages.router)
     app.include_router(factsheet_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
