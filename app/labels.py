@@ -74,6 +74,13 @@ LABELS: dict[str, str] = {
     "queued": N_("Waiting"),
     "running": N_("Rendering"),
     "failed": N_("Failed"),
+    # AgendaItemKind
+    "findings": N_("Findings"),
+    "dilemma": N_("Dilemma"),
+    "good_practice": N_("Good practice"),
+    "exchange": N_("Exchange"),
+    "action_planning": N_("Action planning"),
+    "evaluation": N_("Evaluation"),
     # ContributionStatus
     "submitted": N_("Submitted"),
     "on_agenda": N_("On the agenda"),

@@ -26,9 +26,9 @@ from app.auth import pages as auth_pages
 from app.auth.dependencies import csrf_protect
 from app.community import pages as community_pages
 from app.config import PROJECT_ROOT, Settings, get_settings
+from app.contributions import pages as contribution_pages
 from app.db import Database, create_db_engine
 from app.errors import DomainError, FieldProblem, NotSignedInError, RateLimitedError
-from app.contributions import pages as contribution_pages
 from app.evidence import pages as evidence_pages
 from app.factsheets import pages as factsheet_pages
 from app.initiatives import api as initiatives_api

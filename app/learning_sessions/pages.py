@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from sqlmodel import Session
 
+from app.auth import policy
 from app.auth.dependencies import FacilitatorDep, MemberDep
 from app.auth.principal import Principal
 from app.db import MAX_ID
@@ -216,6 +217,8 @@ def _page_context(
         "invitable_roles": INVITABLE_ROLES,
         "workflow": service.WORKFLOW,
         "attendance_open": service.attendance_open(learning_session=learning_session),
+        "prepares": principal is not None
+        and policy.prepares_session(principal, learning_session.chair_id),
     }
     if facilitating:
         context["options"] = invite_options(
