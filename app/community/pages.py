@@ -1,7 +1,11 @@
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from app.auth.dependencies import MemberDep
+from app.auth.dependencies import MemberDep, PeopleDirectoryDep
+from app.community import continuity
+from app.community.dashboard import dashboard
 from app.community.service import get_community
 from app.deps import SessionDep
 from app.initiatives import service as initiative_service
@@ -26,5 +30,25 @@ def home(principal: MemberDep, request: Request, session: SessionDep) -> Respons
     return render(
         request,
         "community/home.html",
-        {"community": community, "initiatives": initiatives, "sessions": sessions},
+        {
+            "community": community,
+            "initiatives": initiatives,
+            "sessions": sessions,
+            "dashboard": dashboard(session=session, principal=principal),
+        },
+    )
+
+
+@router.get("/continuity", response_class=HTMLResponse)
+def continuity_page(
+    principal: PeopleDirectoryDep,
+    request: Request,
+    session: SessionDep,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> Response:
+    grid = continuity.load_grid(session=session, community_id=principal.community_id)
+    return render(
+        request,
+        "community/continuity.html",
+        {"grid": grid, "rows": grid.page(page), "page": page, "pages": grid.page_count()},
     )

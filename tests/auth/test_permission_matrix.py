@@ -22,6 +22,7 @@ from app.auth.cookies import BROWSER_COOKIE, CSRF_HEADER
 from app.auth.principal import Principal
 from app.auth.secrets import hash_password, keyed_digest
 from app.config import Settings
+from app.contributions.models import Dilemma
 from app.db import utcnow
 from app.factsheets import service as factsheet_service
 from app.people.models import Person
@@ -94,6 +95,18 @@ def world(db: Session) -> World:
         w.ids[f"api_token_{actor}"] = api_token.id or 0
     draft = factsheet_service.start_draft(session=db, initiative=a, learning_session=planned)
     w.ids["draft_a"] = draft.id or 0
+    planned.chair_id = w.people["chair"].id  # an UPDATE: the session is at version 2 now
+    dilemma = Dilemma(
+        initiative_id=a.id or 0,
+        session_id=planned.id,
+        title="Wie is het vaste aanspreekpunt?",
+        description="Drie hulpverleners, geen regie.",
+        condition="roles",
+        level="professional",
+    )
+    db.add(dilemma)
+    db.flush()
+    w.ids["dilemma"] = dilemma.id or 0
     b_session = factories.learning_session(db, community, number=5)
     in_review = factsheet_service.start_draft(session=db, initiative=a, learning_session=b_session)
     factsheet_service.change_status(
@@ -191,6 +204,17 @@ A_EDITORS = {
 }
 
 
+# Submitting for initiative A: its members (not the family representative) and the facilitator.
+A_CONTRIBUTORS = {
+    actor: "allowed" if actor in A_MEMBERS | {"facilitator"} else "not_found"
+    for actor in ACTORS[1:]
+}
+# The session's chair (the chair of the world's planned session) and the facilitator.
+SESSION_PREPARERS = {
+    actor: "allowed" if actor in {"chair", "facilitator"} else "forbidden" for actor in ACTORS[1:]
+}
+
+
 EVIDENCE_FORM = {
     "source": "interview",
     "observed_on": "2026-10-01",
@@ -278,7 +302,7 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
     ),
     ("PATCH", "/api/v1/learning-sessions/{session_id}"): (
         "facilitator",
-        p("/api/v1/learning-sessions/{session}", json={"version": 1, "focus": "Rollen"}),
+        p("/api/v1/learning-sessions/{session}", json={"version": 2, "focus": "Rollen"}),
     ),
     ("DELETE", "/api/v1/learning-sessions/{session_id}"): (
         "facilitator",
@@ -524,6 +548,38 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
     ("POST", "/memberships/{membership_id}/delete"): (
         "facilitator",
         p("/memberships/{membership_policymaker_b}/delete"),
+    ),
+    ("GET", "/continuity"): ("people_directory", p("/continuity")),
+    # dilemmas and good practices
+    ("GET", "/initiatives/{initiative_id}/contributions/new"): (
+        "member",
+        p("/initiatives/{initiative_a}/contributions/new"),
+        A_CONTRIBUTORS,
+    ),
+    ("POST", "/initiatives/{initiative_id}/contributions"): (
+        "member",
+        p(
+            "/initiatives/{initiative_a}/contributions",
+            data={
+                "kind": "dilemma",
+                "title": "Wie betaalt?",
+                "description": "Schuldhulp valt buiten het budget.",
+                "condition": "financing",
+                "level": "system",
+                "session_id": "",
+            },
+        ),
+        A_CONTRIBUTORS,
+    ),
+    ("GET", "/sessions/{session_id}/contributions"): (
+        "member",
+        p("/sessions/{session}/contributions"),
+        SESSION_PREPARERS,
+    ),
+    ("POST", "/sessions/{session_id}/contributions/{kind}/{contribution_id}/agenda"): (
+        "member",
+        p("/sessions/{session}/contributions/dilemma/{dilemma}/agenda", data={"on_agenda": "true"}),
+        SESSION_PREPARERS,
     ),
     # session pages
     ("GET", "/sessions/new"): ("facilitator", p("/sessions/new")),

@@ -1,0 +1,130 @@
+from collections.abc import Callable
+
+from fastapi.testclient import TestClient
+from sqlmodel import Session
+
+from app.community.continuity import (
+    AttendanceRecord,
+    CellState,
+    MemberRecord,
+    SessionColumn,
+    build_grid,
+)
+from app.community.models import LearningCommunity
+from app.learning_sessions.models import LearningSession
+from app.people.models import Person
+from app.vocabulary import Role, SessionStatus
+from tests import factories
+from tests.community import counted_statements
+
+
+def test_grid_marks_new_and_left_representatives_and_the_share() -> None:
+    sessions = [SessionColumn(1, 1, True), SessionColumn(2, 2, True), SessionColumn(3, 3, False)]
+    members = [
+        MemberRecord(person_id, f"P{person_id}", Role.practitioner, 7, "Gezinsteam")
+        for person_id in (10, 11, 12, 13)
+    ]
+    attendances = [
+        AttendanceRecord(1, 10, True, True),
+        AttendanceRecord(1, 11, True, True),
+        AttendanceRecord(1, 12, True, True),
+        AttendanceRecord(2, 10, True, True),
+        AttendanceRecord(2, 11, True, True),
+        AttendanceRecord(2, 12, True, False),
+        AttendanceRecord(2, 13, True, True),
+        AttendanceRecord(3, 13, True, None),
+    ]
+
+    grid = build_grid(sessions=sessions, members=members, attendances=attendances)
+
+    cells = {row.person_id: row.cells for row in grid.rows}
+    assert [c.state for c in cells[12]] == [
+        CellState.attended,
+        CellState.absent,
+        CellState.not_invited,
+    ]
+    assert cells[12][1].left and not cells[12][1].new
+    assert cells[13][1].new and cells[13][1].state == CellState.attended
+    assert cells[13][2].state == CellState.invited
+    assert cells[10][0].new and not cells[10][1].new
+    (shares,) = grid.shares
+    assert shares.shares[0] is None
+    second = shares.shares[1]
+    assert second is not None and (second.returning, second.attended) == (2, 3)
+    assert second.percent == 67
+    assert shares.shares[2] is None
+
+
+def test_page_shows_grid_changes_of_representative_and_share(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    team = factories.initiative(db, community, name="Samen1Plan Drechtsteden")
+    first = factories.learning_session(db, community, number=1, status=SessionStatus.held)
+    second = factories.learning_session(db, community, number=2, status=SessionStatus.held)
+    people = {}
+    for name in ("Anna Visser", "Bram de Boer", "Carla Smit", "Daan Mulder"):
+        people[name] = factories.person(db, community, name=name)
+        factories.membership(db, people[name], Role.practitioner, team)
+    for name in ("Anna Visser", "Bram de Boer", "Carla Smit"):
+        factories.attendance(db, first, people[name], attended=True)
+    factories.attendance(db, second, people["Anna Visser"], attended=True)
+    factories.attendance(db, second, people["Bram de Boer"], attended=True)
+    factories.attendance(db, second, people["Carla Smit"], attended=False)
+    factories.attendance(db, second, people["Daan Mulder"], attended=True)
+    third = factories.learning_session(db, community, number=3)
+    factories.attendance(db, third, people["Daan Mulder"])
+
+    response = client.get("/continuity")
+
+    assert response.status_code == 200
+    html = response.text
+    assert "Samen1Plan Drechtsteden" in html
+    assert html.count("Session 2") >= 2
+    carla = html[html.index("Carla Smit") :].split("</tr>")[0]
+    assert "absent" in carla and "left" in carla
+    daan = html[html.index("Daan Mulder") :].split("</tr>")[0]
+    assert "new" in daan and "invited" in daan
+    assert "2 of 3 (67%)" in html
+
+
+def test_only_facilitator_and_chair_see_continuity(
+    sign_in: Callable[[Person], TestClient], db: Session, community: LearningCommunity
+) -> None:
+    team = factories.initiative(db, community)
+    policymaker = factories.person(db, community)
+    factories.membership(db, policymaker, Role.policymaker, team)
+    chair = factories.person(db, community)
+    factories.membership(db, chair, Role.chair)
+
+    assert sign_in(policymaker).get("/continuity").status_code == 403
+    assert sign_in(chair).get("/continuity").status_code == 200
+
+
+def _add_initiatives(
+    db: Session, community: LearningCommunity, sessions: list[LearningSession], count: int
+) -> None:
+    for _ in range(count):
+        team = factories.initiative(db, community)
+        for role in (Role.practitioner, Role.policymaker, Role.manager):
+            member = factories.person(db, community)
+            factories.membership(db, member, role, team)
+            for learning_session in sessions:
+                factories.attendance(db, learning_session, member, attended=True)
+
+
+def test_statement_count_does_not_grow_with_initiatives(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    sessions = [
+        factories.learning_session(db, community, number=n, status=SessionStatus.held)
+        for n in (1, 2)
+    ]
+    _add_initiatives(db, community, sessions, 5)
+    client.get("/continuity")  # warm up what runs once per process
+    with counted_statements(db) as five:
+        assert client.get("/continuity").status_code == 200
+    _add_initiatives(db, community, sessions, 35)
+    with counted_statements(db) as forty:
+        response = client.get("/continuity")
+    assert response.status_code == 200
+    assert len(forty) == len(five)

@@ -1,0 +1,162 @@
+from collections.abc import Callable
+
+from fastapi.testclient import TestClient
+from sqlmodel import Session
+
+from app.agendas.models import ReflectiveQuestion
+from app.community.models import LearningCommunity
+from app.factsheets.models import Factsheet
+from app.people.models import Person
+from app.vocabulary import (
+    FactsheetStatus,
+    IntegrationLevel,
+    PartnershipCondition,
+    Role,
+    SessionStatus,
+)
+from tests import factories
+from tests.community import counted_statements
+
+SignIn = Callable[[Person], TestClient]
+
+
+def test_chair_sees_the_session_they_chair(
+    sign_in: SignIn, db: Session, community: LearningCommunity
+) -> None:
+    chair = factories.person(db, community, name="Ingrid Hoekstra")
+    factories.membership(db, chair, Role.chair)
+    factories.learning_session(
+        db, community, number=3, status=SessionStatus.held, chair_id=chair.id
+    )
+    chaired = factories.learning_session(db, community, number=4, chair_id=chair.id)
+
+    html = sign_in(chair).get("/").text
+
+    assert "What is next for you" in html
+    assert "You chair session 4." in html
+    assert f'href="/sessions/{chaired.id}/contributions"' in html
+    assert "Complete the composition" not in html
+
+
+def test_researcher_sees_their_draft_and_where_to_start_one(
+    sign_in: SignIn, db: Session, community: LearningCommunity
+) -> None:
+    drafted = factories.initiative(db, community, name="Gezinsteam Plus Leidse Regio")
+    empty = factories.initiative(db, community, name="Wijkexpertteam Zwolle-Kampen")
+    researcher = factories.person(db, community)
+    factories.membership(db, researcher, Role.practitioner_researcher, drafted)
+    factories.membership(db, researcher, Role.practitioner_researcher, empty)
+    upcoming = factories.learning_session(db, community, number=2)
+    draft = Factsheet(initiative_id=drafted.id, session_id=upcoming.id, version_number=1)
+    db.add(draft)
+    db.flush()
+
+    html = sign_in(researcher).get("/").text
+
+    assert "The factsheet of Gezinsteam Plus Leidse Regio for session 2" in html
+    assert f'href="/factsheets/{draft.id}"' in html
+    assert "Wijkexpertteam Zwolle-Kampen has no factsheet for session 2 yet." in html
+    assert f'href="/initiatives/{empty.id}/factsheets"' in html
+
+
+def test_policymaker_sees_the_factsheet_to_review(
+    sign_in: SignIn, db: Session, community: LearningCommunity
+) -> None:
+    team = factories.initiative(db, community, name="Huis van het Gezin Tilburg")
+    policymaker = factories.person(db, community)
+    factories.membership(db, policymaker, Role.policymaker, team)
+    upcoming = factories.learning_session(db, community, number=5)
+    factsheet = Factsheet(
+        initiative_id=team.id,
+        session_id=upcoming.id,
+        version_number=1,
+        status=FactsheetStatus.in_review,
+    )
+    db.add(factsheet)
+    db.flush()
+
+    html = sign_in(policymaker).get("/").text
+
+    assert "is waiting for your review" in html
+    assert f'href="/factsheets/{factsheet.id}"' in html
+    assert f'href="/initiatives/{team.id}/contributions/new"' in html
+
+
+def test_family_representative_sees_the_questions_for_them_only(
+    sign_in: SignIn, db: Session, community: LearningCommunity
+) -> None:
+    team = factories.initiative(db, community, name="IST Groningen-Ommelanden")
+    family = factories.person(db, community)
+    factories.membership(db, family, Role.family_representative)
+    upcoming = factories.learning_session(db, community, number=6, place="Forum Groningen")
+    for text, plain, roles in [
+        ("Which figures matter to families?", "Which numbers matter to you?", []),
+        ("What would you rewrite?", "What would you write differently?", ["family_representative"]),
+        ("Who decides when pilot money stops?", "", ["policymaker"]),
+    ]:
+        db.add(
+            ReflectiveQuestion(
+                session_id=upcoming.id,
+                text=text,
+                plain_text=plain,
+                condition=PartnershipCondition.financing,
+                level=IntegrationLevel.system,
+                target_roles=roles,
+            )
+        )
+    published = Factsheet(
+        initiative_id=team.id,
+        session_id=upcoming.id,
+        version_number=1,
+        status=FactsheetStatus.published,
+    )
+    db.add(published)
+    db.flush()
+
+    html = sign_in(family).get("/").text
+
+    assert "Forum Groningen" in html
+    assert "Which numbers matter to you?" in html
+    assert "What would you write differently?" in html
+    assert "pilot money" not in html
+    assert f'href="/factsheets/{published.id}/pdf?variant=plain"' in html
+    assert "Complete the composition" not in html
+    assert "/community/invitations" not in html
+
+
+def test_facilitator_sees_the_incomplete_composition(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    factories.initiative(db, community)
+    upcoming = factories.learning_session(db, community, number=7)
+
+    html = client.get("/").text
+
+    assert "The composition of session 7 is incomplete" in html
+    assert f'<a href="/sessions/{upcoming.id}">Complete the composition</a>' in html
+    assert "factsheets for session 7 are not published yet" in html
+
+
+def test_home_statement_count_does_not_grow_with_initiatives(
+    sign_in: SignIn, db: Session, community: LearningCommunity
+) -> None:
+    upcoming = factories.learning_session(db, community, number=1)
+    member = factories.person(db, community)
+    browser = sign_in(member)
+
+    def add(count: int) -> None:
+        for _ in range(count):
+            team = factories.initiative(db, community)
+            factories.membership(db, member, Role.practitioner_researcher, team)
+            factories.membership(db, member, Role.policymaker, team)
+            db.add(Factsheet(initiative_id=team.id, session_id=upcoming.id, version_number=1))
+        db.flush()
+
+    add(5)
+    browser.get("/")
+    with counted_statements(db) as five:
+        assert browser.get("/").status_code == 200
+    add(35)
+    with counted_statements(db) as forty:
+        assert browser.get("/").status_code == 200
+    assert len(forty) == len(five)
