@@ -5,9 +5,12 @@ fonts once, and keeps one Jinja environment per language. WeasyPrint only ever s
 under ``factsheets/assets/`` through ``AssetFetcher``; every other URL is refused.
 """
 
+import atexit
+import gc
 import mimetypes
 import re
 import threading
+import weakref
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -129,6 +132,7 @@ class FactsheetRenderer:
         self.root = root
         self.fetcher = AssetFetcher(root / "assets")
         self._font_config = FontConfiguration()
+        _living.add(self)
         # The fonts are fetched (through the fetcher) while these are parsed.
         self._stylesheets = {
             variant: weasyprint.CSS(
@@ -246,6 +250,19 @@ class FactsheetRenderer:
     def stylesheet_path(variant: Variant) -> Path:
         """The print stylesheet of a variant, for a web preview to serve."""
         return FACTSHEETS_DIR / _STYLESHEETS[variant]
+
+
+_living: "weakref.WeakSet[FactsheetRenderer]" = weakref.WeakSet()
+
+
+@atexit.register
+def _release_fonts() -> None:
+    # FontConfiguration cleans up in __del__, which fails once modules are torn down at exit;
+    # let it run while they still exist.
+    for living in list(_living):
+        living.__dict__.pop("_font_config", None)
+        living.__dict__.pop("_stylesheets", None)
+    gc.collect()
 
 
 _default: FactsheetRenderer | None = None
