@@ -6,7 +6,7 @@ PORT ?= 8000
 PYTHON_BOOTSTRAP ?= python3
 
 .PHONY: run test lint typecheck pytest install install-test system-packages \
-        system-packages-test messages bench factsheet-preview clean
+        system-packages-test messages bench factsheet-preview screenshots clean
 
 run: install
 	$(VENV)/bin/leerkring migrate
@@ -45,7 +45,9 @@ $(VENV)/.installed-test: pyproject.toml | $(PYTHON)
 
 install: system-packages $(VENV)/.installed
 
+# install-test also fetches axe-core for the accessibility browser tests (node_modules/ is gitignored).
 install-test: system-packages-test $(VENV)/.installed-test
+	test -f node_modules/axe-core/axe.min.js || npm install --no-save --no-audit --no-fund axe-core@4
 
 # Refresh the message catalogues after changing user-facing strings; then translate nl.
 messages: install-test
@@ -61,6 +63,10 @@ factsheet-preview: install system-packages-test
 	$(VENV)/bin/leerkring render-factsheets --initiative "Wijkexpertteam Zwolle-Kampen" --out var/preview
 	for pdf in var/preview/*.pdf; do pdftoppm -png -r 70 "$$pdf" "$${pdf%.pdf}"; done
 	@ls var/preview
+
+# Full-page PNGs of every main page at 1280 and 375 px under var/screenshots/ (look at them).
+screenshots: install-test
+	$(PYTHON) bench/screenshots.py
 
 bench: install-test
 	@for script in bench/*.py; do [ -e "$$script" ] || continue; $(PYTHON) "$$script"; done

@@ -1,0 +1,131 @@
+"""axe-core in a Playwright page, and the main pages with the role that may see each.
+
+axe-core comes from the npm registry (`make install-test` puts it in node_modules/). The app's
+Content-Security-Policy forbids inline and foreign scripts, so contexts that inject axe are
+opened with `bypass_csp=True`; nothing else about the page changes.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+AXE_SCRIPT = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+DEMO_PASSWORD = "leerkring-demo-2026"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SEVERE = ("serious", "critical")
+
+ROLE_EMAILS = {
+    "facilitator": "facilitator@demo.leerkring.nl",
+    "chair": "chair@demo.leerkring.nl",
+    "researcher": "researcher@demo.leerkring.nl",
+    "practitioner": "practitioner.leiden@demo.leerkring.nl",
+    "policymaker": "policymaker.leiden@demo.leerkring.nl",
+    "family": "family@demo.leerkring.nl",
+}
+
+
+@dataclass(frozen=True)
+class MainPage:
+    name: str  # used in test ids and screenshot file names
+    path: str
+    role: str | None  # None: signed out
+
+
+# Demo ids: initiative 1 is Gezinsteam Plus Leidse Regio, session 2 was held, factsheet 1 is its.
+MAIN_PAGES = [
+    MainPage("home-facilitator", "/", "facilitator"),
+    MainPage("home-family", "/", "family"),
+    MainPage("initiatives", "/initiatives", "facilitator"),
+    MainPage("initiative-new", "/initiatives/new", "facilitator"),
+    MainPage("initiative", "/initiatives/1", "facilitator"),
+    MainPage("initiative-edit", "/initiatives/1/edit", "facilitator"),
+    MainPage("initiative-evidence", "/initiatives/1/evidence", "researcher"),
+    MainPage("initiative-factsheets", "/initiatives/1/factsheets", "researcher"),
+    MainPage("factsheet", "/factsheets/1", "researcher"),
+    MainPage("people", "/people", "facilitator"),
+    MainPage("person", "/people/1", "facilitator"),
+    MainPage("person-new", "/people/new", "facilitator"),
+    MainPage("session", "/sessions/2", "facilitator"),
+    MainPage("session-new", "/sessions/new", "facilitator"),
+    MainPage("session-attendance", "/sessions/2/attendance", "facilitator"),
+    MainPage("session-factsheets", "/sessions/2/factsheets", "facilitator"),
+    MainPage("invitations", "/community/invitations", "facilitator"),
+    MainPage("outbox", "/community/outbox", "facilitator"),
+    MainPage("access-links", "/community/access-links", "facilitator"),
+    MainPage("accounts", "/community/accounts", "facilitator"),
+    MainPage("audit", "/community/audit", "facilitator"),
+    MainPage("account-password", "/account/password", "facilitator"),
+    MainPage("account-api-tokens", "/account/api-tokens", "facilitator"),
+    MainPage("sign-in", "/sign-in", None),
+    MainPage("password-reset", "/password-reset", None),
+]
+
+WIDTHS: dict[int, ViewportSize] = {
+    1280: {"width": 1280, "height": 900},
+    375: {"width": 375, "height": 740},
+}
+
+
+def sign_in(page: Page, base: str, email: str, password: str = DEMO_PASSWORD) -> None:
+    page.goto(f"{base}/sign-in")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: "/sign-in" not in url)
+
+
+def signed_in_state(browser: Browser, base: str, role: str) -> dict[str, Any]:
+    """Cookies of a fresh sign-in, to open any number of contexts as that role."""
+    context = browser.new_context()
+    try:
+        sign_in(context.new_page(), base, ROLE_EMAILS[role])
+        state: dict[str, Any] = context.storage_state()  # type: ignore[assignment]
+        return state
+    finally:
+        context.close()
+
+
+def new_context(
+    browser: Browser, width: int, state: dict[str, Any] | None, *, bypass_csp: bool = False
+) -> BrowserContext:
+    phone = width < 600
+    return browser.new_context(
+        viewport=WIDTHS[width],
+        is_mobile=phone,
+        has_touch=phone,
+        storage_state=state,  # type: ignore[arg-type]
+        bypass_csp=bypass_csp,
+    )
+
+
+def serious_violations(page: Page) -> list[dict[str, Any]]:
+    """axe-core's WCAG 2 A/AA violations of impact serious or critical on the current page.
+
+    The page's context must be opened with `bypass_csp=True`: the CSP would refuse the script.
+    """
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    results = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS,
+    )
+    return [
+        {
+            "id": violation["id"],
+            "impact": violation["impact"],
+            "help": violation["help"],
+            "targets": [node["target"] for node in violation["nodes"][:3]],
+            "count": len(violation["nodes"]),
+        }
+        for violation in results["violations"]
+        if violation["impact"] in SEVERE
+    ]
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    return "\n".join(
+        f"  {v['impact']} {v['id']}: {v['help']} ({v['count']} nodes, e.g. {v['targets']})"
+        for v in violations
+    )
