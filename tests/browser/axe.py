@@ -39,6 +39,8 @@ MAIN_PAGES = [
     MainPage("home-facilitator", "/", "facilitator"),
     MainPage("home-family", "/", "family"),
     MainPage("initiatives", "/initiatives", "facilitator"),
+    MainPage("continuity", "/continuity", "facilitator"),
+    MainPage("contributions", "/sessions/3/contributions", "facilitator"),
     MainPage("initiative-new", "/initiatives/new", "facilitator"),
     MainPage("initiative", "/initiatives/1", "facilitator"),
     MainPage("initiative-edit", "/initiatives/1/edit", "facilitator"),
