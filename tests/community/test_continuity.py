@@ -123,8 +123,8 @@ def test_statement_count_does_not_grow_with_initiatives(
     client.get("/continuity")  # warm up what runs once per process
     with counted_statements(db) as five:
         assert client.get("/continuity").status_code == 200
-    _add_initiatives(db, community, sessions, 35)
-    with counted_statements(db) as forty:
+    _add_initiatives(db, community, sessions, 195)
+    with counted_statements(db) as two_hundred:
         response = client.get("/continuity")
     assert response.status_code == 200
-    assert len(forty) == len(five)
+    assert len(two_hundred) == len(five)

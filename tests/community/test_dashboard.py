@@ -156,7 +156,7 @@ def test_home_statement_count_does_not_grow_with_initiatives(
     browser.get("/")
     with counted_statements(db) as five:
         assert browser.get("/").status_code == 200
-    add(35)
-    with counted_statements(db) as forty:
+    add(195)
+    with counted_statements(db) as two_hundred:
         assert browser.get("/").status_code == 200
-    assert len(forty) == len(five)
+    assert len(two_hundred) == len(five)

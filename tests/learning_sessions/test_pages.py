@@ -378,5 +378,5 @@ def test_session_page_statement_count_does_not_grow_with_initiatives(
     client: TestClient, db: Session, community: LearningCommunity
 ) -> None:
     few = _page_statements(client, db, community, 5)
-    many = _page_statements(client, db, community, 40)
+    many = _page_statements(client, db, community, 200)
     assert few == many

@@ -341,14 +341,14 @@ def _add_people(db: Session, community: LearningCommunity, count: int) -> None:
         factories.membership(db, person, Role.manager, initiatives[(number + 1) % 3])
 
 
-def test_the_list_needs_the_same_number_of_statements_for_5_and_40_people(
+def test_the_list_needs_the_same_number_of_statements_for_5_and_200_people(
     client: TestClient, db: Session, community: LearningCommunity
 ) -> None:
     client.get("/people")  # warm up: the session's first touch writes
     _add_people(db, community, 5)
     with _statements(db) as few:
         assert client.get("/people").status_code == 200
-    _add_people(db, community, 35)
+    _add_people(db, community, 195)
     with _statements(db) as many:
         assert client.get("/people").status_code == 200
     assert len(few) == len(many), (few, many)
