@@ -13,6 +13,7 @@ from sqlmodel import Session
 from app.auth import policy
 from app.auth.dependencies import FacilitatorDep, MemberDep
 from app.auth.principal import Principal
+from app.contributions import service as contribution_service
 from app.db import MAX_ID
 from app.deps import SessionDep
 from app.errors import ConflictError, InvalidInputError
@@ -219,7 +220,13 @@ def _page_context(
         "attendance_open": service.attendance_open(learning_session=learning_session),
         "prepares": principal is not None
         and policy.prepares_session(principal, learning_session.chair_id),
+        "contributions": [],
     }
+    if context["prepares"]:
+        # The chair reads what the initiatives bring without leaving the session page.
+        context["contributions"] = contribution_service.session_contributions(
+            session=session, learning_session=learning_session
+        )[0]
     if facilitating:
         context["options"] = invite_options(
             session=session, community_id=learning_session.community_id

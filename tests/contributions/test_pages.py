@@ -167,6 +167,10 @@ def test_the_chair_puts_a_dilemma_on_the_agenda_and_takes_it_off(
     [dilemma] = dilemmas(db)
     browser = sign_in(chair)
 
+    # The chair sees it on the session page, and chooses on the contributions page.
+    session_page = browser.get(f"/sessions/{session_3.id}")
+    assert TITLE in session_page.text
+    assert f"/sessions/{session_3.id}/contributions" in session_page.text
     page = browser.get(f"/sessions/{session_3.id}/contributions")
     assert page.status_code == 200
     assert TITLE in page.text
