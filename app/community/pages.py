@@ -13,6 +13,8 @@ from app.learning_sessions import service as session_service
 from app.templating import render
 
 router = APIRouter(include_in_schema=False)
+HOME_INITIATIVES = 12
+HOME_SESSIONS = 24
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -21,11 +23,12 @@ def home(principal: MemberDep, request: Request, session: SessionDep) -> Respons
         # A link for one session opens that session; the rest of the community stays closed.
         return RedirectResponse(f"/sessions/{principal.session_scope_id}", status_code=303)
     community = get_community(session=session, community_id=principal.community_id)
-    initiatives, _ = initiative_service.list_initiatives(
-        session=session, community_id=principal.community_id
+    # An overview: the first initiatives here, all of them on the paginated /initiatives.
+    initiatives, initiative_total = initiative_service.list_initiatives(
+        session=session, community_id=principal.community_id, limit=HOME_INITIATIVES
     )
-    sessions, _ = session_service.list_sessions(
-        session=session, community_id=principal.community_id
+    sessions, session_total = session_service.list_sessions(
+        session=session, community_id=principal.community_id, limit=HOME_SESSIONS
     )
     return render(
         request,
@@ -33,7 +36,9 @@ def home(principal: MemberDep, request: Request, session: SessionDep) -> Respons
         {
             "community": community,
             "initiatives": initiatives,
+            "initiative_total": initiative_total,
             "sessions": sessions,
+            "session_total": session_total,
             "dashboard": dashboard(session=session, principal=principal),
         },
     )
