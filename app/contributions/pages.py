@@ -14,6 +14,7 @@ from app.contributions.schemas import ContributionCreate, ContributionKind
 from app.db import MAX_ID
 from app.deps import SessionDep
 from app.errors import ForbiddenError, NotFoundError
+from app.forms import field_errors
 from app.initiatives.dependencies import InitiativeDep
 from app.initiatives.models import Initiative
 from app.labels import N_
@@ -62,15 +63,6 @@ def session_to_prepare(
 
 ContributingInitiativeDep = Annotated[Initiative, Depends(initiative_for_contributions)]
 PreparedSessionDep = Annotated[LearningSession, Depends(session_to_prepare)]
-
-
-def _field_errors(error: ValidationError) -> dict[str, str]:
-    errors: dict[str, str] = {}
-    for problem in error.errors():
-        field = str(problem["loc"][0]) if problem["loc"] else ""
-        if field in FIELD_MESSAGES:
-            errors.setdefault(field, FIELD_MESSAGES[field])
-    return errors
 
 
 # -- submitting --------------------------------------------------------------------------------
@@ -138,7 +130,7 @@ def submit_contribution(
     try:
         data = ContributionCreate.model_validate({**form, "session_id": session_id.strip() or None})
     except ValidationError as error:
-        errors = _field_errors(error)
+        errors = field_errors(error, FIELD_MESSAGES)
     if data is not None and data.session_id not in {None, *(s.id for s in sessions)}:
         errors["session_id"] = FIELD_MESSAGES["session_id"]
     if data is None or errors:

@@ -14,6 +14,7 @@ from app.deps import PaginationDep, SessionDep
 from app.evidence import service
 from app.evidence.models import EvidenceItem
 from app.evidence.schemas import EvidenceCreate, EvidenceFilter
+from app.forms import field_errors
 from app.initiatives.dependencies import InitiativeDraftsDep, InitiativeEvidenceDep
 from app.initiatives.models import Initiative
 from app.labels import N_
@@ -75,23 +76,6 @@ def _vocabularies() -> dict[str, Any]:
     }
 
 
-def _field_errors(error: ValidationError, messages: dict[str, str]) -> dict[str, str]:
-    """One message per field, in words the template translates."""
-    errors: dict[str, str] = {}
-    for problem in error.errors():
-        field = str(problem["loc"][0]) if problem["loc"] else ""
-        if field in messages:
-            errors.setdefault(field, messages[field])
-    return errors
-
-
-def _results_block(request: Request) -> str | None:
-    # A history restore carries HX-Request as well, but replaces the whole page.
-    if request.headers.get("HX-History-Restore-Request") == "true":
-        return None
-    return "results"
-
-
 # -- the list ----------------------------------------------------------------------------------
 
 
@@ -129,7 +113,7 @@ def evidence_list(
             {name: value for name, value in chosen.items() if value.strip()}
         )
     except ValidationError as error:
-        errors = _field_errors(error, FILTER_MESSAGES)
+        errors = field_errors(error, FILTER_MESSAGES)
     else:
         found, total = service.list_evidence(
             session=session,
@@ -155,7 +139,7 @@ def evidence_list(
             **_vocabularies(),
         },
         status_code=422 if errors else 200,
-        block=_results_block(request),
+        block="results",
     )
 
 
@@ -222,7 +206,7 @@ def record_evidence(
         # An unticked checkbox sends nothing: that is "no".
         data = EvidenceCreate.model_validate({**form, "quote_consent": quote_consent or False})
     except ValidationError as error:
-        errors = _field_errors(error, FIELD_MESSAGES)
+        errors = field_errors(error, FIELD_MESSAGES)
         return _evidence_form(request, initiative, form=form, errors=errors, status_code=422)
     _item, created = service.record_evidence(
         session=session,

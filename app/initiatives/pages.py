@@ -10,6 +10,7 @@ from app.auth import policy
 from app.auth.dependencies import FacilitatorDep, MemberDep
 from app.deps import PaginationDep, SessionDep
 from app.errors import ConflictError, StaleVersionError
+from app.forms import field_errors
 from app.initiatives import service
 from app.initiatives.dependencies import InitiativeDep
 from app.initiatives.models import Initiative
@@ -59,22 +60,6 @@ FilterValue = Annotated[str, Query()]
 FormText = Annotated[str, Form()]
 
 
-def _field_errors(error: ValidationError, messages: dict[str, str]) -> dict[str, str]:
-    """One message per field, in words the template translates."""
-    errors: dict[str, str] = {}
-    for problem in error.errors():
-        field = str(problem["loc"][0]) if problem["loc"] else ""
-        if field in messages:
-            errors.setdefault(field, messages[field])
-    return errors
-
-
-def _results_block(request: Request) -> str | None:
-    if request.headers.get("HX-History-Restore-Request") == "true":
-        return None
-    return "results"
-
-
 # -- the list ----------------------------------------------------------------------------------
 
 
@@ -105,7 +90,7 @@ def initiative_list(
             {name: value for name, value in chosen.items() if value.strip()}
         )
     except ValidationError as error:
-        errors = _field_errors(error, FILTER_MESSAGES)
+        errors = field_errors(error, FILTER_MESSAGES)
     else:
         found, total = service.search_initiatives(
             session=session,
@@ -139,7 +124,7 @@ def initiative_list(
             "can_manage": policy.is_facilitator(principal),
         },
         status_code=422 if errors else 200,
-        block=_results_block(request),
+        block="results",
     )
 
 
@@ -215,7 +200,7 @@ def create_initiative(
     try:
         data = InitiativeCreate.model_validate(_bound(form))
     except ValidationError as error:
-        errors = _field_errors(error, FIELD_MESSAGES)
+        errors = field_errors(error, FIELD_MESSAGES)
         return _form_page(request, form=form, errors=errors, status_code=422)
     try:
         initiative = service.create_initiative(
@@ -285,7 +270,7 @@ def update_initiative(
     try:
         data = InitiativeUpdate.model_validate({**_bound(form), "version": version})
     except ValidationError as error:
-        errors = _field_errors(error, FIELD_MESSAGES)
+        errors = field_errors(error, FIELD_MESSAGES)
         return _form_page(
             request,
             form=form,

@@ -11,6 +11,7 @@ from app.auth.dependencies import FacilitatorDep, MemberDep, PeopleDirectoryDep
 from app.auth.principal import Principal
 from app.deps import PaginationDep, SessionDep
 from app.errors import ConflictError, StaleVersionError
+from app.forms import field_errors
 from app.initiatives.dependencies import InitiativeDep
 from app.labels import N_
 from app.people import service
@@ -46,23 +47,6 @@ FILTER_MESSAGES: dict[str, str] = {
 DUPLICATE_EMAIL = N_("Someone with this email address is in Leerkring already.")
 DUPLICATE_ROLE = N_("This person has this role here already.")
 PERSON_FIELDS = ("name", "organisation", "email", "accessibility_needs", "preferred_format")
-
-
-def _field_errors(error: ValidationError, messages: dict[str, str]) -> dict[str, str]:
-    """One message per field, in words the template translates."""
-    errors: dict[str, str] = {}
-    for problem in error.errors():
-        field = str(problem["loc"][0]) if problem["loc"] else ""
-        if field in messages:
-            errors.setdefault(field, messages[field])
-    return errors
-
-
-def _results_block(request: Request) -> str | None:
-    # A history restore carries HX-Request as well, but replaces the whole page.
-    if request.headers.get("HX-History-Restore-Request") == "true":
-        return None
-    return "results"
 
 
 def _local_path(candidate: str, fallback: str) -> str:
@@ -107,7 +91,7 @@ def people_list(
             {name: value for name, value in chosen.items() if value.strip()}
         )
     except ValidationError as error:
-        errors = _field_errors(error, FILTER_MESSAGES)
+        errors = field_errors(error, FILTER_MESSAGES)
     else:
         found, total = service.search_people(
             session=session,
@@ -133,7 +117,7 @@ def people_list(
             **_vocabularies(),
         },
         status_code=422 if errors else 200,
-        block=_results_block(request),
+        block="results",
     )
 
 
@@ -184,7 +168,7 @@ def create_person(
     try:
         data = PersonCreate.model_validate(form)
     except ValidationError as error:
-        errors = _field_errors(error, PERSON_MESSAGES)
+        errors = field_errors(error, PERSON_MESSAGES)
         return _person_form(request, form=form, errors=errors, status_code=422)
     try:
         person = service.create_person(
@@ -226,7 +210,7 @@ def update_person(
     try:
         data = PersonUpdate.model_validate(form)
     except ValidationError as error:
-        errors = _field_errors(error, PERSON_MESSAGES)
+        errors = field_errors(error, PERSON_MESSAGES)
         if "version" in {str(p["loc"][0]) for p in error.errors() if p["loc"]}:
             form["version"] = person.version
             return _person_form(
@@ -323,7 +307,7 @@ def add_role(
             {**form, "person_id": person.id, "initiative_id": initiative_id.strip() or None}
         )
     except ValidationError as error:
-        errors = _field_errors(error, MEMBERSHIP_MESSAGES)
+        errors = field_errors(error, MEMBERSHIP_MESSAGES)
         return _person_page(
             request, principal, person, session, role_form=form, errors=errors, status_code=422
         )
@@ -366,7 +350,7 @@ def add_member(
             }
         )
     except ValidationError as error:
-        messages = list(dict.fromkeys(_field_errors(error, MEMBERSHIP_MESSAGES).values()))
+        messages = list(dict.fromkeys(field_errors(error, MEMBERSHIP_MESSAGES).values()))
         return render(
             request,
             "people/membership_error.html",
