@@ -23,6 +23,11 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL: sqlite:///path or postgresql+psycopg://user@host/db",
     )
     secret_key: str = Field(default=PLACEHOLDER_SECRET, description="signs tokens; 32+ chars")
+    public_url: str | None = Field(
+        default=None,
+        description="the address people reach the site at, for links in messages "
+        "(e.g. https://leerkring.example.nl); default: the address of the request",
+    )
     default_language: Literal["en", "nl"] = Field(
         default="en", description="language when neither cookie nor Accept-Language decide"
     )

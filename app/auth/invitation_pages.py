@@ -30,8 +30,13 @@ INVITATION_FIELDS = ("name", "email", "role", "initiative_id", "perspective", "l
 
 
 def link_base(request: Request) -> str:
-    """Where set-password links point: this site, as the browser reached it."""
-    return str(request.base_url)
+    """Where links in messages point: the configured public address, or this request's.
+
+    Set LEERKRING_PUBLIC_URL in production: otherwise a forged Host header on the reset
+    form could put a link to another site into a real person's message.
+    """
+    configured: str | None = request.app.state.settings.public_url
+    return configured.rstrip("/") + "/" if configured else str(request.base_url)
 
 
 def field_errors(error: ValidationError) -> dict[str, str]:

@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 from app.auth import audit, rate_limit, service
 from app.auth.cookies import session_token, set_session_cookie
 from app.auth.dependencies import FacilitatorDep, OptionalPrincipal, PublicDep, timeouts
+from app.auth.invitation_pages import link_base
 from app.auth.models import AccessLink
 from app.auth.pages import client_ip, rate_limited
 from app.db import MAX_ID, utcnow
@@ -248,7 +249,7 @@ def create_access_link(
             "person": person,
             "link": link,
             "learning_session": learning_session,
-            "url": link_url(str(request.base_url), token),
+            "url": link_url(link_base(request), token),
         },
     )
 

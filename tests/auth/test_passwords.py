@@ -1,5 +1,6 @@
 """Set-password links, reset requests and changing your own password."""
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -10,6 +11,7 @@ from httpx import Response
 from sqlmodel import Session, col, select
 
 from app.auth import rate_limit
+from app.auth import service as auth_service
 from app.auth.cookies import SESSION_COOKIE
 from app.auth.invitations import PASSWORD_MESSAGES
 from app.auth.models import Account, AuditEntry, OneTimeToken, OutboxMessage, UserSession
@@ -331,3 +333,25 @@ def test_change_password_needs_a_password_holder(
     response = anonymous.get("/account/password", follow_redirects=False)
     assert response.status_code == 303
     assert response.headers["location"].startswith("/sign-in")
+
+
+def test_links_in_messages_use_the_configured_public_address(
+    app: FastAPI, anonymous: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    person = factories.person(db, community, email="noor@leiden.example")
+    auth_service.ensure_account(session=db, person=person)
+    app.state.settings = app.state.settings.model_copy(
+        update={"public_url": "https://leerkring.example.nl"}
+    )
+    token = re.search(r'name="csrf_token" value="([^"]+)"', anonymous.get("/password-reset").text)
+    assert token
+    anonymous.post(
+        "/password-reset",
+        data={"email": "noor@leiden.example", "csrf_token": token.group(1)},
+        headers={"Host": "evil.example"},
+    )
+    message = db.exec(
+        select(OutboxMessage).where(OutboxMessage.recipient == "noor@leiden.example")
+    ).one()
+    assert "https://leerkring.example.nl/set-password/" in message.body
+    assert "evil.example" not in message.body
