@@ -10,7 +10,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, col, delete, select
 
@@ -276,15 +275,6 @@ def sentence_diff(before: str, after: str) -> list[tuple[str, str]]:
             lines.extend(("removed", s) for s in old[i1:i2])
             lines.extend(("added", s) for s in new[j1:j2])
     return lines
-
-
-def count_by_status(*, session: Session, session_id: int) -> dict[FactsheetStatus, int]:
-    rows = session.exec(
-        select(Factsheet.status, func.count())
-        .where(Factsheet.session_id == session_id)
-        .group_by(col(Factsheet.status))
-    ).all()
-    return {FactsheetStatus(status): total for status, total in rows}
 
 
 # -- review comments ------------------------------------------------------------------------

@@ -248,7 +248,7 @@ def test_hostile_evidence_is_printed_as_text_and_nothing_is_fetched_for_it(
     assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in html
     text = flat(" ".join(page_texts(pdf)))
     assert flat(HOSTILE_EXCERPT) in text
-    assert {Path(url).name for url in fetched} == FONT_FILES | {"fonts.css"}
+    assert {Path(url).name for url in fetched} == FONT_FILES | {"common.css"}
     assert all(url.startswith(ASSETS_DIR.as_uri()) for url in fetched)
     assert not any("passwd" in url for url in fetched)
 
