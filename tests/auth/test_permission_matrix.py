@@ -60,6 +60,11 @@ class World:
 
 @pytest.fixture
 def world(db: Session) -> World:
+    return build_world(db)
+
+
+def build_world(db: Session) -> World:
+    """The matrix's world; also built, committed, in a database of its own (tests/test_pool.py)."""
     community = factories.community(db)
     a = factories.initiative(db, community, name="Gezinsteam Plus Leidse Regio")
     b = factories.initiative(db, community, name="IST Groningen-Ommelanden")
