@@ -421,7 +421,10 @@ def demo_accounts(base_url: BaseUrlOption = DEFAULT_BASE_URL) -> None:
     for account in DEMO_ACCOUNTS:
         missing = "" if account.email in ready else "  (no password in this database)"
         typer.echo(f"  {account.email.ljust(width)}  {account.role}{missing}")
-    typer.echo("\nThe family representative signs in without a password, with a personal link.")
+    typer.echo(
+        "\nThe family representative signs in without a password: open the personal link "
+        "and press its Continue button."
+    )
     typer.echo(link_lines)
 
 

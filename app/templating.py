@@ -16,7 +16,7 @@ from app.i18n import LANGUAGES, translations
 from app.labels import label_for
 
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
-STATIC_VERSION = "1"  # bump when app.css or htmx changes, to defeat caches
+STATIC_VERSION = "2"  # bump when app.css or htmx changes, to defeat caches
 
 
 @lru_cache

@@ -21,6 +21,7 @@ from app.initiatives.models import Initiative
 from app.main import create_app
 from app.people.models import Membership, Person
 from app.vocabulary import Role
+from tests.auth import open_access_link
 
 runner = CliRunner()
 
@@ -130,7 +131,7 @@ def signs_in_with(url: str, link: str) -> TestClient:
     settings = Settings(database_url=url)
     app = create_app(settings, database=Database(create_db_engine(url)))
     browser = TestClient(app)
-    opened = browser.get(link.replace("http://127.0.0.1:8000", ""), follow_redirects=False)
+    opened = open_access_link(browser, link.rsplit("/access/", 1)[1])
     assert opened.status_code == 303, opened.text
     return browser
 

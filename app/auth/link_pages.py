@@ -19,7 +19,7 @@ from app.auth import audit, rate_limit, service
 from app.auth.cookies import session_token, set_session_cookie
 from app.auth.dependencies import FacilitatorDep, OptionalPrincipal, PublicDep, timeouts
 from app.auth.invitation_pages import link_base
-from app.auth.models import AccessLink
+from app.auth.models import AccessLink, Account
 from app.auth.pages import client_ip, rate_limited
 from app.db import MAX_ID, utcnow
 from app.deps import SessionDep
@@ -348,16 +348,43 @@ def _refuse(
     return refusal
 
 
+Found = tuple[AccessLink, Account, Person]
+
+
+def _check(session: Session, token: str) -> tuple[Found | None, Refusal | None]:
+    """The link for this token (if any), and why it may not be used now (if so)."""
+    found = service.find_access_link(session=session, token=token)
+    if found is None:
+        return None, UNKNOWN
+    link, account, _person = found
+    return found, _refusal(link, account_disabled=account.disabled_at is not None)
+
+
+def _access_limits(request: Request) -> list[rate_limit.Limit]:
+    window = timedelta(minutes=request.app.state.settings.rate_limit_window_minutes)
+    return [
+        rate_limit.Limit(f"access-link:ip:{client_ip(request)}", REFUSED_OPENINGS_PER_IP, window)
+    ]
+
+
+def _refused_page(request: Request, refusal: Refusal) -> Response:
+    return render(
+        request,
+        "auth/access_link_refused.html",
+        {"refusal": refusal},
+        status_code=refusal.status_code,
+    )
+
+
 def _exchange(request: Request, session: Session, token: str) -> Opened | Refusal:
     """Trade a usable link for a new sign-in session; record either outcome (never the token)."""
     ip = client_ip(request)
-    found = service.find_access_link(session=session, token=token)
-    if found is None:
-        return _refuse(session, UNKNOWN, ip)
+    found, refusal = _check(session, token)
+    if found is None or refusal is not None:
+        held = (found[0], found[2]) if found else None
+        return _refuse(session, refusal or UNKNOWN, ip, held)
     link, account, person = found
-    refusal = _refusal(link, account_disabled=account.disabled_at is not None)
-    if refusal is not None:
-        return _refuse(session, refusal, ip, (link, person))
+    # A new session id at every sign-in; whoever was signed in here is signed out.
     old_token = session_token(request)
     if old_token:
         service.end_session(session=session, token=old_token)
@@ -385,50 +412,49 @@ def _exchange(request: Request, session: Session, token: str) -> Opened | Refusa
     return Opened(new_token, f"/sessions/{link.session_id}" if link.session_id else "/")
 
 
-def _open(request: Request, token: str) -> Response:
-    settings = request.app.state.settings
-    limits = [
-        rate_limit.Limit(
-            f"access-link:ip:{client_ip(request)}",
-            REFUSED_OPENINGS_PER_IP,
-            timedelta(minutes=settings.rate_limit_window_minutes),
+@router.get("/access/", response_class=HTMLResponse)
+def open_empty_access_link(_access: PublicDep, request: Request) -> Response:
+    return _refused_page(request, UNKNOWN)
+
+
+@router.get("/access/{token}", response_class=HTMLResponse)
+def open_access_link(
+    _access: PublicDep, request: Request, session: SessionDep, token: str
+) -> Response:
+    """Only a page with a button: mail scanners open links, and a GET must change nothing."""
+    blocked = rate_limit.exceeded(session=session, limits=_access_limits(request))
+    if blocked is not None:
+        return rate_limited(request, blocked)
+    found, refusal = _check(session, token)
+    if found is None or refusal is not None:
+        return _refused_page(request, refusal or UNKNOWN)
+    _link, _account, person = found
+    response = render(request, "auth/access_link_continue.html", {"person": person, "token": token})
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@router.post("/access/{token}", response_class=HTMLResponse)
+def use_access_link(
+    _access: PublicDep, request: Request, session: SessionDep, token: str
+) -> Response:
+    """Exchange the link for a sign-in session; the link keeps working until it ends."""
+    limits = _access_limits(request)
+    blocked = rate_limit.exceeded(session=session, limits=limits)
+    if blocked is not None:
+        audit.record(
+            session=session,
+            action=AuditAction.rate_limited,
+            subject="access link",
+            ip=client_ip(request),
         )
-    ]
-    # A GET that signs in: its own writing transaction (the request's session only reads).
-    with request.app.state.database.transaction(write=True) as session:
-        blocked = rate_limit.exceeded(session=session, limits=limits)
-        if blocked is not None:
-            audit.record(
-                session=session,
-                action=AuditAction.rate_limited,
-                subject="access link",
-                ip=client_ip(request),
-            )
-            outcome: Opened | Refusal | rate_limit.Exceeded = blocked
-        else:
-            outcome = _exchange(request, session, token)
-            if isinstance(outcome, Refusal):
-                rate_limit.count_attempt(session=session, limits=limits)
-    if isinstance(outcome, rate_limit.Exceeded):
-        return rate_limited(request, outcome)
+        # A response, not an exception: the audit entry must be committed.
+        return rate_limited(request, blocked)
+    outcome = _exchange(request, session, token)
     if isinstance(outcome, Refusal):
-        return render(
-            request,
-            "auth/access_link_refused.html",
-            {"refusal": outcome},
-            status_code=outcome.status_code,
-        )
+        rate_limit.count_attempt(session=session, limits=limits)
+        return _refused_page(request, outcome)
     # 303 to a plain address: the token leaves the address bar and the history.
     response = RedirectResponse(outcome.target, status_code=303)
     set_session_cookie(request, response, outcome.session_token)
     return response
-
-
-@router.get("/access/", response_class=HTMLResponse)
-def open_empty_access_link(_access: PublicDep, request: Request) -> Response:
-    return _open(request, "")
-
-
-@router.get("/access/{token}", response_class=HTMLResponse)
-def open_access_link(_access: PublicDep, request: Request, token: str) -> Response:
-    return _open(request, token)

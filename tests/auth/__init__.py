@@ -25,6 +25,14 @@ def set_password_path(body: str) -> str:
     return found.group(1)
 
 
+def open_access_link(browser: TestClient, token: str) -> Response:
+    """Open a personal link and press its button, as its holder does; the POST's answer."""
+    page = browser.get(f"/access/{token}")
+    return browser.post(
+        f"/access/{token}", data={"csrf_token": csrf_from(page.text)}, follow_redirects=False
+    )
+
+
 def sign_in_with_password(app: FastAPI, email: str, password: str) -> tuple[TestClient, Response]:
     """A fresh browser that fills in the sign-in form, as a person would."""
     browser = TestClient(app)

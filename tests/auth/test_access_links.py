@@ -20,6 +20,7 @@ from app.db import utcnow
 from app.people.models import Person
 from app.vocabulary import AuditAction, Role
 from tests import factories
+from tests.auth import open_access_link
 
 LINK = re.compile(r"http://testserver/access/([A-Za-z0-9_-]+)")
 
@@ -113,12 +114,47 @@ def test_result_page_says_the_link_is_shown_once(client: TestClient, family: Per
     assert len(LINK.findall(response.text)) == 1
 
 
-def test_opening_a_link_signs_in_and_drops_the_token_from_the_address(
+def test_opening_a_link_shows_a_button_and_changes_nothing(
+    client: TestClient, anonymous: TestClient, db: Session, family: Person
+) -> None:
+    token = make_link(client, family)
+    entries_before = len(db.exec(select(AuditEntry)).all())
+
+    page = anonymous.get(f"/access/{token}", follow_redirects=False)
+
+    # Mail scanners and other sites open links: a GET only shows the button.
+    assert page.status_code == 200
+    assert "Continue as Ingrid Smit" in page.text
+    assert f'<form method="post" action="/access/{token}"' in page.text
+    assert 'name="csrf_token"' in page.text
+    assert page.headers["cache-control"] == "no-store"
+    assert SESSION_COOKIE not in page.cookies
+    assert_signed_out(anonymous)
+    link = stored_link(db, token)
+    db.refresh(link)
+    assert link.first_used_at is None and link.last_used_at is None
+    assert len(db.exec(select(AuditEntry)).all()) == entries_before
+
+
+def test_opening_someone_elses_link_keeps_you_signed_in_as_yourself(
+    client: TestClient, db: Session, facilitator: Person, family: Person
+) -> None:
+    token = make_link(client, family)
+
+    assert client.get(f"/access/{token}").status_code == 200
+
+    home = client.get("/")
+    assert home.status_code == 200
+    assert facilitator.name in home.text
+    assert client.get("/community/access-links").status_code == 200
+
+
+def test_continuing_signs_in_and_drops_the_token_from_the_address(
     client: TestClient, anonymous: TestClient, db: Session, family: Person
 ) -> None:
     token = make_link(client, family)
 
-    opened = anonymous.get(f"/access/{token}", follow_redirects=False)
+    opened = open_access_link(anonymous, token)
 
     assert opened.status_code == 303
     assert opened.headers["location"] == "/"
@@ -132,16 +168,50 @@ def test_opening_a_link_signs_in_and_drops_the_token_from_the_address(
     assert link.first_used_at is not None and link.last_used_at is not None
 
 
+def test_continuing_starts_a_new_session_and_ends_the_one_before(
+    client: TestClient, anonymous: TestClient, db: Session, family: Person
+) -> None:
+    token = make_link(client, family)
+    open_access_link(anonymous, token)
+    first = anonymous.cookies.get(SESSION_COOKIE)
+
+    again = open_access_link(anonymous, token)
+
+    assert again.status_code == 303
+    second = anonymous.cookies.get(SESSION_COOKIE)
+    assert first and second and first != second
+    replayed = TestClient(anonymous.app)
+    replayed.cookies.set(SESSION_COOKIE, first)
+    assert_signed_out(replayed)
+    assert anonymous.get("/", follow_redirects=False).status_code == 200
+
+
+def test_continuing_without_the_forms_csrf_token_is_refused(
+    client: TestClient, anonymous: TestClient, db: Session, family: Person
+) -> None:
+    token = make_link(client, family)
+    anonymous.get(f"/access/{token}")
+
+    forged = anonymous.post(f"/access/{token}", data={}, follow_redirects=False)
+
+    assert forged.status_code == 403
+    assert SESSION_COOKIE not in forged.cookies
+    assert_signed_out(anonymous)
+    link = stored_link(db, token)
+    db.refresh(link)
+    assert link.first_used_at is None
+
+
 def test_a_second_opening_keeps_first_used(
     client: TestClient, anonymous: TestClient, db: Session, family: Person
 ) -> None:
     token = make_link(client, family)
-    anonymous.get(f"/access/{token}", follow_redirects=False)
+    open_access_link(anonymous, token)
     link = stored_link(db, token)
     db.refresh(link)
     first = link.first_used_at
 
-    assert anonymous.get(f"/access/{token}", follow_redirects=False).status_code == 303
+    assert open_access_link(anonymous, token).status_code == 303
     db.refresh(link)
     assert link.first_used_at == first
     assert link.last_used_at is not None and first is not None and link.last_used_at >= first
@@ -194,12 +264,16 @@ def test_unusable_links_get_a_clear_page_and_no_session(
 ) -> None:
     token = make_token(client, db, family)
 
-    response = anonymous.get(f"/access/{token}", follow_redirects=False)
+    responses = [anonymous.get(f"/access/{token}", follow_redirects=False)]
+    if token:  # "/access/" has no button to press
+        responses.append(open_access_link(anonymous, token))
 
-    assert response.status_code == status
-    assert heading in response.text
-    assert "Ask the facilitator" in response.text
-    assert SESSION_COOKIE not in response.cookies
+    for response in responses:
+        assert response.status_code == status
+        assert heading in response.text
+        assert "Ask the facilitator" in response.text
+        assert "Continue as" not in response.text
+        assert SESSION_COOKIE not in response.cookies
     assert_signed_out(anonymous)
 
 
@@ -210,9 +284,10 @@ def test_a_disabled_account_cannot_open_its_link(
     account = db.exec(select(Account).where(Account.person_id == family.id)).one()
     auth_service.set_disabled(session=db, account=account, disabled=True)
 
-    response = anonymous.get(f"/access/{token}", follow_redirects=False)
+    response = open_access_link(anonymous, token)
 
     assert response.status_code == 403
+    assert anonymous.get(f"/access/{token}").status_code == 403
     assert "Ask the facilitator" in response.text
     assert SESSION_COOKIE not in response.cookies
     assert_signed_out(anonymous)
@@ -222,7 +297,7 @@ def test_revoking_ends_the_session_opened_with_the_link(
     client: TestClient, anonymous: TestClient, db: Session, family: Person
 ) -> None:
     token = make_link(client, family)
-    anonymous.get(f"/access/{token}", follow_redirects=False)
+    open_access_link(anonymous, token)
     assert anonymous.get("/", follow_redirects=False).status_code == 200
 
     link = stored_link(db, token)
@@ -231,7 +306,7 @@ def test_revoking_ends_the_session_opened_with_the_link(
     assert revoked.headers["location"].startswith("/community/access-links")
 
     assert_signed_out(anonymous)
-    again = anonymous.get(f"/access/{token}", follow_redirects=False)
+    again = open_access_link(anonymous, token)
     assert again.status_code == 410
     assert SESSION_COOKIE not in again.cookies
     assert_signed_out(anonymous)
@@ -268,7 +343,7 @@ def test_a_session_scoped_link_opens_only_its_session(
     other = factories.learning_session(db, community)
     token = make_link(client, family, scope=str(own.id))
 
-    opened = anonymous.get(f"/access/{token}", follow_redirects=False)
+    opened = open_access_link(anonymous, token)
 
     assert opened.status_code == 303
     assert opened.headers["location"] == f"/sessions/{own.id}"
@@ -281,8 +356,8 @@ def test_the_audit_log_records_use_and_refusal_without_the_token(
     client: TestClient, anonymous: TestClient, db: Session, family: Person
 ) -> None:
     token = make_link(client, family)
-    anonymous.get(f"/access/{token}", follow_redirects=False)
-    anonymous.get(f"/access/{token[:-1]}", follow_redirects=False)
+    open_access_link(anonymous, token)
+    open_access_link(anonymous, token[:-1])
 
     used = db.exec(
         select(AuditEntry).where(AuditEntry.action == AuditAction.access_link_used)
@@ -426,13 +501,15 @@ def test_the_21st_refused_opening_from_one_address_is_429(
 ) -> None:
     token = make_link(client, family)
     for attempt in range(20):
-        assert anonymous.get(f"/access/wrong-{attempt}").status_code == 404
+        assert open_access_link(anonymous, f"wrong-{attempt}").status_code == 404
 
-    blocked = anonymous.get("/access/wrong-20")
+    blocked = open_access_link(anonymous, "wrong-20")
     assert blocked.status_code == 429
     assert "Retry-After" in blocked.headers
     # A good link does not count, and is held back while the address is blocked.
-    assert anonymous.get(f"/access/{token}", follow_redirects=False).status_code == 429
+    assert anonymous.get(f"/access/{token}").status_code == 429
+    assert open_access_link(anonymous, token).status_code == 429
+    assert SESSION_COOKIE not in anonymous.cookies
     limited = db.exec(
         select(AuditEntry).where(col(AuditEntry.action) == AuditAction.rate_limited)
     ).all()
@@ -444,7 +521,18 @@ def test_good_openings_do_not_count_towards_the_limit(
 ) -> None:
     token = make_link(client, family)
     for _ in range(25):
-        assert anonymous.get(f"/access/{token}", follow_redirects=False).status_code == 303
+        assert open_access_link(anonymous, token).status_code == 303
+
+
+def test_the_continue_page_speaks_plainly_with_one_big_button(
+    client: TestClient, anonymous: TestClient, family: Person
+) -> None:
+    page = anonymous.get(f"/access/{make_link(client, family)}")
+
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page.text
+    assert page.text.count("<h1") == 1
+    assert page.text.count('type="submit" class="button button--primary button--large"') == 1
+    assert "Are you not Ingrid Smit? Then close this page." in page.text
 
 
 def test_the_refused_page_fits_a_phone(anonymous: TestClient) -> None:

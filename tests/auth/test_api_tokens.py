@@ -17,6 +17,7 @@ from app.db import utcnow
 from app.people.models import Person
 from app.vocabulary import AuditAction, Role
 from tests import factories
+from tests.auth import open_access_link
 
 TOKEN = re.compile(r"lk_[A-Za-z0-9_-]{20,}")
 SESSION = {"number": 7, "starts_at": "2027-01-21T13:30:00+01:00", "place": "Stadhuis Zwolle"}
@@ -109,7 +110,7 @@ def test_an_access_link_session_gets_403(
     _link, link_token = auth_service.create_access_link(
         session=db, person=family, created_by_id=None, expires_at=utcnow() + timedelta(days=5)
     )
-    assert anonymous.get(f"/access/{link_token}", follow_redirects=False).status_code == 303
+    assert open_access_link(anonymous, link_token).status_code == 303
     page = anonymous.get("/")
     csrf = re.search(r'name="csrf_token" value="([0-9a-f]+)"', page.text)
     assert csrf is not None

@@ -29,6 +29,7 @@ from app.people.models import Person
 from app.routing import iter_routes
 from app.vocabulary import FactsheetStatus, OneTimeTokenPurpose, Role
 from tests import factories
+from tests.auth import open_access_link
 
 ACTORS = [
     "anonymous",
@@ -161,7 +162,7 @@ def browsers(
         clients[actor] = sign_in(world.people[actor])
     # The family representative signs in the way they really do: with their access link.
     family = TestClient(app)
-    family.get(f"/access/{world.tokens['access_link_token']}", follow_redirects=False)
+    open_access_link(family, world.tokens["access_link_token"])
     token = family.cookies.get("leerkring_session")
     assert token, "the family representative's access link did not sign them in"
     family.headers[CSRF_HEADER] = keyed_digest(settings.secret_key, f"csrf:session:{token}")
@@ -376,6 +377,7 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
     ),
     ("GET", "/access/"): ("public", p("/access/")),
     ("GET", "/access/{token}"): ("public", p("/access/{access_link_token}")),
+    ("POST", "/access/{token}"): ("public", p("/access/{access_link_token}")),
     ("GET", "/account/api-tokens"): ("password_holder", p("/account/api-tokens")),
     ("POST", "/account/api-tokens"): (
         "password_holder",
