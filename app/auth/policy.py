@@ -21,6 +21,17 @@ def reads_people_directory(principal: Principal) -> bool:
     return principal.is_facilitator or principal.is_chair
 
 
+def session_scope(principal: Principal) -> int | None:
+    """The one learning session a session-scoped access link opens; None: no such limit."""
+    return principal.session_scope_id
+
+
+def sees_session(principal: Principal, session_id: int) -> bool:
+    """A learning session and everything of it (its page, factsheets, API record)."""
+    scope = session_scope(principal)
+    return scope is None or scope == session_id
+
+
 def reads_initiative_drafts(principal: Principal, initiative_id: int) -> bool:
     """Draft factsheets, evidence and members' contact details of one initiative."""
     return principal.is_facilitator or bool(

@@ -20,13 +20,15 @@ def readable_factsheet(
     session: SessionDep,
     principal: OptionalPrincipal,
 ) -> Factsheet:
-    """Published versions for every member; drafts only for those who read the initiative's drafts."""
+    """Published versions for every member; drafts only for those who read the initiative's drafts.
+    A session-scoped access link reads its session's factsheets only."""
     factsheet = service.get_factsheet(session=session, factsheet_id=factsheet_id)
     initiative = session.get(Initiative, factsheet.initiative_id)
     visible = (
         principal is not None
         and initiative is not None
         and initiative.community_id == principal.community_id
+        and policy.sees_session(principal, factsheet.session_id)
         and (
             factsheet.status == FactsheetStatus.published
             or policy.reads_initiative_drafts(principal, factsheet.initiative_id)

@@ -57,7 +57,8 @@ def factsheet_versions(
         for factsheet, learning_session in service.versions(
             session=session, initiative_id=initiative.id
         )
-        if drafts_visible or factsheet.status == FactsheetStatus.published
+        if (drafts_visible or factsheet.status == FactsheetStatus.published)
+        and policy.sees_session(principal, factsheet.session_id)
     ]
     open_sessions = []
     if policy.records_evidence(principal, initiative.id):

@@ -343,7 +343,10 @@ def initiative_page(
     reads_drafts = policy.reads_initiative_drafts(principal, initiative.id)
     members = people_service.initiative_members(session=session, initiative_id=initiative.id)
     overview = service.initiative_overview(
-        session=session, initiative_id=initiative.id, drafts_visible=reads_drafts
+        session=session,
+        initiative_id=initiative.id,
+        drafts_visible=reads_drafts,
+        only_session_id=policy.session_scope(principal),
     )
     can_manage = policy.is_facilitator(principal)
     candidates = (

@@ -205,10 +205,14 @@ class InitiativeOverview:
 
 
 def initiative_overview(
-    *, session: Session, initiative_id: int, drafts_visible: bool
+    *,
+    session: Session,
+    initiative_id: int,
+    drafts_visible: bool,
+    only_session_id: int | None = None,
 ) -> InitiativeOverview:
-    """The latest factsheet per session, contributions and open actions: a fixed number of
-    queries, whatever their number."""
+    """The latest factsheet per session (``only_session_id``: of that session only),
+    contributions and open actions: a fixed number of queries, whatever their number."""
     factsheet_query = (
         select(Factsheet, LearningSession)
         .join(LearningSession, col(LearningSession.id) == Factsheet.session_id)
@@ -217,6 +221,8 @@ def initiative_overview(
     )
     if not drafts_visible:
         factsheet_query = factsheet_query.where(Factsheet.status == FactsheetStatus.published)
+    if only_session_id is not None:
+        factsheet_query = factsheet_query.where(Factsheet.session_id == only_session_id)
     latest: dict[int, tuple[Factsheet, LearningSession]] = {}
     for factsheet, learning_session in session.exec(factsheet_query).all():
         latest.setdefault(factsheet.session_id, (factsheet, learning_session))

@@ -1,6 +1,7 @@
 from fastapi import APIRouter, Response, status
 
 from app.api_responses import errors
+from app.auth import policy
 from app.auth.dependencies import FacilitatorDep, MemberDep
 from app.deps import PaginationDep, SessionDep
 from app.learning_sessions import service
@@ -27,6 +28,7 @@ def list_sessions(
     sessions, total = service.list_sessions(
         session=session,
         community_id=community_id,
+        only_session_id=policy.session_scope(principal),
         offset=pagination.offset,
         limit=pagination.per_page,
     )

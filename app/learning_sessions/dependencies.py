@@ -2,6 +2,7 @@ from typing import Annotated
 
 from fastapi import Depends, Path
 
+from app.auth import policy
 from app.auth.dependencies import OptionalPrincipal
 from app.db import MAX_ID
 from app.deps import SessionDep
@@ -16,7 +17,7 @@ def valid_learning_session(
     principal: OptionalPrincipal,
 ) -> LearningSession:
     # An access link scoped to one session opens that session only; others do not exist for it.
-    if principal is not None and principal.session_scope_id not in (None, session_id):
+    if principal is not None and not policy.sees_session(principal, session_id):
         raise NotFoundError(f"There is no learning session with id {session_id}.")
     learning_session = service.get_session(session=session, session_id=session_id)
     if principal is not None and learning_session.community_id != principal.community_id:

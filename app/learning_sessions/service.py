@@ -2,7 +2,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
-from sqlalchemy import func, update
+from sqlalchemy import and_, func, update
 from sqlmodel import Session, col, select
 
 from app.auth import audit
@@ -22,9 +22,17 @@ WORKFLOW = list(SessionStatus)  # planned → prepared → held → followed_up
 
 
 def list_sessions(
-    *, session: Session, community_id: int, offset: int = 0, limit: int = 100
+    *,
+    session: Session,
+    community_id: int,
+    only_session_id: int | None = None,
+    offset: int = 0,
+    limit: int = 100,
 ) -> tuple[Sequence[LearningSession], int]:
-    where = LearningSession.community_id == community_id
+    """The community's sessions by number; ``only_session_id`` keeps that one (a scoped link)."""
+    where = col(LearningSession.community_id) == community_id
+    if only_session_id is not None:
+        where = and_(where, col(LearningSession.id) == only_session_id)
     total = session.exec(select(func.count()).select_from(LearningSession).where(where)).one()
     sessions = session.exec(
         select(LearningSession)

@@ -18,7 +18,9 @@ from sqlmodel import Session
 
 from app.auth import policy
 from app.auth import service as auth_service
-from app.auth.cookies import BROWSER_COOKIE, CSRF_HEADER
+from app.auth.cookies import BROWSER_COOKIE, CSRF_HEADER, SESSION_COOKIE
+from app.auth.dependencies import timeouts
+from app.auth.models import AccessLink
 from app.auth.principal import Principal
 from app.auth.secrets import hash_password, keyed_digest
 from app.config import Settings
@@ -34,6 +36,8 @@ from tests.auth import open_access_link
 ACTORS = [
     "anonymous",
     "family",
+    # The same family representative with a personal link for the held session only.
+    "family_session",
     "practitioner_a",
     "manager_a",
     "policymaker_a",
@@ -44,7 +48,7 @@ ACTORS = [
 ALLOWED: dict[str, set[str]] = {
     "public": set(ACTORS),
     "member": set(ACTORS) - {"anonymous"},
-    "password_holder": set(ACTORS) - {"anonymous", "family"},
+    "password_holder": set(ACTORS) - {"anonymous", "family", "family_session"},
     "people_directory": {"chair", "facilitator"},
     "facilitator": {"facilitator"},
 }
@@ -131,6 +135,14 @@ def build_world(db: Session) -> World:
         session=db, account=invited_account, purpose=OneTimeTokenPurpose.invitation
     )
     w.tokens["access_link_token"] = link_token
+    session_link, _ = auth_service.create_access_link(
+        session=db,
+        person=w.people["family"],
+        created_by_id=w.people["facilitator"].id,
+        expires_at=utcnow() + timedelta(days=30),
+        session_id=held_session.id,
+    )
+    w.ids["session_access_link"] = session_link.id or 0
     w.ids |= {
         "initiative_a": a.id or 0,
         "initiative_b": b.id or 0,
@@ -159,7 +171,8 @@ def browsers(
     )
     clients = {"anonymous": anonymous}
     for actor in ACTORS[1:]:
-        clients[actor] = sign_in(world.people[actor])
+        if actor in world.people:
+            clients[actor] = sign_in(world.people[actor])
     # The family representative signs in the way they really do: with their access link.
     family = TestClient(app)
     open_access_link(family, world.tokens["access_link_token"])
@@ -167,7 +180,25 @@ def browsers(
     assert token, "the family representative's access link did not sign them in"
     family.headers[CSRF_HEADER] = keyed_digest(settings.secret_key, f"csrf:session:{token}")
     clients["family"] = family
+    clients["family_session"] = access_link_browser(
+        app, db, settings, world.people["family"], world.ids["session_access_link"]
+    )
     return clients
+
+
+def access_link_browser(
+    app: FastAPI, db: Session, settings: Settings, person: Person, link_id: int
+) -> TestClient:
+    """A browser with a session opened through the access link ``link_id``."""
+    link = db.get(AccessLink, link_id)
+    account = auth_service.ensure_account(session=db, person=person)
+    token = auth_service.start_session(
+        session=db, account=account, timeouts=timeouts(settings), ip="testclient", access_link=link
+    )
+    browser = TestClient(app)
+    browser.cookies.set(SESSION_COOKIE, token)
+    browser.headers[CSRF_HEADER] = keyed_digest(settings.secret_key, f"csrf:session:{token}")
+    return browser
 
 
 Spec = Callable[[World, str], tuple[str, dict[str, Any]]]
@@ -210,6 +241,10 @@ A_EDITORS = {
 }
 
 
+# The world's planned session, which the session-scoped link does not open.
+OTHER_SESSION = {"family_session": "not_found"}
+
+
 # Submitting for initiative A: its members (not the family representative) and the facilitator.
 A_CONTRIBUTORS = {
     actor: "allowed" if actor in A_MEMBERS | {"facilitator"} else "not_found"
@@ -218,7 +253,7 @@ A_CONTRIBUTORS = {
 # The session's chair (the chair of the world's planned session) and the facilitator.
 SESSION_PREPARERS = {
     actor: "allowed" if actor in {"chair", "facilitator"} else "forbidden" for actor in ACTORS[1:]
-}
+} | OTHER_SESSION
 
 
 EVIDENCE_FORM = {
@@ -246,7 +281,7 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
     ("POST", "/sign-out"): ("public", p("/sign-out")),
     ("GET", "/"): ("member", p("/")),
     ("GET", "/initiatives/{initiative_id}"): ("member", p("/initiatives/{initiative_b}")),
-    ("GET", "/sessions/{session_id}"): ("member", p("/sessions/{session}")),
+    ("GET", "/sessions/{session_id}"): ("member", p("/sessions/{session}"), OTHER_SESSION),
     ("GET", "/community/audit"): ("facilitator", p("/community/audit")),
     ("GET", "/api/v1/initiatives"): ("member", p("/api/v1/initiatives")),
     ("POST", "/api/v1/initiatives"): ("facilitator", p("/api/v1/initiatives", json=INITIATIVE)),
@@ -305,6 +340,7 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
     ("GET", "/api/v1/learning-sessions/{session_id}"): (
         "member",
         p("/api/v1/learning-sessions/{session}"),
+        OTHER_SESSION,
     ),
     ("PATCH", "/api/v1/learning-sessions/{session_id}"): (
         "facilitator",

@@ -1,0 +1,100 @@
+"""A personal access link for one learning session keeps to that session, in pages and API."""
+
+from datetime import timedelta
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlmodel import Session
+
+from app.auth import service as auth_service
+from app.auth.cookies import CSRF_HEADER, SESSION_COOKIE
+from app.auth.dependencies import timeouts
+from app.auth.secrets import keyed_digest
+from app.community.models import LearningCommunity
+from app.config import Settings
+from app.db import utcnow
+from app.factsheets import service as factsheet_service
+from app.factsheets.models import Factsheet
+from app.factsheets.schemas import SectionUpdate
+from app.initiatives.models import Initiative
+from app.learning_sessions.models import LearningSession
+from app.people.models import Person
+from app.vocabulary import FactsheetStatus, PartnershipCondition, Role
+from tests import factories
+
+
+def link_browser(
+    app: FastAPI, db: Session, settings: Settings, person: Person, session_id: int | None
+) -> TestClient:
+    """A browser signed in with ``person``'s access link (scoped to ``session_id`` if given)."""
+    link, _ = auth_service.create_access_link(
+        session=db,
+        person=person,
+        created_by_id=None,
+        expires_at=utcnow() + timedelta(days=30),
+        session_id=session_id,
+    )
+    account = auth_service.ensure_account(session=db, person=person)
+    token = auth_service.start_session(
+        session=db, account=account, timeouts=timeouts(settings), ip="testclient", access_link=link
+    )
+    browser = TestClient(app)
+    browser.cookies.set(SESSION_COOKIE, token)
+    browser.headers[CSRF_HEADER] = keyed_digest(settings.secret_key, f"csrf:session:{token}")
+    return browser
+
+
+def published(
+    db: Session, initiative: Initiative, learning_session: LearningSession, analysis: str
+) -> Factsheet:
+    factsheet = factsheet_service.start_draft(
+        session=db, initiative=initiative, learning_session=learning_session
+    )
+    factsheet_service.update_section(
+        session=db,
+        factsheet=factsheet,
+        condition=PartnershipCondition.financing,
+        data=SectionUpdate(version=1, analysis=analysis),
+    )
+    for status in (FactsheetStatus.in_review, FactsheetStatus.published):
+        factsheet_service.change_status(session=db, factsheet=factsheet, status=status)
+    return factsheet
+
+
+def test_a_session_scoped_link_reads_only_its_sessions_factsheets_and_api_records(
+    app: FastAPI, db: Session, settings: Settings, community: LearningCommunity
+) -> None:
+    initiative = factories.initiative(db, community, name="IST Groningen-Ommelanden")
+    held = factories.learning_session(db, community, number=2, status="held")
+    own = factories.learning_session(db, community, number=3)
+    earlier = published(db, initiative, held, "Session two: the pilot money ended.")
+    current = published(db, initiative, own, "Session three: a pooled budget from January.")
+    family = factories.person(db, community, name="Ingrid Smit")
+    factories.membership(db, family, Role.family_representative)
+    scoped = link_browser(app, db, settings, family, own.id)
+
+    for path in (
+        f"/factsheets/{earlier.id}",
+        f"/factsheets/{earlier.id}/preview",
+        f"/factsheets/{earlier.id}/pdf",
+        f"/sessions/{held.id}",
+        f"/api/v1/learning-sessions/{held.id}",
+    ):
+        assert scoped.get(path).status_code == 404, path
+    assert scoped.get(f"/factsheets/{current.id}/preview").status_code == 200
+    assert scoped.get(f"/sessions/{own.id}").status_code == 200
+
+    listed = scoped.get("/api/v1/learning-sessions").json()
+    assert [s["id"] for s in listed["items"]] == [own.id]
+    assert listed["total"] == 1
+    for path in (f"/initiatives/{initiative.id}", f"/initiatives/{initiative.id}/factsheets"):
+        page = scoped.get(path)
+        assert page.status_code == 200
+        assert f"/factsheets/{current.id}" in page.text or "Session 3" in page.text, path
+        assert f"/factsheets/{earlier.id}" not in page.text, path
+        assert "Session 2" not in page.text, path
+
+    # The same person's community-wide link reads every session's published factsheet.
+    everywhere = link_browser(app, db, settings, family, None)
+    assert everywhere.get(f"/factsheets/{earlier.id}").status_code == 200
+    assert len(everywhere.get("/api/v1/learning-sessions").json()["items"]) == 2
