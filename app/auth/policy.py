@@ -21,6 +21,12 @@ def reads_people_directory(principal: Principal) -> bool:
     return principal.is_facilitator or principal.is_chair
 
 
+def reads_person(principal: Principal, person_id: int) -> bool:
+    """A person's page and record (roles, sessions attended): the directory's readers, and
+    the person themselves."""
+    return principal.person_id == person_id or reads_people_directory(principal)
+
+
 def session_scope(principal: Principal) -> int | None:
     """The one learning session a session-scoped access link opens; None: no such limit."""
     return principal.session_scope_id

@@ -364,6 +364,8 @@ def initiative_page(
             "members": members,
             "overview": overview,
             "reads_drafts": reads_drafts,
+            # Members' contact details here: a person's own page is for the directory's readers.
+            "shows_contact": reads_drafts or policy.reads_people_directory(principal),
             "can_manage": can_manage,
             "candidates": candidates,
             "roles": INITIATIVE_ROLES,

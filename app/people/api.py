@@ -3,11 +3,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from app.api_responses import errors
-from app.auth.dependencies import FacilitatorDep, PeopleDirectoryDep
+from app.auth.dependencies import FacilitatorDep, MemberDep, PeopleDirectoryDep
 from app.db import MAX_ID
 from app.deps import PaginationDep, SessionDep
 from app.people import service
-from app.people.dependencies import MembershipDep, PersonDep
+from app.people.dependencies import MembershipDep, PersonDep, ReadablePersonDep
 from app.people.schemas import (
     MembershipCreate,
     MembershipPublic,
@@ -52,7 +52,7 @@ def create_person(
 
 
 @people_router.get("/{person_id}", responses=errors(404, 422))
-def get_person(_access: PeopleDirectoryDep, person: PersonDep) -> PersonPublic:
+def get_person(_access: MemberDep, person: ReadablePersonDep) -> PersonPublic:
     return PersonPublic.model_validate(person, from_attributes=True)
 
 

@@ -2,10 +2,11 @@ from typing import Annotated
 
 from fastapi import Depends, Path
 
+from app.auth import policy
 from app.auth.dependencies import OptionalPrincipal
 from app.db import MAX_ID
 from app.deps import SessionDep
-from app.errors import NotFoundError
+from app.errors import ForbiddenError, NotFoundError
 from app.people import service
 from app.people.models import Membership, Person
 
@@ -33,4 +34,16 @@ def valid_membership(
 
 
 PersonDep = Annotated[Person, Depends(valid_person)]
+
+
+def readable_person(person: PersonDep, principal: OptionalPrincipal) -> Person:
+    """A person's roles and sessions attended: the facilitator, the chair and the person."""
+    if principal is not None and not policy.reads_person(principal, person.id or 0):
+        raise ForbiddenError(
+            "A person's page is for the facilitator, the chair and the person themselves."
+        )
+    return person
+
+
+ReadablePersonDep = Annotated[Person, Depends(readable_person)]
 MembershipDep = Annotated[Membership, Depends(valid_membership)]

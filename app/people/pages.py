@@ -15,7 +15,7 @@ from app.forms import field_errors
 from app.initiatives.dependencies import InitiativeDep
 from app.labels import N_
 from app.people import service
-from app.people.dependencies import MembershipDep, PersonDep
+from app.people.dependencies import MembershipDep, PersonDep, ReadablePersonDep
 from app.people.models import Person
 from app.people.schemas import MembershipCreate, PeopleFilter, PersonCreate, PersonUpdate
 from app.templating import render
@@ -277,7 +277,7 @@ def _person_page(
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)
 def person_page(
-    principal: MemberDep, request: Request, person: PersonDep, session: SessionDep
+    principal: MemberDep, request: Request, person: ReadablePersonDep, session: SessionDep
 ) -> HTMLResponse:
     return _person_page(request, principal, person, session)
 

@@ -245,6 +245,12 @@ A_EDITORS = {
 OTHER_SESSION = {"family_session": "not_found"}
 
 
+# Another person's roles and sessions attended: the chair and the facilitator (policy.reads_person).
+PERSON_READERS = {
+    actor: "allowed" if actor in {"chair", "facilitator"} else "forbidden" for actor in ACTORS[1:]
+}
+
+
 # Submitting for initiative A: its members (not the family representative) and the facilitator.
 A_CONTRIBUTORS = {
     actor: "allowed" if actor in A_MEMBERS | {"facilitator"} else "not_found"
@@ -299,7 +305,11 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
     ),
     ("GET", "/api/v1/people"): ("people_directory", p("/api/v1/people")),
     ("POST", "/api/v1/people"): ("facilitator", p("/api/v1/people", json={"name": "Nina Kok"})),
-    ("GET", "/api/v1/people/{person_id}"): ("people_directory", p("/api/v1/people/{person_b}")),
+    ("GET", "/api/v1/people/{person_id}"): (
+        "member",
+        p("/api/v1/people/{person_b}"),
+        PERSON_READERS,
+    ),
     ("PATCH", "/api/v1/people/{person_id}"): (
         "facilitator",
         p("/api/v1/people/{person_b}", json={"version": 1, "organisation": "Gemeente"}),
@@ -555,7 +565,7 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
             },
         ),
     ),
-    ("GET", "/people/{person_id}"): ("member", p("/people/{person_b}")),
+    ("GET", "/people/{person_id}"): ("member", p("/people/{person_b}"), PERSON_READERS),
     ("GET", "/people/{person_id}/edit"): ("facilitator", p("/people/{person_b}/edit")),
     ("POST", "/people/{person_id}/edit"): (
         "facilitator",

@@ -234,29 +234,42 @@ def test_remove_a_role(client: TestClient, db: Session, community: LearningCommu
 # -- who sees what -----------------------------------------------------------------------------
 
 
-def test_a_policymaker_sees_contact_details_only_within_their_initiative(
+def test_a_persons_page_is_for_the_facilitator_the_chair_and_the_person(
     sign_in: SignIn, db: Session, community: LearningCommunity
 ) -> None:
     initiative_a = factories.initiative(db, community)
     initiative_b = factories.initiative(db, community)
-    policymaker = factories.person(db, community)
+    held = factories.learning_session(db, community, number=2, status="held")
+    policymaker = factories.person(db, community, accessibility_needs="Large print")
     factories.membership(db, policymaker, Role.policymaker, initiative_a)
     colleague = factories.person(
         db, community, email="colleague@a.example", accessibility_needs="Hearing loop"
     )
     factories.membership(db, colleague, Role.practitioner, initiative_a)
+    factories.attendance(db, held, colleague, attended=True)
     outsider = factories.person(db, community, email="outsider@b.example")
     factories.membership(db, outsider, Role.practitioner, initiative_b)
+    chair = factories.person(db, community)
+    factories.membership(db, chair, Role.chair)
     browser = sign_in(policymaker)
 
-    own = browser.get(f"/people/{colleague.id}")
-    other = browser.get(f"/people/{outsider.id}")
+    for person in (colleague, outsider):
+        for path in (f"/people/{person.id}", f"/api/v1/people/{person.id}"):
+            refused = browser.get(path)
+            assert refused.status_code == 403, path
+            assert str(person.email) not in refused.text
+            assert "Hearing loop" not in refused.text
+    # The initiative's page still shows the colleague's contact details to their initiative.
+    assert "colleague@a.example" in browser.get(f"/initiatives/{initiative_a.id}").text
 
-    assert own.status_code == 200 and "colleague@a.example" in own.text
-    assert "Hearing loop" not in own.text  # for the facilitator, the chair and the person only
-    assert other.status_code == 200 and outsider.name in other.text
-    assert "outsider@b.example" not in other.text
-    assert "Email address" not in other.text
+    own = browser.get(f"/people/{policymaker.id}")
+    assert own.status_code == 200 and "Large print" in own.text
+    assert browser.get(f"/api/v1/people/{policymaker.id}").json()["id"] == policymaker.id
+
+    chairs_view = sign_in(chair).get(f"/people/{colleague.id}")
+    assert chairs_view.status_code == 200
+    assert "colleague@a.example" in chairs_view.text and "Hearing loop" in chairs_view.text
+    assert sign_in(chair).get(f"/api/v1/people/{colleague.id}").status_code == 200
 
 
 def test_the_people_list_is_for_the_facilitator_and_the_chair(
