@@ -51,10 +51,19 @@ from app.vocabulary import (
     Role,
 )
 
-DEFAULT_BASE_URL = "http://127.0.0.1:8000"
 BaseUrlOption = Annotated[
-    str, typer.Option(help="the site's address, to build the printed link from")
+    str | None,
+    typer.Option(
+        help="the site's address, to build the printed link from "
+        "[default: LEERKRING_PUBLIC_URL, or http://HOST:PORT]",
+        show_default=False,
+    ),
 ]
+
+
+def _link_base(base_url: str | None) -> str:
+    return base_url or get_settings().link_base
+
 
 cli = typer.Typer(
     help="Leerkring: run a learning community in integrated care.",
@@ -207,7 +216,7 @@ def create_user(
     link: Annotated[
         bool, typer.Option("--link", help="print a set-password link instead of asking")
     ] = False,
-    base_url: BaseUrlOption = DEFAULT_BASE_URL,
+    base_url: BaseUrlOption = None,
 ) -> None:
     """Add a person with a role and an account (or give an existing person the role)."""
 
@@ -287,7 +296,7 @@ def create_user(
                 message = (
                     f"{person.name} ({email}) chooses a password with this link "
                     f"(usable once, within {days} days; it is shown only now):\n"
-                    f"{base_url.rstrip('/')}/set-password/{token}"
+                    f"{_link_base(base_url).rstrip('/')}/set-password/{token}"
                 )
     typer.echo(message)
 
@@ -352,7 +361,7 @@ def access_links(
         int | None,
         typer.Option("--session", min=1, help="with --issue: open only this session (number)"),
     ] = None,
-    base_url: BaseUrlOption = DEFAULT_BASE_URL,
+    base_url: BaseUrlOption = None,
 ) -> None:
     """List the active personal access links, or make one with --issue EMAIL."""
 
@@ -366,7 +375,7 @@ def access_links(
                     email=issue,
                     days=days or DEFAULT_VALID_DAYS,
                     session_number=session_number,
-                    base_url=base_url,
+                    base_url=_link_base(base_url),
                 )
             )
             return
@@ -396,7 +405,7 @@ def access_links(
 
 
 @cli.command("demo-accounts")
-def demo_accounts(base_url: BaseUrlOption = DEFAULT_BASE_URL) -> None:
+def demo_accounts(base_url: BaseUrlOption = None) -> None:
     """Print the demo accounts and their password, and a new personal link for the family."""
     with _clear_errors(), _database().transaction(write=True) as session:
         ready = set(
@@ -414,7 +423,7 @@ def demo_accounts(base_url: BaseUrlOption = DEFAULT_BASE_URL) -> None:
             email=demo_content.FAMILY,
             days=DEFAULT_VALID_DAYS,
             session_number=None,
-            base_url=base_url,
+            base_url=_link_base(base_url),
         )
     width = max(len(a.email) for a in DEMO_ACCOUNTS)
     typer.echo(f"Demo accounts; the password of each is: {DEMO_PASSWORD}")

@@ -2,17 +2,22 @@
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal, Self
+from typing import Annotated, Literal, Self
+from urllib.parse import urlsplit
 
-from pydantic import Field, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PLACEHOLDER_SECRET = "change-me"  # noqa: S105 - the placeholder production refuses
+# Hosts the test client and a developer's browser use; production allows only the public host.
+DEVELOPMENT_HOSTS = ("localhost", "127.0.0.1", "testserver")
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="LEERKRING_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="LEERKRING_", env_file=".env", extra="ignore", populate_by_name=True
+    )
 
     environment: Literal["development", "production"] = Field(
         default="development",
@@ -26,7 +31,25 @@ class Settings(BaseSettings):
     public_url: str | None = Field(
         default=None,
         description="the address people reach the site at, for links in messages "
-        "(e.g. https://leerkring.example.nl); default: the address of the request",
+        "(e.g. https://leerkring.example.nl); required in production, in development "
+        "http://HOST:PORT",
+    )
+    host: str = Field(
+        default="127.0.0.1",
+        validation_alias=AliasChoices("HOST"),
+        description="the address `leerkring serve` listens on (HOST, as the command reads it)",
+    )
+    port: int = Field(
+        default=8000,
+        ge=1,
+        le=65535,
+        validation_alias=AliasChoices("PORT"),
+        description="the port `leerkring serve` listens on (PORT, as the command reads it)",
+    )
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Host headers answered, comma-separated (e.g. leerkring.example.nl); "
+        "default: the public URL's host, and in development also localhost, 127.0.0.1",
     )
     default_language: Literal["en", "nl"] = Field(
         default="en", description="language when neither cookie nor Accept-Language decide"
@@ -54,16 +77,70 @@ class Settings(BaseSettings):
     render_timeout_seconds: int = Field(default=60, ge=5, description="time limit of one render")
     echo_sql: bool = Field(default=False, description="log every SQL statement")
 
-    @model_validator(mode="after")
-    def _refuse_placeholder_secret_in_production(self) -> Self:
-        if self.environment == "production" and (
-            self.secret_key == PLACEHOLDER_SECRET or len(self.secret_key) < 32
+    @field_validator("public_url", mode="before")
+    @classmethod
+    def _public_url_is_an_address(cls, value: object) -> object:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        parts = urlsplit(str(value).strip())
+        if (
+            parts.scheme not in ("http", "https")
+            or not parts.hostname
+            or parts.username is not None
+            or parts.query
+            or parts.fragment
         ):
             raise ValueError(
+                "LEERKRING_PUBLIC_URL must be the address people reach Leerkring at, "
+                "such as https://leerkring.example.nl"
+            )
+        return str(value).strip()
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [host.strip() for host in value.split(",") if host.strip()]
+        return value
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_production(self) -> Self:
+        if self.environment != "production":
+            return self
+        problems = []
+        if self.secret_key == PLACEHOLDER_SECRET or len(self.secret_key) < 32:
+            problems.append(
                 "LEERKRING_SECRET_KEY must be set to a random value of 32+ characters in "
                 "production, e.g. python -c 'import secrets; print(secrets.token_urlsafe(48))'"
             )
+        if self.public_url is None:
+            # Links in emails must never come from a request's Host header.
+            problems.append(
+                "LEERKRING_PUBLIC_URL must be set in production to the address people reach "
+                "Leerkring at, e.g. LEERKRING_PUBLIC_URL=https://leerkring.example.nl "
+                "(links in emails are built from it)"
+            )
+        if problems:
+            raise ValueError("; ".join(problems))
         return self
+
+    @property
+    def link_base(self) -> str:
+        """Where links in messages point, ending in a slash; never taken from a request."""
+        if self.public_url:
+            return self.public_url.rstrip("/") + "/"
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}/"
+
+    @property
+    def trusted_hosts(self) -> list[str]:
+        """Host headers the app answers; any other gets 400."""
+        if self.allowed_hosts:
+            return self.allowed_hosts
+        public_host = urlsplit(self.link_base).hostname or "localhost"
+        if self.environment == "production":
+            return [public_host]
+        return list(dict.fromkeys([*DEVELOPMENT_HOSTS, public_host]))
 
     @property
     def api_docs_enabled(self) -> bool:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -35,7 +36,7 @@ from app.initiatives import api as initiatives_api
 from app.initiatives import pages as initiatives_pages
 from app.learning_sessions import api as sessions_api
 from app.learning_sessions import pages as sessions_pages
-from app.middleware import BodySizeLimit, Language, RejectNul, SecurityHeaders
+from app.middleware import BodySizeLimit, Language, RejectNul, SecurityHeaders, TrustedHosts
 from app.people import api as people_api
 from app.people import pages as people_pages
 from app.routing import routes_without_rule
@@ -46,8 +47,19 @@ STATIC_DIR = PROJECT_ROOT / "app" / "static"
 FACTSHEETS_DIR = PROJECT_ROOT / "factsheets"
 
 
+def load_settings() -> Settings:
+    """The environment's settings, or a clean exit that says what to set (no traceback)."""
+    try:
+        return get_settings()
+    except ValidationError as error:
+        problems = "; ".join(
+            str(problem["msg"]).removeprefix("Value error, ") for problem in error.errors()
+        )
+        raise SystemExit(f"Leerkring cannot start: {problems}") from None
+
+
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
-    settings = settings or get_settings()
+    settings = settings or load_settings()
     docs = settings.api_docs_enabled
     app = FastAPI(
         lifespan=_lifespan,
@@ -94,6 +106,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.add_middleware(RejectNul)
     app.add_middleware(Language, default=settings.default_language)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    # Outermost: a request for another host name is refused before anything else runs.
+    app.add_middleware(TrustedHosts, allowed_hosts=settings.trusted_hosts)
     return app
 
 

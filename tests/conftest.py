@@ -91,8 +91,13 @@ def db(connection: Connection) -> Iterator[Session]:
 @pytest.fixture
 def settings(database_url: str) -> Settings:
     # No background worker: requests share the test's connection; tests run jobs themselves.
+    # HOST and PORT pinned: links in messages are built from them, whatever the shell sets.
     return Settings(
-        database_url=database_url, environment="development", render_in_background=False
+        database_url=database_url,
+        environment="development",
+        render_in_background=False,
+        host="127.0.0.1",
+        port=8000,
     )
 
 

@@ -30,13 +30,13 @@ INVITATION_FIELDS = ("name", "email", "role", "initiative_id", "perspective", "l
 
 
 def link_base(request: Request) -> str:
-    """Where links in messages point: the configured public address, or this request's.
+    """Where links in messages point: the configured address, never the request's Host header.
 
-    Set LEERKRING_PUBLIC_URL in production: otherwise a forged Host header on the reset
-    form could put a link to another site into a real person's message.
+    A forged Host header on the reset form must not put a link to another site into a real
+    person's message (Settings.link_base: LEERKRING_PUBLIC_URL, or HOST and PORT).
     """
-    configured: str | None = request.app.state.settings.public_url
-    return configured.rstrip("/") + "/" if configured else str(request.base_url)
+    base: str = request.app.state.settings.link_base
+    return base
 
 
 def field_errors(error: ValidationError) -> dict[str, str]:

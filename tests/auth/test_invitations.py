@@ -55,7 +55,7 @@ def test_facilitator_invites_a_policymaker(
     ).one()
     assert set_password_path(message.body).startswith("/set-password/")
     assert "Samen1Plan Drechtsteden" in message.body
-    assert "http://testserver/set-password/" in message.body
+    assert "http://127.0.0.1:8000/set-password/" in message.body
 
     confirmation = client.get(response.headers["location"])
     assert "The invitation has been written." in confirmation.text

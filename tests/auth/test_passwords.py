@@ -1,6 +1,5 @@
 """Set-password links, reset requests and changing your own password."""
 
-import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -8,6 +7,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from httpx import Response
+from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
 from app.auth import rate_limit
@@ -17,11 +17,14 @@ from app.auth.invitations import PASSWORD_MESSAGES
 from app.auth.models import Account, AuditEntry, OneTimeToken, OutboxMessage, UserSession
 from app.auth.secrets import hash_password, password_problem
 from app.community.models import LearningCommunity
+from app.config import Settings
 from app.db import utcnow
+from app.main import create_app
 from app.people.models import Person
 from app.vocabulary import AuditAction, Role
 from tests import factories
 from tests.auth import csrf_from, field_attributes, set_password_path, sign_in_with_password
+from tests.conftest import RolledBackDatabase
 
 GOOD_PASSWORD = "kastanjes in de herfst"
 OLD_PASSWORD = "fietsen langs de Vecht"
@@ -156,10 +159,14 @@ def test_password_problems_are_marked_for_translation() -> None:
 # -- reset requests -------------------------------------------------------------------------
 
 
-def request_reset(browser: TestClient, email: str) -> Response:
+def request_reset(browser: TestClient, email: str, host: str | None = None) -> Response:
+    """Fill in the reset form and send it, with a forged Host header if ``host``."""
+    headers = {"Host": host} if host else {}
     form = browser.get("/password-reset")
     return browser.post(
-        "/password-reset", data={"email": email, "csrf_token": csrf_from(form.text)}
+        "/password-reset",
+        data={"email": email, "csrf_token": csrf_from(form.text)},
+        headers=headers,
     )
 
 
@@ -335,23 +342,60 @@ def test_change_password_needs_a_password_holder(
     assert response.headers["location"].startswith("/sign-in")
 
 
-def test_links_in_messages_use_the_configured_public_address(
-    app: FastAPI, anonymous: TestClient, db: Session, community: LearningCommunity
-) -> None:
+def reset_messages(db: Session, email: str) -> list[OutboxMessage]:
+    return list(db.exec(select(OutboxMessage).where(OutboxMessage.recipient == email)).all())
+
+
+def app_with(connection: Connection, settings: Settings, **changes: object) -> FastAPI:
+    return create_app(settings.model_copy(update=changes), RolledBackDatabase(connection))
+
+
+@pytest.fixture
+def noor(db: Session, community: LearningCommunity) -> Person:
     person = factories.person(db, community, email="noor@leiden.example")
     auth_service.ensure_account(session=db, person=person)
-    app.state.settings = app.state.settings.model_copy(
-        update={"public_url": "https://leerkring.example.nl"}
-    )
-    token = re.search(r'name="csrf_token" value="([^"]+)"', anonymous.get("/password-reset").text)
-    assert token
-    anonymous.post(
-        "/password-reset",
-        data={"email": "noor@leiden.example", "csrf_token": token.group(1)},
-        headers={"Host": "evil.example"},
-    )
-    message = db.exec(
-        select(OutboxMessage).where(OutboxMessage.recipient == "noor@leiden.example")
-    ).one()
-    assert "https://leerkring.example.nl/set-password/" in message.body
+    return person
+
+
+def test_a_forged_host_header_is_refused_and_mails_nothing(
+    anonymous: TestClient, db: Session, noor: Person
+) -> None:
+    forged = request_reset(anonymous, "noor@leiden.example", host="evil.example")
+
+    assert forged.status_code == 400
+    assert reset_messages(db, "noor@leiden.example") == []
+
+
+def test_reset_links_never_come_from_the_host_header(
+    connection: Connection, settings: Settings, db: Session, noor: Person
+) -> None:
+    # Even with the host check switched off, the link points where the settings say.
+    with TestClient(app_with(connection, settings, allowed_hosts=["*"])) as browser:
+        assert request_reset(browser, "noor@leiden.example", host="evil.example").status_code == 200
+
+    (message,) = reset_messages(db, "noor@leiden.example")
+    assert "http://127.0.0.1:8000/set-password/" in message.body
     assert "evil.example" not in message.body
+
+
+def test_in_development_links_use_the_configured_host_and_port(
+    connection: Connection, settings: Settings, db: Session, noor: Person
+) -> None:
+    app = app_with(connection, settings, host="leerkring.local", port=9000)
+    with TestClient(app, base_url="http://leerkring.local:9000") as browser:
+        assert request_reset(browser, "noor@leiden.example").status_code == 200
+        assert request_reset(browser, "noor@leiden.example", host="evil.example").status_code == 400
+
+    (message,) = reset_messages(db, "noor@leiden.example")
+    assert "http://leerkring.local:9000/set-password/" in message.body
+
+
+def test_links_in_messages_use_the_configured_public_address(
+    connection: Connection, settings: Settings, db: Session, noor: Person
+) -> None:
+    app = app_with(connection, settings, public_url="https://leerkring.example.nl")
+    with TestClient(app, base_url="https://leerkring.example.nl") as browser:
+        assert request_reset(browser, "noor@leiden.example").status_code == 200
+
+    (message,) = reset_messages(db, "noor@leiden.example")
+    assert "https://leerkring.example.nl/set-password/" in message.body

@@ -48,7 +48,7 @@ def live_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture(scope="session")
 def live_server(live_database_url: str) -> Iterator[str]:
     port = free_port()
-    app = create_app(Settings(database_url=live_database_url, environment="development"))
+    app = create_app(Settings(database_url=live_database_url, environment="development", port=port))
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
