@@ -101,14 +101,26 @@ class Versioned(SQLModel):
         return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
-def create_db_engine(url: str, *, echo: bool = False) -> Engine:
+def create_db_engine(
+    url: str,
+    *,
+    echo: bool = False,
+    pool_size: int = 5,
+    max_overflow: int = 10,
+    pool_timeout: float = 30,
+) -> Engine:
+    pool = {"pool_size": pool_size, "max_overflow": max_overflow, "pool_timeout": pool_timeout}
     if url.startswith("sqlite"):
         engine = sa.create_engine(
-            url, echo=echo, connect_args={"check_same_thread": False, "timeout": 30}
+            url,
+            echo=echo,
+            connect_args={"check_same_thread": False, "timeout": 30},
+            poolclass=sa.pool.QueuePool,
+            **pool,
         )
         _tune_sqlite(engine)
         return engine
-    return sa.create_engine(url, echo=echo, pool_pre_ping=True)
+    return sa.create_engine(url, echo=echo, pool_pre_ping=True, **pool)
 
 
 def _tune_sqlite(engine: Engine) -> None:

@@ -1,9 +1,9 @@
 """Dependencies shared by every router."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import BackgroundTasks, Depends, Query, Request
 from sqlmodel import Session
 
 from app.db import Database
@@ -21,6 +21,24 @@ def get_session(request: Request) -> Iterator[Session]:
 
 # scope="function": commit before the response goes out, so a failed commit is never a 200.
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+
+def write_after_response(
+    request: Request, background: BackgroundTasks, write: Callable[[Session], None]
+) -> None:
+    """Run a small bookkeeping write once the response has gone out, in its own transaction.
+
+    By then the request's connection is back in the pool: a second transaction *inside* the
+    request would wait for a connection (or SQLite's write lock) that its own request holds.
+    A write lost to an error response is harmless; the next request makes it again.
+    """
+    database: Database = request.app.state.database
+
+    def run() -> None:
+        with database.transaction(write=True) as session:
+            write(session)
+
+    background.add_task(run)
 
 
 def get_pagination(

@@ -8,15 +8,13 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import BackgroundTasks, Depends, Request
 
 from app.auth import policy, service
 from app.auth.cookies import CSRF_FIELD, CSRF_HEADER, csrf_matches, session_token
 from app.auth.principal import Principal
-from app.auth.service import TOUCH_INTERVAL
 from app.config import Settings
-from app.db import utcnow
-from app.deps import SAFE_METHODS, SessionDep
+from app.deps import SAFE_METHODS, SessionDep, write_after_response
 from app.errors import ForbiddenError, NotSignedInError
 
 ACCESS_RULE = "__access_rule__"
@@ -29,45 +27,35 @@ def timeouts(settings: Settings) -> service.SessionTimeouts:
     )
 
 
-def current_principal(request: Request, session: SessionDep) -> Principal | None:
+def current_principal(
+    request: Request, session: SessionDep, background: BackgroundTasks
+) -> Principal | None:
     authorization = request.headers.get("authorization", "")
     if authorization.lower().startswith("bearer "):
-        found = service.resolve_api_token(session=session, token=authorization[7:].strip())
-        if found is None:
+        resolved = service.resolve_api_token(session=session, token=authorization[7:].strip())
+        if resolved is None:
             raise NotSignedInError("The API token is unknown, revoked or its account is disabled.")
-        api_token, account, person = found
-        if api_token.last_used_at is None or utcnow() - api_token.last_used_at > TOUCH_INTERVAL:
-            with request.app.state.database.transaction(write=True) as write:
-                service.touch_api_token(session=write, token_id=api_token.id or 0)
-        principal = service.load_principal(
-            session=session, account=account, person=person, method="token"
-        )
+        touch = service.touch_api_token
     else:
         token = session_token(request)
-        active = (
+        resolved = (
             service.resolve_session(
                 session=session, token=token, timeouts=timeouts(request.app.state.settings)
             )
             if token
             else None
         )
-        if active is None:
-            request.state.principal = None
-            return None
-        if active.needs_touch:
-            # Its own short write, so a page view stays a read-only transaction.
-            with request.app.state.database.transaction(write=True) as write:
-                assert active.user_session.id is not None
-                service.touch_session(session=write, session_id=active.user_session.id)
-        principal = service.load_principal(
-            session=session,
-            account=active.account,
-            person=active.person,
-            method="session",
-            access_link=active.access_link,
+        touch = service.touch_session
+    if resolved is None:
+        request.state.principal = None
+        return None
+    if resolved.needs_touch:
+        credential_id = resolved.credential_id
+        write_after_response(
+            request, background, lambda db: touch(session=db, credential_id=credential_id)
         )
-    request.state.principal = principal
-    return principal
+    request.state.principal = resolved.principal
+    return resolved.principal
 
 
 OptionalPrincipal = Annotated[Principal | None, Depends(current_principal)]

@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlmodel import Session, col, select, update
 
@@ -60,6 +61,103 @@ def load_principal(
         access_link_id=access_link.id if access_link else None,
         session_scope_id=access_link.session_id if access_link else None,
         method=method,
+    )
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """Who a cookie or token belongs to, and whether its "last used" time is due a write."""
+
+    principal: Principal
+    credential_id: int
+    needs_touch: bool
+
+
+def _roles(rows: Sequence[Any]) -> tuple[frozenset[Role], dict[int, frozenset[Role]]]:
+    community_roles: set[Role] = set()
+    initiative_roles: dict[int, set[Role]] = {}
+    for row in rows:
+        if row.role is None:
+            continue  # the outer join found no membership
+        if row.initiative_id is None:
+            community_roles.add(Role(row.role))
+        else:
+            initiative_roles.setdefault(row.initiative_id, set()).add(Role(row.role))
+    return frozenset(community_roles), {k: frozenset(v) for k, v in initiative_roles.items()}
+
+
+_PRINCIPAL_COLUMNS: tuple[Any, ...] = (
+    col(Account.id).label("account_id"),
+    col(Account.is_site_admin),
+    col(Account.disabled_at),
+    col(Person.id).label("person_id"),
+    col(Person.community_id),
+    col(Person.name),
+    col(Person.email),
+    col(Membership.role),
+    col(Membership.initiative_id),
+)
+
+
+def _principal(rows: Sequence[Any], *, method: str) -> Principal:
+    first = rows[0]
+    community_roles, initiative_roles = _roles(rows)
+    link_id = getattr(first, "link_id", None)
+    return Principal(
+        account_id=first.account_id,
+        person_id=first.person_id,
+        community_id=first.community_id,
+        name=first.name,
+        email=first.email,
+        is_site_admin=first.is_site_admin,
+        community_roles=community_roles,
+        initiative_roles=initiative_roles,
+        access_link_id=link_id,
+        session_scope_id=first.link_session_id if link_id is not None else None,
+        method=method,
+    )
+
+
+def resolve_session(*, session: Session, token: str, timeouts: SessionTimeouts) -> Resolved | None:
+    """The live sign-in session for a cookie token, with its roles: one query per request.
+
+    None when expired, idle too long, the account disabled or the access link revoked.
+    """
+    rows: Sequence[Any] = session.exec(
+        select(  # type: ignore[call-overload]
+            col(UserSession.id).label("credential_id"),
+            col(UserSession.last_seen_at),
+            col(UserSession.expires_at),
+            col(AccessLink.id).label("link_id"),
+            col(AccessLink.session_id).label("link_session_id"),
+            col(AccessLink.revoked_at).label("link_revoked_at"),
+            col(AccessLink.expires_at).label("link_expires_at"),
+            *_PRINCIPAL_COLUMNS,
+        )
+        .join(Account, col(Account.id) == UserSession.account_id)
+        .join(Person, col(Person.id) == Account.person_id)
+        .outerjoin(AccessLink, col(AccessLink.id) == UserSession.access_link_id)
+        .outerjoin(Membership, col(Membership.person_id) == Person.id)
+        .where(UserSession.token_hash == secrets.token_hash(token))
+    ).all()
+    if not rows:
+        return None
+    first = rows[0]
+    now = utcnow()
+    if (
+        first.expires_at <= now
+        or first.last_seen_at + timeouts.idle <= now
+        or first.disabled_at is not None
+    ):
+        return None
+    if first.link_id is not None and (
+        first.link_revoked_at is not None or first.link_expires_at <= now
+    ):
+        return None
+    return Resolved(
+        principal=_principal(rows, method="session"),
+        credential_id=first.credential_id,
+        needs_touch=now - first.last_seen_at > TOUCH_INTERVAL,
     )
 
 
@@ -152,49 +250,11 @@ def start_session(
     return token
 
 
-@dataclass(frozen=True)
-class ActiveSession:
-    user_session: UserSession
-    account: Account
-    person: Person
-    access_link: AccessLink | None
-
-    @property
-    def needs_touch(self) -> bool:
-        return utcnow() - self.user_session.last_seen_at > TOUCH_INTERVAL
-
-
-def resolve_session(
-    *, session: Session, token: str, timeouts: SessionTimeouts
-) -> ActiveSession | None:
-    """The live session for a cookie token: not expired, not idle, account and link still valid."""
-    row = session.exec(
-        select(UserSession, Account, Person)
-        .join(Account, col(Account.id) == UserSession.account_id)
-        .join(Person, col(Person.id) == Account.person_id)
-        .where(UserSession.token_hash == secrets.token_hash(token))
-    ).first()
-    if row is None:
-        return None
-    user_session, account, person = row
-    now = utcnow()
-    if (
-        user_session.expires_at <= now
-        or user_session.last_seen_at + timeouts.idle <= now
-        or account.disabled_at is not None
-    ):
-        return None
-    link = None
-    if user_session.access_link_id is not None:
-        link = session.get(AccessLink, user_session.access_link_id)
-        if link is None or not link_is_usable(link):
-            return None
-    return ActiveSession(user_session, account, person, link)
-
-
-def touch_session(*, session: Session, session_id: int) -> None:
+def touch_session(*, session: Session, credential_id: int) -> None:
     session.execute(
-        update(UserSession).where(col(UserSession.id) == session_id).values(last_seen_at=utcnow())
+        update(UserSession)
+        .where(col(UserSession.id) == credential_id)
+        .values(last_seen_at=utcnow())
     )
 
 
@@ -245,22 +305,34 @@ def revoke_api_token(*, session: Session, account_id: int, token_id: int) -> Api
     return api_token
 
 
-def touch_api_token(*, session: Session, token_id: int) -> None:
+def touch_api_token(*, session: Session, credential_id: int) -> None:
     session.execute(
-        update(ApiToken).where(col(ApiToken.id) == token_id).values(last_used_at=utcnow())
+        update(ApiToken).where(col(ApiToken.id) == credential_id).values(last_used_at=utcnow())
     )
 
 
-def resolve_api_token(*, session: Session, token: str) -> tuple[ApiToken, Account, Person] | None:
-    row = session.exec(
-        select(ApiToken, Account, Person)
+def resolve_api_token(*, session: Session, token: str) -> Resolved | None:
+    """The account behind a bearer token, with its roles; None if revoked or disabled."""
+    rows: Sequence[Any] = session.exec(
+        select(
+            col(ApiToken.id).label("credential_id"),
+            col(ApiToken.revoked_at),
+            col(ApiToken.last_used_at),
+            *_PRINCIPAL_COLUMNS,
+        )
         .join(Account, col(Account.id) == ApiToken.account_id)
         .join(Person, col(Person.id) == Account.person_id)
+        .outerjoin(Membership, col(Membership.person_id) == Person.id)
         .where(ApiToken.token_hash == secrets.token_hash(token))
-    ).first()
-    if row is None or row[0].revoked_at is not None or row[1].disabled_at is not None:
+    ).all()
+    if not rows or rows[0].revoked_at is not None or rows[0].disabled_at is not None:
         return None
-    return row[0], row[1], row[2]
+    last_used = rows[0].last_used_at
+    return Resolved(
+        principal=_principal(rows, method="token"),
+        credential_id=rows[0].credential_id,
+        needs_touch=last_used is None or utcnow() - last_used > TOUCH_INTERVAL,
+    )
 
 
 # -- set-password links (invitations, resets) -----------------------------------------------
