@@ -56,13 +56,15 @@ def get_session(_access: MemberDep, learning_session: LearningSessionDep) -> Lea
 
 @router.patch("/{session_id}", responses=errors(404, 409, 413, 422))
 def update_session(
-    _access: FacilitatorDep,
+    principal: FacilitatorDep,
     learning_session: LearningSessionDep,
     data: LearningSessionUpdate,
     session: SessionDep,
 ) -> LearningSessionPublic:
     return _public(
-        service.update_session(session=session, learning_session=learning_session, data=data)
+        service.update_session(
+            session=session, learning_session=learning_session, data=data, actor=principal
+        )
     )
 
 

@@ -39,6 +39,7 @@ SessionStart = Annotated[AwareDatetime, AfterValidator(_plausible_datetime)]
 SessionDate = Annotated[date, AfterValidator(_plausible_date)]
 TimeZoneName = Annotated[str, Field(max_length=64), AfterValidator(_known_timezone)]
 OnlineLink = Annotated[ShortText, AfterValidator(_web_address)]
+OverrideReason = Annotated[LongText, Field(max_length=2000)]  # as stored on the session
 SessionNumber = Annotated[int, Field(ge=1, le=1000)]
 
 
@@ -68,6 +69,11 @@ class LearningSessionUpdate(BaseModel):
     reflection_deadline: SessionDate | None = None
     chair_id: EntityId | None = None
     status: SessionStatus | None = None
+    reason: OverrideReason | None = Field(
+        default=None,
+        description="with status prepared: why the session is prepared despite gaps in its "
+        "composition or unpublished factsheets (recorded and audited)",
+    )
 
 
 class LearningSessionPublic(BaseModel):
@@ -82,6 +88,9 @@ class LearningSessionPublic(BaseModel):
     reflection_deadline: date | None
     chair_id: int | None
     status: SessionStatus
+    prepared_override_reason: str | None = Field(
+        description="why the session was prepared despite gaps, if it was"
+    )
     version: int
     created_at: datetime
     updated_at: datetime

@@ -63,10 +63,16 @@ def create_session(
 
 
 def update_session(
-    *, session: Session, learning_session: LearningSession, data: LearningSessionUpdate
+    *,
+    session: Session,
+    learning_session: LearningSession,
+    data: LearningSessionUpdate,
+    actor: Principal,
 ) -> LearningSession:
+    """Change fields; a status change follows the same workflow rule as the session page."""
     check_version(learning_session, data.version, "learning session")
-    changes = data.model_dump(exclude_unset=True, exclude={"version"})
+    changes = data.model_dump(exclude_unset=True, exclude={"version", "reason"})
+    status = changes.pop("status", None)
     if "number" in changes and changes["number"] != learning_session.number:
         _refuse_duplicate_number(
             session=session, community_id=learning_session.community_id, number=changes["number"]
@@ -77,12 +83,18 @@ def update_session(
             community_id=learning_session.community_id,
             chair_id=changes["chair_id"],
         )
-    if changes.get("status") is not None:
-        _check_transition(learning_session.status, changes["status"])
     for field, value in changes.items():
         if value is not None or field in {"chair_id", "reflection_deadline"}:
             setattr(learning_session, field, value)
     learning_session.updated_at = utcnow()
+    if status is not None:
+        change_status(
+            session=session,
+            learning_session=learning_session,
+            status=status,
+            actor=actor,
+            override_reason=data.reason or "",
+        )
     session.flush()
     return learning_session
 

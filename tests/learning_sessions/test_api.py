@@ -52,7 +52,8 @@ def test_status_moves_one_step_at_a_time(
     url = f"/api/v1/learning-sessions/{session.id}"
 
     jump = client.patch(url, json={"version": 1, "status": "held"})
-    step = client.patch(url, json={"version": 1, "status": "prepared"})
+    # An empty session has gaps: prepared needs a reason, as on the page.
+    step = client.patch(url, json={"version": 1, "status": "prepared", "reason": "A try-out."})
 
     assert jump.status_code == 409
     assert "one step at a time" in jump.json()["detail"]
