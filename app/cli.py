@@ -118,17 +118,39 @@ def migrate(
 @cli.command("seed-demo")
 def seed_demo(
     language: Annotated[str, typer.Option(help="language of the demo texts: en or nl")] = "en",
+    scale: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="also add N generated initiatives (10 people, 100 evidence items and a "
+            "factsheet per held session each; sessions up to 8) to the current community, "
+            "seeding the demo first if the database is empty; again adds N more",
+        ),
+    ] = None,
 ) -> None:
     """Fill an empty database with the demo learning community (does nothing otherwise)."""
+    from app.demo.scale import scale_community
     from app.demo.seed import seed_demo as insert_demo
 
     if language not in ("en", "nl"):
         raise typer.BadParameter("choose en or nl", param_hint="--language")
     with _database().transaction(write=True) as session:
         inserted = insert_demo(session, language=language)
-    typer.echo(
-        "Demo learning community added." if inserted else "A community exists; nothing added."
-    )
+        counts = (
+            None
+            if scale is None
+            else scale_community(session, initiatives=scale, language=language)
+        )
+    if inserted:
+        typer.echo("Demo learning community added.")
+    elif counts is None:
+        typer.echo("A community exists; nothing added.")
+    if counts is not None:
+        typer.echo(
+            f"Added {counts.initiatives} initiatives, {counts.people} people, "
+            f"{counts.evidence_items} evidence items, {counts.factsheets} factsheets "
+            f"and {counts.sessions_added} sessions."
+        )
 
 
 @cli.command("create-community")
