@@ -20,6 +20,7 @@ from app.factsheets.models import (
     FactsheetDocument,
     FactsheetSection,
     FactsheetSectionEvidence,
+    FactsheetSnapshot,
     RenderJob,
 )
 from app.initiatives.models import Initiative, InitiativeDiscipline, InitiativeMunicipality
@@ -44,6 +45,7 @@ __all__ = [
     "FactsheetDocument",
     "FactsheetSection",
     "FactsheetSectionEvidence",
+    "FactsheetSnapshot",
     "GoodPractice",
     "Initiative",
     "InitiativeDiscipline",

@@ -1,4 +1,5 @@
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import JSON, Index, LargeBinary, UniqueConstraint
 from sqlmodel import Field, Relationship, SQLModel
@@ -60,6 +61,18 @@ class FactsheetSectionEvidence(SQLModel, table=True):
         foreign_key="evidence_item.id", ondelete="RESTRICT", primary_key=True, index=True
     )
     position: int = Field(default=0)
+
+
+class FactsheetSnapshot(SQLModel, table=True):
+    """What a published version shows, frozen when it was published: its preview and PDFs are
+    rendered from this, never from today's evidence, members or actions."""
+
+    __tablename__ = "factsheet_snapshot"
+
+    factsheet_id: int = Field(foreign_key="factsheet.id", ondelete="CASCADE", primary_key=True)
+    # A FactsheetView as JSON (view.py reads and writes it); labels are translated on rendering.
+    view: dict[str, Any] = Field(sa_type=JSON)
+    created_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class FactsheetDocument(Timestamped, table=True):

@@ -255,6 +255,11 @@ def change_status(*, session: Session, factsheet: Factsheet, status: FactsheetSt
     factsheet.published_at = utcnow() if status == FactsheetStatus.published else None
     factsheet.updated_at = utcnow()
     session.flush()
+    if status == FactsheetStatus.published:
+        # Imported here: view.py builds on this module.
+        from app.factsheets.view import freeze
+
+        freeze(session=session, factsheet=factsheet)
     return factsheet
 
 

@@ -1,15 +1,23 @@
-"""Build the FactsheetView of one factsheet version: a fixed number of queries, no lazy loads."""
+"""Build the FactsheetView of one factsheet version: a fixed number of queries, no lazy loads.
 
+A published version's view is its snapshot, stored as it was published: the preview, the PDFs
+and the ZIP show exactly what was published, never evidence, members or actions added since.
+"""
+
+import dataclasses
 import re
 from collections import defaultdict
 
+from pydantic import TypeAdapter
 from sqlalchemy import func
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, col, select
 
 from app.actions.models import Action
 from app.agendas.models import ReflectiveQuestion
 from app.community.models import LearningCommunity
+from app.db import utcnow
 from app.evidence.models import EvidenceItem
 from app.factsheets import service
 from app.factsheets.document import (
@@ -24,12 +32,12 @@ from app.factsheets.document import (
     SectionView,
     SessionHistoryItem,
 )
-from app.factsheets.models import Factsheet
+from app.factsheets.models import Factsheet, FactsheetSnapshot
 from app.initiatives import service as initiative_service
 from app.learning_sessions.models import Attendance, LearningSession
 from app.people import service as people_service
 from app.people.models import Membership, Person
-from app.vocabulary import ActionStatus, PartnershipCondition, Perspective, Role
+from app.vocabulary import ActionStatus, FactsheetStatus, PartnershipCondition, Perspective, Role
 
 KEY_POINT_LENGTH = 140
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(\s|$)")
@@ -45,7 +53,69 @@ def key_point(excerpt: str) -> str:
     return sentence
 
 
+_SNAPSHOT = TypeAdapter(FactsheetView)
+# The snapshot holds no translated text (templates translate labels); any language will do.
+_SNAPSHOT_LANGUAGE = "en"
+
+
 def build_view(*, session: Session, factsheet: Factsheet, language: str) -> FactsheetView:
+    """What the version shows: its snapshot once published, today's data while a draft."""
+    if factsheet.status != FactsheetStatus.published:
+        return _current_view(session=session, factsheet=factsheet, language=language)
+    snapshot = session.get(FactsheetSnapshot, factsheet.id)
+    if snapshot is None:
+        # Published before snapshots were kept: frozen now, on its first reading since.
+        view = _current_view(session=session, factsheet=factsheet, language=_SNAPSHOT_LANGUAGE)
+        snapshot = _keep_snapshot(session, factsheet, view)
+        if snapshot is None:
+            return dataclasses.replace(view, language=language)
+    return dataclasses.replace(_SNAPSHOT.validate_python(snapshot.view), language=language)
+
+
+def _as_json(view: FactsheetView) -> dict[str, object]:
+    # Enum fields may still hold the plain strings they were set with; their values are right.
+    data: dict[str, object] = _SNAPSHOT.dump_python(view, mode="json", warnings=False)
+    return data
+
+
+def freeze(*, session: Session, factsheet: Factsheet) -> None:
+    """Store what the version shows as it is published (service.change_status calls this)."""
+    view = _current_view(session=session, factsheet=factsheet, language=_SNAPSHOT_LANGUAGE)
+    stored = session.get(FactsheetSnapshot, factsheet.id)
+    if stored is None:
+        session.add(
+            FactsheetSnapshot(
+                factsheet_id=factsheet.id or 0,
+                view=_as_json(view),
+                created_at=utcnow(),
+            )
+        )
+    else:
+        stored.view = _as_json(view)
+    session.flush()
+
+
+def _keep_snapshot(
+    session: Session, factsheet: Factsheet, view: FactsheetView
+) -> FactsheetSnapshot | None:
+    """Store a late snapshot; if a concurrent reader stored one first, theirs is kept."""
+    try:
+        with session.begin_nested():
+            snapshot = FactsheetSnapshot(
+                factsheet_id=factsheet.id or 0,
+                view=_as_json(view),
+                created_at=utcnow(),
+            )
+            session.add(snapshot)
+            session.flush()
+        return snapshot
+    except SQLAlchemyError:
+        return session.exec(
+            select(FactsheetSnapshot).where(FactsheetSnapshot.factsheet_id == factsheet.id)
+        ).first()
+
+
+def _current_view(*, session: Session, factsheet: Factsheet, language: str) -> FactsheetView:
     initiative = initiative_service.get_initiative(
         session=session, initiative_id=factsheet.initiative_id
     )
