@@ -123,7 +123,7 @@ def update_membership(
 
 
 @memberships_router.delete(
-    "/{membership_id}", status_code=status.HTTP_204_NO_CONTENT, responses=errors(404, 422)
+    "/{membership_id}", status_code=status.HTTP_204_NO_CONTENT, responses=errors(404, 409, 422)
 )
 def delete_membership(
     _access: FacilitatorDep, membership: MembershipDep, session: SessionDep

@@ -20,7 +20,7 @@ from app.people.schemas import (
 )
 from app.reflections.models import Reflection
 from app.versioning import check_version
-from app.vocabulary import AuditAction
+from app.vocabulary import AuditAction, Role
 
 
 def list_people(
@@ -81,6 +81,18 @@ def delete_person(*, session: Session, person: Person) -> None:
         raise ConflictError(
             f"{person.name} has taken part in sessions or written reflections, "
             "so the record cannot simply be deleted."
+        )
+    facilitates = session.exec(
+        select(Membership.id).where(
+            Membership.person_id == person.id, Membership.role == Role.facilitator
+        )
+    ).first()
+    if facilitates is not None:
+        _keep_a_facilitator(
+            session=session,
+            community_id=person.community_id,
+            leaving=col(Membership.person_id) == person.id,
+            name=person.name,
         )
     session.delete(person)
     session.flush()
@@ -163,6 +175,8 @@ def update_membership(
         ).first()
         if duplicate is not None:
             raise ConflictError("This person has that role here already.")
+        if membership.role == Role.facilitator:
+            _keep_a_facilitator_after_removing(session=session, membership=membership)
     for field, value in changes.items():
         setattr(membership, field, value)
     membership.updated_at = utcnow()
@@ -171,8 +185,40 @@ def update_membership(
 
 
 def delete_membership(*, session: Session, membership: Membership) -> None:
+    if membership.role == Role.facilitator:
+        _keep_a_facilitator_after_removing(session=session, membership=membership)
     session.delete(membership)
     session.flush()
+
+
+def _keep_a_facilitator_after_removing(*, session: Session, membership: Membership) -> None:
+    person = get_person(session=session, person_id=membership.person_id)
+    _keep_a_facilitator(
+        session=session,
+        community_id=membership.community_id,
+        leaving=col(Membership.id) == membership.id,
+        name=person.name,
+    )
+
+
+def _keep_a_facilitator(
+    *, session: Session, community_id: int, leaving: ColumnElement[bool], name: str
+) -> None:
+    """A community always keeps a facilitator: without one, only the command line can help."""
+    remaining = session.exec(
+        select(Membership.id)
+        .where(
+            Membership.community_id == community_id,
+            Membership.role == Role.facilitator,
+            ~leaving,
+        )
+        .limit(1)
+    ).first()
+    if remaining is None:
+        raise ConflictError(
+            f"{name} is the only facilitator of the learning community. Give someone else "
+            "the facilitator role first; then this role can be removed or changed."
+        )
 
 
 def initiative_members(
