@@ -331,22 +331,14 @@ def pdf_name(session_number: int, initiative_name: str, version: int, variant: s
 
 
 def _latest_per_initiative(
-    session: Session, learning_session: LearningSession
+    session: Session, learning_session: LearningSession, *, with_sections: bool = False
 ) -> list[tuple[Initiative, Factsheet | None]]:
-    initiatives, _ = initiative_service.list_initiatives(
-        session=session, community_id=learning_session.community_id
+    return service.latest_per_initiative(
+        session=session,
+        community_id=learning_session.community_id,
+        session_id=learning_session.id or 0,
+        with_sections=with_sections,
     )
-    return [
-        (
-            initiative,
-            service.latest_for(
-                session=session,
-                initiative_id=initiative.id or 0,
-                session_id=learning_session.id or 0,
-            ),
-        )
-        for initiative in initiatives
-    ]
 
 
 @router.get("/sessions/{session_id}/factsheets", response_class=HTMLResponse)
@@ -397,7 +389,9 @@ def download_zip(
     buffer = io.BytesIO()
     language = request.state.language
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for initiative, factsheet in _latest_per_initiative(session, learning_session):
+        for initiative, factsheet in _latest_per_initiative(
+            session, learning_session, with_sections=True
+        ):
             if factsheet is None:
                 continue
             for variant in documents.VARIANTS:

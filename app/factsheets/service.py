@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import selectinload
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, delete, func, select
 
 from app.db import utcnow
 from app.errors import (
@@ -77,6 +77,42 @@ def latest_for(*, session: Session, initiative_id: int, session_id: int) -> Fact
         .order_by(col(Factsheet.version_number).desc())
         .limit(1)
     ).first()
+
+
+def latest_per_initiative(
+    *, session: Session, community_id: int, session_id: int, with_sections: bool = False
+) -> list[tuple[Initiative, Factsheet | None]]:
+    """Every initiative of the community, by name, with its newest factsheet for the session.
+
+    Two statements whatever the community's size (three with the sections).
+    """
+    newest = (
+        select(
+            col(Factsheet.initiative_id).label("initiative_id"),
+            func.max(Factsheet.version_number).label("version_number"),
+        )
+        .where(Factsheet.session_id == session_id)
+        .group_by(col(Factsheet.initiative_id))
+        .subquery()
+    )
+    query = (
+        select(Factsheet)
+        .join(
+            newest,
+            (col(Factsheet.initiative_id) == newest.c.initiative_id)
+            & (col(Factsheet.version_number) == newest.c.version_number),
+        )
+        .where(Factsheet.session_id == session_id)
+    )
+    if with_sections:
+        query = query.options(_WITH_SECTIONS)
+    by_initiative = {factsheet.initiative_id: factsheet for factsheet in session.exec(query)}
+    initiatives = session.exec(
+        select(Initiative)
+        .where(Initiative.community_id == community_id)
+        .order_by(col(Initiative.name))
+    ).all()
+    return [(initiative, by_initiative.get(initiative.id or 0)) for initiative in initiatives]
 
 
 def previous_published(

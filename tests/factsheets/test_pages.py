@@ -13,6 +13,7 @@ from app.learning_sessions.models import LearningSession
 from app.people.models import Person
 from app.vocabulary import FactsheetStatus, PartnershipCondition, Role
 from tests import factories
+from tests.community import counted_statements
 
 SECRET_ANALYSIS = "Draft finding only initiative A may read: the debt counsellor left in May."
 
@@ -217,3 +218,33 @@ def test_members_comment_while_a_version_is_in_review(
     assert (
         manager_a.post(f"/factsheets/{draft.id}/comments", data={"text": "  "}).status_code == 422
     )
+
+
+def _session_factsheets_statements(
+    client: TestClient, db: Session, community: LearningCommunity, initiatives: int
+) -> int:
+    learning_session = factories.learning_session(db, community)
+    for number in range(initiatives):
+        initiative = factories.initiative(db, community, name=f"Initiative {initiatives}-{number}")
+        for version in (1, 2):
+            db.add(
+                Factsheet(
+                    initiative_id=initiative.id,
+                    session_id=learning_session.id,
+                    version_number=version,
+                )
+            )
+    db.flush()
+    with counted_statements(db) as statements:
+        response = client.get(f"/sessions/{learning_session.id}/factsheets")
+    assert response.status_code == 200
+    assert response.text.count("Initiative ") >= initiatives  # every initiative, on one page
+    return len(statements)
+
+
+def test_session_factsheets_statement_count_does_not_grow_with_initiatives(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    few = _session_factsheets_statements(client, db, community, 5)
+    many = _session_factsheets_statements(client, db, community, 200)
+    assert few == many
