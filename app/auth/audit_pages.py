@@ -1,24 +1,48 @@
 """The audit log page for facilitators: who did what, when and from where."""
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
+from pydantic import BaseModel, Field, StringConstraints, ValidationError
 
 from app.auth import audit
 from app.auth.dependencies import FacilitatorDep
+from app.auth.models import AuditEntry
 from app.deps import PaginationDep, SessionDep
+from app.forms import FILTER_DATE_MESSAGE, field_errors
+from app.labels import N_
+from app.learning_sessions.schemas import SessionDate
 from app.templating import render
 from app.vocabulary import AuditAction
 
 router = APIRouter(include_in_schema=False)
 LOCAL = ZoneInfo("Europe/Amsterdam")
+FilterValue = Annotated[str, Query()]
 
 
-def _start_of(day: date | None) -> datetime | None:
-    return datetime.combine(day, time.min, tzinfo=LOCAL).astimezone(UTC) if day else None
+class AuditFilterForm(BaseModel):
+    """The filter form as submitted: blank fields mean "any"."""
+
+    action: AuditAction | None = None
+    actor: Annotated[str, StringConstraints(strip_whitespace=True, max_length=254)] = ""
+    since: SessionDate | None = Field(default=None, alias="from")
+    until: SessionDate | None = Field(default=None, alias="to")
+
+
+FILTER_MESSAGES = {
+    "action": N_("Choose one of the listed events."),
+    "actor": N_("Search for at most 254 characters."),
+    "from": FILTER_DATE_MESSAGE,
+    "to": FILTER_DATE_MESSAGE,
+}
+
+
+def _start_of(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=LOCAL).astimezone(UTC)
 
 
 @router.get("/community/audit", response_class=HTMLResponse)
@@ -27,23 +51,34 @@ def audit_log(
     request: Request,
     session: SessionDep,
     pagination: PaginationDep,
-    action: Annotated[AuditAction | None, Query()] = None,
-    actor: Annotated[str, Query(max_length=254)] = "",
-    since: Annotated[date | None, Query(alias="from")] = None,
-    until: Annotated[date | None, Query(alias="to")] = None,
+    action: FilterValue = "",
+    actor: FilterValue = "",
+    since: Annotated[str, Query(alias="from")] = "",
+    until: Annotated[str, Query(alias="to")] = "",
 ) -> HTMLResponse:
-    audit_filter = audit.AuditFilter(
-        action=action,
-        actor=actor.replace("\x00", "").strip(),
-        since=_start_of(since),
-        until=_start_of(until + timedelta(days=1)) if until else None,
-    )
-    entries, total = audit.list_entries(
-        session=session,
-        audit_filter=audit_filter,
-        offset=pagination.offset,
-        limit=pagination.per_page,
-    )
+    chosen = {"action": action, "actor": actor, "from": since, "to": until}
+    errors: dict[str, str] = {}
+    entries: Sequence[AuditEntry] = []
+    total = 0
+    try:
+        form = AuditFilterForm.model_validate(
+            {name: value for name, value in chosen.items() if value.strip()}
+        )
+    except ValidationError as error:
+        errors = field_errors(error, FILTER_MESSAGES)
+    else:
+        audit_filter = audit.AuditFilter(
+            action=form.action,
+            actor=form.actor,
+            since=_start_of(form.since) if form.since else None,
+            until=_start_of(form.until + timedelta(days=1)) if form.until else None,
+        )
+        entries, total = audit.list_entries(
+            session=session,
+            audit_filter=audit_filter,
+            offset=pagination.offset,
+            limit=pagination.per_page,
+        )
     return render(
         request,
         "auth/audit.html",
@@ -52,6 +87,8 @@ def audit_log(
             "total": total,
             "pagination": pagination,
             "actions": list(AuditAction),
-            "chosen": {"action": action, "actor": actor, "from": since, "to": until},
+            "chosen": chosen,
+            "errors": errors,
         },
+        status_code=422 if errors else 200,
     )

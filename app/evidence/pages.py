@@ -14,7 +14,7 @@ from app.deps import PaginationDep, SessionDep
 from app.evidence import service
 from app.evidence.models import EvidenceItem
 from app.evidence.schemas import EvidenceCreate, EvidenceFilter
-from app.forms import field_errors
+from app.forms import FILTER_DATE_MESSAGE, field_errors
 from app.initiatives.dependencies import InitiativeDraftsDep, InitiativeEvidenceDep
 from app.initiatives.models import Initiative
 from app.labels import N_
@@ -49,8 +49,8 @@ FILTER_MESSAGES: dict[str, str] = {
     "level": N_("Choose one of the levels of integration."),
     "source": N_("Choose one of the sources."),
     "perspective": N_("Choose one of the perspectives."),
-    "observed_from": N_("Enter a date, like 2026-10-02."),
-    "observed_until": N_("Enter a date, like 2026-10-02."),
+    "observed_from": FILTER_DATE_MESSAGE,
+    "observed_until": FILTER_DATE_MESSAGE,
     "text": N_("Search for at most 200 characters."),
 }
 NO_FILE = N_("Choose a CSV file to upload.")

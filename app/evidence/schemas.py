@@ -1,4 +1,3 @@
-from datetime import date
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -40,6 +39,6 @@ class EvidenceFilter(BaseModel):
     level: IntegrationLevel | None = None
     source: EvidenceSource | None = None
     perspective: Perspective | None = None
-    observed_from: date | None = None
-    observed_until: date | None = None
+    observed_from: SessionDate | None = None
+    observed_until: SessionDate | None = None
     text: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] = ""

@@ -3,6 +3,7 @@
 import csv
 import hashlib
 import io
+import itertools
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -223,17 +224,26 @@ def _parse_rows(content: bytes, result: ImportResult) -> list[tuple[int, dict[st
         return []
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") and "\t" not in sample else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    header = [name.strip().lower() for name in (reader.fieldnames or [])]
-    missing = [name for name in CSV_COLUMNS if name not in header]
-    if missing:
-        for name in missing:
-            result.problems.append(RowProblem(1, name, "this column is missing from the header"))
-        return []
-    reader.fieldnames = header
+    # newline="": the csv module ends lines at \r\n, \n or a lone \r (old Mac, some exports).
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[int, dict[str, str]]] = []
+    record_start = 1  # the line the record being read starts on, for a message about it
     try:
-        for index, raw in enumerate(reader, start=2):
+        header = [name.strip().lower() for name in (reader.fieldnames or [])]
+        missing = [name for name in CSV_COLUMNS if name not in header]
+        if missing:
+            for name in missing:
+                result.problems.append(
+                    RowProblem(1, name, "this column is missing from the header")
+                )
+            return []
+        reader.fieldnames = header
+        records = iter(reader)
+        for index in itertools.count(start=2):
+            record_start = reader.line_num + 1
+            raw = next(records, None)
+            if raw is None:
+                break
             if index - 1 > MAX_IMPORT_ROWS:
                 result.problems.append(
                     RowProblem(index, "file", f"more than {MAX_IMPORT_ROWS} rows; split the file")
@@ -244,8 +254,13 @@ def _parse_rows(content: bytes, result: ImportResult) -> list[tuple[int, dict[st
             rows.append((index, {k: (v or "") for k, v in raw.items() if isinstance(k, str)}))
     except csv.Error as error:
         result.problems.append(
-            RowProblem(reader.line_num, "file", f"cannot be read as CSV: {error}")
+            RowProblem(
+                record_start,
+                "file",
+                f"cannot be read as CSV ({error}); check the quotes around texts",
+            )
         )
+        return []
     if not rows and result.ok:
         result.problems.append(RowProblem(2, "file", "has no rows below the header"))
     return rows

@@ -411,3 +411,57 @@ def test_anonymous_visitors_are_sent_to_sign_in(
         response = anonymous.get(f"/initiatives/{a.id}/evidence{suffix}", follow_redirects=False)
         assert response.status_code == 303
         assert response.headers["location"].startswith("/sign-in")
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n", "\n"], ids=["cr", "crlf", "lf"])
+def test_csv_import_reads_any_newline_convention(
+    db: Session,
+    community: LearningCommunity,
+    initiatives: tuple[Initiative, Initiative],
+    sign_in: Callable[[Person], TestClient],
+    newline: str,
+) -> None:
+    a, _ = initiatives
+    researcher = sign_in(member(db, community, Role.practitioner_researcher, a))
+    content = (HEADER + GOOD + GOOD_2).replace("\n", newline).encode()
+
+    response = researcher.post(
+        f"/initiatives/{a.id}/evidence/import",
+        files={"file": ("evidence.csv", content, "text/csv")},
+    )
+
+    assert response.status_code == 200, response.text
+    assert "2 added, 0 already there." in response.text
+    assert stored(db, a) == 2
+
+
+@pytest.mark.parametrize(
+    ("content", "row"),
+    [
+        (HEADER + GOOD + 'interview,2026-10-02,family,clinical,roles,yes,"Never closed.\n', 3),
+        ('"source,observed_on\r\n' + GOOD, 1),
+        (HEADER + 'interview,2026-10-02,family,clinical,roles,yes,"a"b\n', 2),
+    ],
+    ids=["open-quote", "open-quote-in-header", "text-after-quote"],
+)
+def test_a_file_that_is_not_csv_is_a_row_and_column_problem(
+    db: Session,
+    community: LearningCommunity,
+    initiatives: tuple[Initiative, Initiative],
+    sign_in: Callable[[Person], TestClient],
+    content: str,
+    row: int,
+) -> None:
+    a, _ = initiatives
+    researcher = sign_in(member(db, community, Role.practitioner_researcher, a))
+
+    response = researcher.post(
+        f"/initiatives/{a.id}/evidence/import",
+        files={"file": ("evidence.csv", content.encode(), "text/csv")},
+    )
+
+    assert response.status_code == 422
+    assert "Nothing was stored" in response.text
+    assert f'<th scope="row">{row}</th><td><code>file</code></td>' in response.text
+    assert "cannot be read as CSV" in response.text
+    assert stored(db, a) == 0
