@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Annotated, Literal, Self
 from urllib.parse import urlsplit
 
-from pydantic import AliasChoices, Field, field_validator, model_validator
+from pydantic import AliasChoices, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -151,4 +151,11 @@ class Settings(BaseSettings):
 
 @lru_cache
 def get_settings() -> Settings:
-    return Settings()
+    """The environment's settings; a misconfiguration exits saying what to set (no traceback)."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        problems = "; ".join(
+            str(problem["msg"]).removeprefix("Value error, ") for problem in error.errors()
+        )
+        raise SystemExit(f"Leerkring cannot start: {problems}") from None

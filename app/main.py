@@ -9,7 +9,6 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -47,19 +46,8 @@ STATIC_DIR = PROJECT_ROOT / "app" / "static"
 FACTSHEETS_DIR = PROJECT_ROOT / "factsheets"
 
 
-def load_settings() -> Settings:
-    """The environment's settings, or a clean exit that says what to set (no traceback)."""
-    try:
-        return get_settings()
-    except ValidationError as error:
-        problems = "; ".join(
-            str(problem["msg"]).removeprefix("Value error, ") for problem in error.errors()
-        )
-        raise SystemExit(f"Leerkring cannot start: {problems}") from None
-
-
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
-    settings = settings or load_settings()
+    settings = settings or get_settings()  # exits saying what to set if misconfigured
     docs = settings.api_docs_enabled
     app = FastAPI(
         lifespan=_lifespan,
