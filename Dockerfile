@@ -4,6 +4,7 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
+    LEERKRING_ENVIRONMENT=production \
     LEERKRING_DATABASE_URL=sqlite:////data/leerkring.db
 
 WORKDIR /app
@@ -24,5 +25,5 @@ EXPOSE 8000
 VOLUME ["/data"]
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
   CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"
-# The same commands as `make run`, without the demo data.
+# The same commands as `make run`, without the demo data; LEERKRING_WORKERS defaults to the cores.
 CMD ["sh", "-c", "leerkring migrate && leerkring serve --host 0.0.0.0 --port 8000"]

@@ -1,9 +1,6 @@
 """The leerkring command: serve, migrate, seed, back up and restore, accounts and links."""
 
-import copy
-import logging
 import os
-import re
 import shutil
 import sqlite3
 import subprocess
@@ -11,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 from pydantic import ValidationError
@@ -461,33 +458,6 @@ def demo_accounts(base_url: BaseUrlOption = None) -> None:
 
 # -- serving --------------------------------------------------------------------------------
 
-# Personal links carry their token in the path; the access log must not keep it.
-_SECRET_PATH = re.compile(r"(/(?:access|set-password)/)[^/?#\s\"]+")
-
-
-class RedactSecretPaths(logging.Filter):
-    """Replace the token in access-log lines for personal and set-password links."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.args, tuple):
-            record.args = tuple(
-                _SECRET_PATH.sub(r"\1[hidden]", arg) if isinstance(arg, str) else arg
-                for arg in record.args
-            )
-        if isinstance(record.msg, str):
-            record.msg = _SECRET_PATH.sub(r"\1[hidden]", record.msg)
-        return True
-
-
-def _log_config() -> dict[str, Any]:
-    from uvicorn.config import LOGGING_CONFIG
-
-    config = copy.deepcopy(LOGGING_CONFIG)
-    config.setdefault("filters", {})["redact_secret_paths"] = {"()": RedactSecretPaths}
-    for handler in config["handlers"].values():
-        handler.setdefault("filters", []).append("redact_secret_paths")
-    return config
-
 
 @cli.command("render-factsheets")
 def render_factsheets(
@@ -562,19 +532,24 @@ def serve(
     host: Annotated[str, typer.Option(envvar="HOST", help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(envvar="PORT", help="port to listen on")] = 8000,
     reload: Annotated[bool, typer.Option(help="restart on code changes")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1, help="worker processes (default LEERKRING_WORKERS: 1, in production the cores)"
+        ),
+    ] = None,
 ) -> None:
-    """Serve the web application."""
+    """Serve the web application (LEERKRING_WORKERS processes; see the README's production part)."""
     import uvicorn
 
-    uvicorn.run(
-        "app.main:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        reload=reload,
-        proxy_headers=True,
-        log_config=_log_config(),
-    )
+    from app.serving import uvicorn_options
+
+    options = uvicorn_options(get_settings())
+    if workers is not None:
+        options["workers"] = workers
+    if reload:
+        options["workers"] = 1
+    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, reload=reload, **options)
 
 
 @cli.command()

@@ -1,5 +1,6 @@
 """Every knob of Leerkring, read once from LEERKRING_* environment variables (or .env)."""
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal, Self
@@ -76,6 +77,21 @@ class Settings(BaseSettings):
     render_processes: int = Field(default=1, ge=1, le=16, description="PDF render processes")
     render_timeout_seconds: int = Field(default=60, ge=5, description="time limit of one render")
     echo_sql: bool = Field(default=False, description="log every SQL statement")
+    workers: int | None = Field(
+        default=None,
+        ge=1,
+        le=64,
+        description="server processes; default 1, in production the cores",
+    )
+    forwarded_allow_ips: str = Field(
+        default="",
+        description="comma-separated proxy addresses whose X-Forwarded-For/-Proto are believed; "
+        "empty: none",
+    )
+    access_log: bool = Field(default=True, description="log every request (tokens hidden)")
+    database_pool_size: int = Field(
+        default=10, ge=1, le=200, description="database connections kept open per process"
+    )
 
     @field_validator("public_url", mode="before")
     @classmethod
@@ -141,6 +157,12 @@ class Settings(BaseSettings):
         if self.environment == "production":
             return [public_host]
         return list(dict.fromkeys([*DEVELOPMENT_HOSTS, public_host]))
+
+    @property
+    def worker_count(self) -> int:
+        if self.workers is not None:
+            return self.workers
+        return (os.cpu_count() or 1) if self.environment == "production" else 1
 
     @property
     def api_docs_enabled(self) -> bool:

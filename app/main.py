@@ -39,7 +39,7 @@ from app.middleware import BodySizeLimit, Language, RejectNul, SecurityHeaders, 
 from app.people import api as people_api
 from app.people import pages as people_pages
 from app.routing import routes_without_rule
-from app.templating import render
+from app.templating import compile_templates, render
 
 logger = logging.getLogger(__name__)
 STATIC_DIR = PROJECT_ROOT / "app" / "static"
@@ -61,7 +61,12 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     app.state.settings = settings
     app.state.database = database or Database(
-        create_db_engine(settings.database_url, echo=settings.echo_sql)
+        create_db_engine(
+            settings.database_url,
+            echo=settings.echo_sql,
+            pool_size=settings.database_pool_size,
+            max_overflow=settings.database_pool_size,
+        )
     )
 
     api = APIRouter(prefix="/api/v1")
@@ -103,6 +108,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Start the background PDF worker for this process (any number of instances may run one)."""
     settings: Settings = app.state.settings
+    compile_templates()
     worker = None
     if settings.render_in_background:
         from app.factsheets.jobs import RenderWorker

@@ -56,6 +56,14 @@ def environment(language: str) -> Environment:
     return env
 
 
+def compile_templates() -> None:
+    """Compile every template in every language at start-up, not in the first requests."""
+    for language in LANGUAGES:
+        env = environment(language)
+        for name in env.list_templates(extensions=["html"]):
+            env.get_template(name)
+
+
 def render(
     request: Request,
     template_name: str,

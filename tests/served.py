@@ -132,12 +132,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(app: FastAPI) -> Iterator[str]:
-    """The app under uvicorn in a thread on a free loopback port; yields its base URL."""
+def serving(app: FastAPI, **options: Any) -> Iterator[str]:
+    """The app under uvicorn in a thread on a free loopback port; yields its base URL.
+
+    ``options`` are uvicorn's, e.g. those `leerkring serve` passes (app.serving).
+    """
     port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
-    )
+    config = {"log_level": "warning", "access_log": False, **options}
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, **config))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

@@ -13,13 +13,14 @@ from typer.testing import CliRunner
 
 from app.auth import service as auth_service
 from app.auth.models import Account
-from app.cli import RedactSecretPaths, cli
+from app.cli import cli
 from app.config import Settings, get_settings
 from app.db import Database, create_db_engine
 from app.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from app.initiatives.models import Initiative
 from app.main import create_app
 from app.people.models import Membership, Person
+from app.serving import RedactSecretPaths
 from app.vocabulary import Role
 from tests.auth import open_access_link
 

@@ -10,6 +10,7 @@ import hashlib
 import json
 from typing import Literal, Protocol
 
+from sqlalchemy.orm import defer
 from sqlmodel import Session, select
 
 from app.db import utcnow
@@ -45,12 +46,15 @@ def content_hash(view: FactsheetView, variant: str, template_version: str) -> st
 def stored(
     *, session: Session, factsheet_id: int, variant: str, language: str
 ) -> FactsheetDocument | None:
+    # The bytes load on first use, so answering "not modified" never reads the blob.
     return session.exec(
-        select(FactsheetDocument).where(
+        select(FactsheetDocument)
+        .where(
             FactsheetDocument.factsheet_id == factsheet_id,
             FactsheetDocument.variant == variant,
             FactsheetDocument.language == language,
         )
+        .options(defer(FactsheetDocument.pdf))  # type: ignore[arg-type]
     ).first()
 
 

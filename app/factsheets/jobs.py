@@ -234,7 +234,9 @@ class RenderWorker:
         if self._thread is not None:
             self._thread.join(timeout=self.timeout_seconds + 5)
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            # Wait for the pool's processes to exit: left running, they outlive this process
+            # (and keep its output pipes open).
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(

@@ -312,11 +312,8 @@ def download(
     }
     if request.headers.get("if-none-match") == etag:
         return Response(status_code=304, headers=headers)
-    initiative = initiative_service.get_initiative(
-        session=session, initiative_id=factsheet.initiative_id
-    )
-    learning_session = session_service.get_session(session=session, session_id=factsheet.session_id)
-    name = pdf_name(learning_session.number, initiative.name, factsheet.version_number, variant)
+    session_number, initiative_name = service.document_title(session=session, factsheet=factsheet)
+    name = pdf_name(session_number, initiative_name, factsheet.version_number, variant)
     headers["Content-Disposition"] = f'inline; filename="{name}"'
     return Response(document.pdf, media_type="application/pdf", headers=headers)
 

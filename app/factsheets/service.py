@@ -57,6 +57,19 @@ def get_factsheet(*, session: Session, factsheet_id: int) -> Factsheet:
     return factsheet
 
 
+def document_title(*, session: Session, factsheet: Factsheet) -> tuple[int, str]:
+    """The session number and the initiative's name, for a document's file name."""
+    initiative_name = (
+        select(Initiative.name).where(Initiative.id == factsheet.initiative_id).scalar_subquery()
+    )
+    row = session.exec(
+        select(LearningSession.number, initiative_name).where(
+            LearningSession.id == factsheet.session_id
+        )
+    ).one()
+    return row[0], row[1]
+
+
 def versions(
     *, session: Session, initiative_id: int
 ) -> Sequence[tuple[Factsheet, LearningSession]]:

@@ -17,6 +17,7 @@ from app.initiatives.models import Initiative
 from app.learning_sessions.models import LearningSession
 from app.vocabulary import FactsheetStatus, PartnershipCondition, RenderJobStatus
 from tests import factories
+from tests.community import counted_statements
 
 
 def make_factsheet(
@@ -146,3 +147,35 @@ def test_batch_progress_counts_rendered_jobs(
     assert "Rendered 4 of 4 documents" in fragment.text
     assert "<html" not in fragment.text
     assert "every 1s" not in fragment.text
+
+
+def test_a_published_pdf_is_served_without_rebuilding_it_and_304_never_reads_the_bytes(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    _, factsheet_id = make_factsheet(db, community, "Published finding about funding.")
+    client.post(f"/factsheets/{factsheet_id}/status", data={"status": "in_review"})
+    client.post(f"/factsheets/{factsheet_id}/status", data={"status": "published"})
+    pdf = b"%PDF-1.7 stored bytes of the published version"
+    db.add(
+        FactsheetDocument(
+            factsheet_id=factsheet_id,
+            variant="full",
+            language="en",
+            content_hash="f" * 64,
+            template_version="stored",
+            pdf=pdf,
+        )
+    )
+    db.flush()
+    with counted_statements(db) as statements:
+        first = client.get(f"/factsheets/{factsheet_id}/pdf")
+    assert first.content == pdf
+    assert first.headers["etag"] == f'"{"f" * 64}"'
+    # No view is built for a published version: no evidence, members or actions are read.
+    assert not [s for s in statements if "FROM evidence_item" in s or "FROM action" in s]
+    with counted_statements(db) as statements:
+        unchanged = client.get(
+            f"/factsheets/{factsheet_id}/pdf", headers={"If-None-Match": first.headers["etag"]}
+        )
+    assert unchanged.status_code == 304
+    assert not [s for s in statements if "factsheet_document.pdf" in s]
