@@ -4,15 +4,20 @@ Rule: every initiative sends at least a practitioner, a policymaker and a manage
 family representative takes part in every session.
 """
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from sqlalchemy import and_, case, distinct, func, or_
 from sqlmodel import Session, col, select
 
 from app.initiatives.models import Initiative
 from app.learning_sessions.models import Attendance, LearningSession
+from app.people import service as people_service
 from app.people.models import Membership, Person
 from app.vocabulary import INITIATIVE_SESSION_ROLES, InitiativeStatus, Role
+
+SEARCH_LIMIT = people_service.SEARCH_LIMIT
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,19 @@ class SessionComposition:
         )
 
 
+def _presence(
+    rows: Sequence[tuple[int | None, str, bool, bool | None]],
+) -> dict[tuple[int | None, Role], Presence]:
+    presence: dict[tuple[int | None, Role], Presence] = {}
+    for initiative_id, role, invited, attended in rows:
+        key = (None if role == Role.family_representative else initiative_id, Role(role))
+        before = presence.get(key, Presence())
+        presence[key] = Presence(
+            invited=before.invited or invited, attended=before.attended or attended is True
+        )
+    return presence
+
+
 def session_composition(
     *, session: Session, learning_session: LearningSession
 ) -> SessionComposition:
@@ -65,13 +83,7 @@ def session_composition(
         )
     ).all()
 
-    presence: dict[tuple[int | None, Role], Presence] = {}
-    for initiative_id, role, invited, attended in rows:
-        key = (None if role == Role.family_representative else initiative_id, Role(role))
-        before = presence.get(key, Presence())
-        presence[key] = Presence(
-            invited=before.invited or invited, attended=before.attended or attended is True
-        )
+    presence = _presence(rows)
     return SessionComposition(
         initiatives=[
             InitiativeComposition(
@@ -88,50 +100,164 @@ def session_composition(
 
 
 @dataclass(frozen=True)
+class CompositionPage:
+    """One page of the composition table, incomplete initiatives first, with the counts."""
+
+    initiatives: list[InitiativeComposition]
+    family_representative: Presence
+    total: int  # active initiatives shown by the filter
+    active: int  # all active initiatives
+    incomplete: int  # active initiatives with a required role nobody has been invited for
+
+
+def _filled_roles(learning_session: LearningSession) -> Any:
+    """Per initiative: how many of the required roles someone has been invited for."""
+    return (
+        select(
+            col(Membership.initiative_id).label("initiative_id"),
+            func.count(distinct(col(Membership.role))).label("filled"),
+        )
+        .join(Attendance, col(Attendance.person_id) == Membership.person_id)
+        .where(
+            Attendance.session_id == learning_session.id,
+            col(Attendance.invited).is_(True),
+            col(Membership.role).in_(INITIATIVE_SESSION_ROLES),
+        )
+        .group_by(col(Membership.initiative_id))
+        .subquery()
+    )
+
+
+def composition_page(
+    *,
+    session: Session,
+    learning_session: LearningSession,
+    offset: int,
+    limit: int,
+    only_incomplete: bool = False,
+) -> CompositionPage:
+    """Three queries whatever the number of initiatives: counts, the page, its presence."""
+    filled = _filled_roles(learning_session)
+    missing = func.coalesce(filled.c.filled, 0) < len(INITIATIVE_SESSION_ROLES)
+    active = and_(
+        col(Initiative.community_id) == learning_session.community_id,
+        col(Initiative.status) == InitiativeStatus.active,
+    )
+    counts = session.exec(
+        select(func.count(), func.coalesce(func.sum(case((missing, 1), else_=0)), 0))
+        .select_from(Initiative)
+        .outerjoin(filled, filled.c.initiative_id == Initiative.id)
+        .where(active)
+    ).one()
+    active_count, incomplete = int(counts[0]), int(counts[1])
+    query = (
+        select(Initiative)
+        .outerjoin(filled, filled.c.initiative_id == Initiative.id)
+        .where(active)
+        .order_by(case((missing, 0), else_=1), col(Initiative.name), col(Initiative.id))
+        .offset(offset)
+        .limit(limit)
+    )
+    if only_incomplete:
+        query = query.where(missing)
+    initiatives: Sequence[Initiative] = session.exec(query).all()
+    page_ids = [initiative.id for initiative in initiatives]
+    rows = session.exec(
+        select(Membership.initiative_id, Membership.role, Attendance.invited, Attendance.attended)
+        .join(Membership, col(Membership.person_id) == Attendance.person_id)
+        .where(
+            Attendance.session_id == learning_session.id,
+            or_(
+                and_(
+                    col(Membership.initiative_id).in_(page_ids),
+                    col(Membership.role).in_(INITIATIVE_SESSION_ROLES),
+                ),
+                col(Membership.role) == Role.family_representative,
+            ),
+        )
+    ).all()
+    presence = _presence(rows)
+    return CompositionPage(
+        initiatives=[
+            InitiativeComposition(
+                initiative=initiative,
+                roles={
+                    role: presence.get((initiative.id, role), Presence())
+                    for role in INITIATIVE_SESSION_ROLES
+                },
+            )
+            for initiative in initiatives
+        ],
+        family_representative=presence.get((None, Role.family_representative), Presence()),
+        total=incomplete if only_incomplete else active_count,
+        active=active_count,
+        incomplete=incomplete,
+    )
+
+
+@dataclass(frozen=True)
 class InviteOptions:
-    """Whom the facilitator can invite: per initiative and role, family representatives, all."""
+    """Whom the facilitator can invite from the page: per shown initiative and role, a few
+    family representatives, and the people found by a search."""
 
     by_cell: dict[tuple[int, Role], list[Person]]
     family_representatives: list[Person]
-    chairs: list[Person]
+    more_family_representatives: bool
     people: list[Person]
 
     def for_cell(self, initiative_id: int, role: Role) -> list[Person]:
         return self.by_cell.get((initiative_id, role), [])
 
 
-def invite_options(*, session: Session, community_id: int) -> InviteOptions:
-    """Two queries whatever the number of initiatives or people."""
+def chair_options(*, session: Session, community_id: int) -> list[Person]:
+    """The community's chairs, for the schedule form."""
+    return list(
+        session.exec(
+            select(Person)
+            .join(Membership, col(Membership.person_id) == Person.id)
+            .where(Membership.community_id == community_id, Membership.role == Role.chair)
+            .order_by(col(Person.name), col(Person.id))
+            .distinct()
+        ).all()
+    )
+
+
+def invite_options(
+    *,
+    session: Session,
+    community_id: int,
+    initiative_ids: Collection[int],
+    person_query: str = "",
+) -> InviteOptions:
+    """Three queries whatever the number of initiatives or people."""
     rows = session.exec(
         select(Membership.initiative_id, Membership.role, Person)
         .join(Person, col(Person.id) == Membership.person_id)
         .where(
             Membership.community_id == community_id,
-            col(Membership.role).in_(
-                [*INITIATIVE_SESSION_ROLES, Role.family_representative, Role.chair]
-            ),
+            col(Membership.initiative_id).in_(list(initiative_ids)),
+            col(Membership.role).in_(INITIATIVE_SESSION_ROLES),
         )
         .order_by(col(Person.name), col(Person.id))
     ).all()
     by_cell: dict[tuple[int, Role], list[Person]] = {}
-    family: dict[int, Person] = {}
-    chairs: dict[int, Person] = {}
     for initiative_id, role, person in rows:
-        assert person.id is not None
-        if role == Role.family_representative:
-            family.setdefault(person.id, person)
-        elif role == Role.chair:
-            chairs.setdefault(person.id, person)
-        elif initiative_id is not None:
+        if initiative_id is not None:
             by_cell.setdefault((initiative_id, Role(role)), []).append(person)
-    people = session.exec(
-        select(Person)
-        .where(Person.community_id == community_id)
-        .order_by(col(Person.name), col(Person.id))
-    ).all()
+    family = people_service.find_people(
+        session=session,
+        community_id=community_id,
+        query="",
+        limit=SEARCH_LIMIT + 1,
+        role=Role.family_representative,
+    )
     return InviteOptions(
         by_cell=by_cell,
-        family_representatives=list(family.values()),
-        chairs=list(chairs.values()),
-        people=list(people),
+        family_representatives=family[:SEARCH_LIMIT],
+        more_family_representatives=len(family) > SEARCH_LIMIT,
+        people=people_service.find_people(
+            session=session, community_id=community_id, query=person_query
+        )
+        if person_query.strip()
+        else [],
     )

@@ -1,14 +1,17 @@
 """Session pages: schedule, the session with its composition panel, invitations, status and
 attendance. Everything works as plain forms; htmx swaps the composition panel in place."""
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Annotated, Any
+from urllib.parse import quote
 from zoneinfo import ZoneInfo, available_timezones
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from sqlmodel import Session
+from starlette.datastructures import URL
 
 from app.auth import policy
 from app.auth.dependencies import FacilitatorDep, MemberDep
@@ -19,17 +22,29 @@ from app.deps import SessionDep
 from app.errors import ConflictError, InvalidInputError
 from app.labels import N_
 from app.learning_sessions import service
-from app.learning_sessions.composition import invite_options, session_composition
+from app.learning_sessions.composition import (
+    chair_options,
+    composition_page,
+    invite_options,
+)
 from app.learning_sessions.dependencies import LearningSessionDep
 from app.learning_sessions.models import LearningSession
 from app.learning_sessions.schemas import EARLIEST, LATEST, LearningSessionCreate
+from app.people import service as people_service
 from app.people.models import Person
+from app.schemas import Pagination
 from app.templating import render
 from app.vocabulary import INITIATIVE_SESSION_ROLES, Role, SessionStatus
 
 router = APIRouter(prefix="/sessions", include_in_schema=False)
 
 FormText = Annotated[str, Form()]
+PageNumber = Annotated[int, Query(ge=1, le=100_000)]
+SearchText = Annotated[str, Query(max_length=200)]
+COMPOSITION_PER_PAGE = 20
+PARTICIPANTS_PER_PAGE = 50
+ATTENDANCE_PER_PAGE = 50
+SHORTFALLS_SHOWN = 20
 DEFAULT_ZONE = "Europe/Amsterdam"
 INVITABLE_ROLES: tuple[Role, ...] = (*INITIATIVE_SESSION_ROLES, Role.family_representative)
 FIELD_MESSAGES: dict[str, str] = {
@@ -74,14 +89,14 @@ def _schedule_form(
     errors: dict[str, str],
     status_code: int = 200,
 ) -> HTMLResponse:
-    options = invite_options(session=session, community_id=principal.community_id)
+    chairs = chair_options(session=session, community_id=principal.community_id)
     return render(
         request,
         "learning_sessions/form.html",
         {
             "form": form,
             "errors": errors,
-            "chairs": options.chairs,
+            "chairs": chairs,
             "earliest": EARLIEST.isoformat(),
             "latest": LATEST.isoformat(),
         },
@@ -193,24 +208,62 @@ def schedule_session(
 # -- the session page and its composition panel ------------------------------------------------
 
 
+@dataclass(frozen=True)
+class PageView:
+    """Where the reader is on the session page: its lists' pages, filter and search."""
+
+    page: int = 1
+    incomplete: bool = False
+    participants_page: int = 1
+    person_q: str = ""
+
+
 def _page_context(
     session: Session,
     learning_session: LearningSession,
     principal: Principal | None,
+    view: PageView | None = None,
     **extra: Any,
 ) -> dict[str, Any]:
     assert learning_session.id is not None
+    view = view or PageView()
     chair = session.get(Person, learning_session.chair_id) if learning_session.chair_id else None
-    composition = session_composition(session=session, learning_session=learning_session)
+    composition = composition_page(
+        session=session,
+        learning_session=learning_session,
+        offset=(view.page - 1) * COMPOSITION_PER_PAGE,
+        limit=COMPOSITION_PER_PAGE,
+        only_incomplete=view.incomplete,
+    )
     facilitating = principal is not None and principal.is_facilitator
+    path = _session_path(learning_session)
     context: dict[str, Any] = {
         "learning_session": learning_session,
         "chair": chair,
         "composition": composition,
-        "attendances": service.attendances(session=session, session_id=learning_session.id),
+        "composition_pages": Pagination(page=view.page, per_page=COMPOSITION_PER_PAGE),
+        "composition_url": URL(path).include_query_params(
+            **({"incomplete": "1"} if view.incomplete else {}),
+            **({"person_q": view.person_q} if view.person_q else {}),
+        ),
+        "view": view,
+        "attendances": service.attendances(
+            session=session,
+            session_id=learning_session.id,
+            offset=(view.participants_page - 1) * PARTICIPANTS_PER_PAGE,
+            limit=PARTICIPANTS_PER_PAGE,
+        ),
+        "attendance_counts": service.attendance_counts(
+            session=session, session_id=learning_session.id
+        ),
+        "participants_pages": Pagination(
+            page=view.participants_page, per_page=PARTICIPANTS_PER_PAGE
+        ),
+        "participants_url": URL(path),
         "facilitating": facilitating,
         "options": None,
         "shortfalls": [],
+        "shortfall_total": 0,
         "invited": None,
         "invite_error": "",
         "status_error": False,
@@ -229,13 +282,16 @@ def _page_context(
         )[0]
     if facilitating:
         context["options"] = invite_options(
-            session=session, community_id=learning_session.community_id
+            session=session,
+            community_id=learning_session.community_id,
+            initiative_ids=[entry.initiative.id or 0 for entry in composition.initiatives],
+            person_query=view.person_q,
         )
-        context["shortfalls"] = service.shortfalls(
-            composition=composition,
-            factsheet_statuses=service.factsheet_status_by_initiative(
-                session=session, learning_session=learning_session
-            ),
+        context["shortfall_total"], context["shortfalls"] = service.shortfall_summary(
+            session=session,
+            learning_session=learning_session,
+            family_invited=composition.family_representative.invited,
+            limit=SHORTFALLS_SHOWN,
         )
     context.update(extra)
     return context
@@ -248,12 +304,51 @@ def session_page(
     learning_session: LearningSessionDep,
     session: SessionDep,
     invited: int | None = None,
+    page: PageNumber = 1,
+    incomplete: str = "",
+    participants_page: PageNumber = 1,
+    person_q: SearchText = "",
 ) -> HTMLResponse:
+    view = PageView(
+        page=page,
+        incomplete=bool(incomplete),
+        participants_page=participants_page,
+        person_q=person_q.strip(),
+    )
     return render(
         request,
         "learning_sessions/detail.html",
-        _page_context(session, learning_session, _access, invited=invited),
+        _page_context(session, learning_session, _access, view, invited=invited),
         block=None,
+    )
+
+
+@router.get("/{session_id}/invite-search", response_class=HTMLResponse)
+def invite_search(
+    _access: FacilitatorDep,
+    request: Request,
+    learning_session: LearningSessionDep,
+    session: SessionDep,
+    person_q: SearchText = "",
+) -> Response:
+    """The "invite one person" choices for htmx; without it, the session page shows them."""
+    if not _fragment(request):
+        query = f"?person_q={quote(person_q.strip())}" if person_q.strip() else ""
+        return RedirectResponse(
+            f"{_session_path(learning_session)}{query}#invite-person-form", status_code=303
+        )
+    people = people_service.find_people(
+        session=session, community_id=learning_session.community_id, query=person_q
+    )
+    return render(
+        request,
+        "learning_sessions/detail.html",
+        {
+            "learning_session": learning_session,
+            "options": {"people": people},
+            "view": PageView(person_q=person_q.strip()),
+        },
+        block="invite_person_choices",
     )
 
 
@@ -266,8 +361,14 @@ def invite_people(
     person_id: FormText = "",
     initiative_id: FormText = "",
     role: FormText = "",
+    page: FormText = "1",
+    incomplete: FormText = "",
 ) -> Response:
     """One person (``person_id``), or everyone holding ``role`` in one or all initiatives."""
+    view = PageView(
+        page=int(page) if page.isdigit() and 1 <= int(page) <= 100_000 else 1,
+        incomplete=bool(incomplete),
+    )
     person_ids: list[int] = []
     error = ""
     if person_id.strip():
@@ -296,8 +397,11 @@ def invite_people(
         except InvalidInputError:
             error = UNKNOWN_PERSON
     if not error and not _fragment(request):
+        place = f"&page={view.page}" if view.page > 1 else ""
+        place += "&incomplete=1" if view.incomplete else ""
         return RedirectResponse(
-            f"{_session_path(learning_session)}?invited={count}#composition", status_code=303
+            f"{_session_path(learning_session)}?invited={count}{place}#composition",
+            status_code=303,
         )
     return render(
         request,
@@ -306,6 +410,7 @@ def invite_people(
             session,
             learning_session,
             principal,
+            view,
             invited=None if error else count,
             invite_error=error,
         ),
@@ -368,15 +473,31 @@ def attendance_form(
     request: Request,
     learning_session: LearningSessionDep,
     session: SessionDep,
+    page: PageNumber = 1,
+    q: SearchText = "",
+    saved: str = "",
 ) -> HTMLResponse:
     assert learning_session.id is not None
     _refuse_before_session(learning_session)
+    query = q.strip()
     return render(
         request,
         "learning_sessions/attendance.html",
         {
             "learning_session": learning_session,
-            "attendances": service.attendances(session=session, session_id=learning_session.id),
+            "attendances": service.attendances(
+                session=session,
+                session_id=learning_session.id,
+                offset=(page - 1) * ATTENDANCE_PER_PAGE,
+                limit=ATTENDANCE_PER_PAGE,
+                query=query,
+            ),
+            "counts": service.attendance_counts(
+                session=session, session_id=learning_session.id, query=query
+            ),
+            "pagination": Pagination(page=page, per_page=ATTENDANCE_PER_PAGE),
+            "query": query,
+            "saved": bool(saved),
         },
     )
 
@@ -387,7 +508,10 @@ def record_attendance(
     learning_session: LearningSessionDep,
     session: SessionDep,
     attended: Annotated[list[str] | None, Form()] = None,
+    shown: Annotated[list[str] | None, Form()] = None,
+    back: FormText = "",
 ) -> Response:
+    """Without ``shown`` everyone invited is recorded; with it (a page of the form) only them."""
     _refuse_before_session(learning_session)
     service.record_attendance(
         session=session,
@@ -395,5 +519,11 @@ def record_attendance(
         attended_person_ids=[
             person_id for value in attended or [] if (person_id := _entity_id(value)) is not None
         ],
+        shown_person_ids=None
+        if shown is None
+        else [person_id for value in shown if (person_id := _entity_id(value)) is not None],
     )
+    if back.startswith(f"{_session_path(learning_session)}/attendance?"):
+        # One page of several: back to it, to go on with the next.
+        return RedirectResponse(f"{back}&saved=1", status_code=303)
     return RedirectResponse(f"{_session_path(learning_session)}#participants", status_code=303)

@@ -1,8 +1,10 @@
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from typing import Any
 
-from sqlalchemy import and_, func, update
+from sqlalchemy import String, and_, case, cast, func, literal, null, or_, union_all, update
+from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
 from app.auth import audit
@@ -10,13 +12,21 @@ from app.auth.principal import Principal
 from app.db import utcnow
 from app.errors import ConflictError, FieldProblem, InvalidInputError, NotFoundError
 from app.factsheets.models import Factsheet
+from app.initiatives.models import Initiative
 from app.learning_sessions.composition import SessionComposition, session_composition
 from app.learning_sessions.models import Attendance, LearningSession
 from app.learning_sessions.schemas import LearningSessionCreate, LearningSessionUpdate
 from app.people.models import Membership, Person
 from app.reflections.models import Reflection
 from app.versioning import check_version
-from app.vocabulary import AuditAction, FactsheetStatus, Role, SessionStatus
+from app.vocabulary import (
+    INITIATIVE_SESSION_ROLES,
+    AuditAction,
+    FactsheetStatus,
+    InitiativeStatus,
+    Role,
+    SessionStatus,
+)
 
 WORKFLOW = list(SessionStatus)  # planned → prepared → held → followed_up
 
@@ -148,13 +158,60 @@ def _check_chair(*, session: Session, community_id: int, chair_id: int | None) -
         )
 
 
-def attendances(*, session: Session, session_id: int) -> Sequence[tuple[Attendance, Person]]:
-    return session.exec(
+def attendances(
+    *,
+    session: Session,
+    session_id: int,
+    offset: int = 0,
+    limit: int | None = None,
+    query: str = "",
+) -> Sequence[tuple[Attendance, Person]]:
+    """The session's invited people by name: a page of them, optionally found by name."""
+    statement = (
         select(Attendance, Person)
         .join(Person, col(Person.id) == Attendance.person_id)
         .where(Attendance.session_id == session_id)
-        .order_by(col(Person.name))
-    ).all()
+        .order_by(col(Person.name), col(Person.id))
+        .offset(offset)
+        .limit(limit)
+    )
+    rows: Sequence[tuple[Attendance, Person]] = session.exec(_matching(statement, query)).all()
+    return rows
+
+
+@dataclass(frozen=True)
+class AttendanceCounts:
+    invited: int
+    attended: int
+    absent: int
+
+
+def attendance_counts(*, session: Session, session_id: int, query: str = "") -> AttendanceCounts:
+    """Invited, attended and absent, counted in SQL (those matching ``query`` when given)."""
+    statement = (
+        select(
+            func.count(),
+            func.coalesce(func.sum(case((col(Attendance.attended).is_(True), 1), else_=0)), 0),
+            func.coalesce(func.sum(case((col(Attendance.attended).is_(False), 1), else_=0)), 0),
+        )
+        .select_from(Attendance)
+        .join(Person, col(Person.id) == Attendance.person_id)
+        .where(Attendance.session_id == session_id)
+    )
+    invited, attended, absent = session.exec(_matching(statement, query)).one()
+    return AttendanceCounts(invited=int(invited), attended=int(attended), absent=int(absent))
+
+
+def _matching(statement: Any, query: str) -> Any:
+    words = query.strip().lower()[:100]
+    if not words:
+        return statement
+    return statement.where(
+        or_(
+            func.lower(Person.name).contains(words, autoescape=True),
+            func.lower(Person.organisation).contains(words, autoescape=True),
+        )
+    )
 
 
 # -- scheduling, invitations, status and attendance (the session pages) -------------------------
@@ -268,6 +325,88 @@ def shortfalls(
     return found
 
 
+def shortfall_summary(
+    *, session: Session, learning_session: LearningSession, family_invited: bool, limit: int
+) -> tuple[int, list[Shortfall]]:
+    """How many shortfalls there are and the first ``limit`` of them, in the order of
+    ``shortfalls``; two queries whatever the number of initiatives."""
+    active = and_(
+        col(Initiative.community_id) == learning_session.community_id,
+        col(Initiative.status) == InitiativeStatus.active,
+    )
+    no_text = cast(null(), String)
+    gaps: list[Any] = []
+    for position, role in enumerate(INITIATIVE_SESSION_ROLES):
+        invited = (
+            select(Attendance.id)
+            .join(Membership, col(Membership.person_id) == Attendance.person_id)
+            .where(
+                Attendance.session_id == learning_session.id,
+                col(Attendance.invited).is_(True),
+                Membership.initiative_id == Initiative.id,
+                Membership.role == role,
+            )
+            .exists()
+        )
+        gaps.append(
+            sql_select(
+                col(Initiative.id).label("initiative_id"),
+                col(Initiative.name).label("name"),
+                literal(position).label("position"),
+                cast(literal(role.value), String).label("role"),
+                no_text.label("status"),
+            ).where(active, ~invited)
+        )
+    latest = (
+        select(Factsheet.initiative_id, func.max(Factsheet.version_number).label("version"))
+        .where(Factsheet.session_id == learning_session.id)
+        .group_by(col(Factsheet.initiative_id))
+        .subquery()
+    )
+    gaps.append(
+        sql_select(
+            col(Initiative.id).label("initiative_id"),
+            col(Initiative.name).label("name"),
+            literal(len(INITIATIVE_SESSION_ROLES)).label("position"),
+            no_text.label("role"),
+            cast(Factsheet.status, String).label("status"),
+        )
+        .outerjoin(latest, latest.c.initiative_id == Initiative.id)
+        .outerjoin(
+            Factsheet,
+            and_(
+                col(Factsheet.initiative_id) == Initiative.id,
+                col(Factsheet.session_id) == learning_session.id,
+                col(Factsheet.version_number) == latest.c.version,
+            ),
+        )
+        .where(
+            active,
+            or_(col(Factsheet.id).is_(None), col(Factsheet.status) != FactsheetStatus.published),
+        )
+    )
+    every = union_all(*gaps).subquery()
+    total = session.exec(select(func.count()).select_from(every)).one()
+    found: list[Shortfall] = [] if family_invited else [Shortfall(kind="family_representative")]
+    rows = session.exec(
+        select(every.c.name, every.c.role, every.c.status)
+        .order_by(every.c.name, every.c.initiative_id, every.c.position)
+        .limit(max(limit - len(found), 0))
+    ).all()
+    for name, role, status in rows:
+        if role is not None:
+            found.append(Shortfall(kind="role", initiative_name=name, role=Role(role)))
+        else:
+            found.append(
+                Shortfall(
+                    kind="factsheet",
+                    initiative_name=name,
+                    factsheet_status=FactsheetStatus(status) if status else None,
+                )
+            )
+    return int(total) + (0 if family_invited else 1), found
+
+
 def preparation_shortfalls(
     *, session: Session, learning_session: LearningSession
 ) -> list[Shortfall]:
@@ -350,9 +489,15 @@ def attendance_open(*, learning_session: LearningSession) -> bool:
 
 
 def record_attendance(
-    *, session: Session, learning_session: LearningSession, attended_person_ids: Iterable[int]
+    *,
+    session: Session,
+    learning_session: LearningSession,
+    attended_person_ids: Iterable[int],
+    shown_person_ids: Iterable[int] | None = None,
 ) -> None:
-    """Every invited person is marked attended or absent: one UPDATE per state."""
+    """Every invited person is marked attended or absent: one UPDATE per state.
+
+    With ``shown_person_ids`` (one page of the form) only those people are recorded."""
     if not attendance_open(learning_session=learning_session):
         raise ConflictError(
             f"Session {learning_session.number} has not taken place yet; "
@@ -360,6 +505,10 @@ def record_attendance(
         )
     present = sorted(set(attended_person_ids))
     this_session = col(Attendance.session_id) == learning_session.id
+    if shown_person_ids is not None:
+        shown = sorted(set(shown_person_ids))
+        present = [person_id for person_id in present if person_id in set(shown)]
+        this_session = and_(this_session, col(Attendance.person_id).in_(shown))
     now = utcnow()
     session.execute(
         update(Attendance)

@@ -356,3 +356,60 @@ def revoke_role(
         ip=ip,
         initiative_id=initiative_id,
     )
+
+
+# -- search fields (instead of a select of the whole community) ---------------------------------
+
+SEARCH_LIMIT = 20  # people or initiatives a search field offers at once
+SEARCH_LENGTH = 100
+
+
+def find_people(
+    *,
+    session: Session,
+    community_id: int,
+    query: str,
+    limit: int = SEARCH_LIMIT,
+    role: Role | None = None,
+    exclude_initiative_id: int | None = None,
+) -> list[Person]:
+    """People whose name or organisation contains ``query`` (all when blank), by name."""
+    statement = select(Person).where(Person.community_id == community_id)
+    words = query.strip().lower()[:SEARCH_LENGTH]
+    if words:
+        statement = statement.where(
+            or_(
+                func.lower(Person.name).contains(words, autoescape=True),
+                func.lower(Person.organisation).contains(words, autoescape=True),
+            )
+        )
+    if role is not None:
+        statement = statement.where(
+            col(Person.id).in_(select(Membership.person_id).where(Membership.role == role))
+        )
+    if exclude_initiative_id is not None:
+        statement = statement.where(
+            col(Person.id).not_in(
+                select(Membership.person_id).where(
+                    Membership.initiative_id == exclude_initiative_id
+                )
+            )
+        )
+    return list(
+        session.exec(statement.order_by(col(Person.name), col(Person.id)).limit(limit)).all()
+    )
+
+
+def search_initiatives(
+    *, session: Session, community_id: int, query: str, limit: int = SEARCH_LIMIT
+) -> list[Initiative]:
+    """Initiatives whose name contains ``query`` (all when blank), by name."""
+    statement = select(Initiative).where(Initiative.community_id == community_id)
+    words = query.strip().lower()[:SEARCH_LENGTH]
+    if words:
+        statement = statement.where(func.lower(Initiative.name).contains(words, autoescape=True))
+    return list(
+        session.exec(
+            statement.order_by(func.lower(Initiative.name), col(Initiative.id)).limit(limit)
+        ).all()
+    )

@@ -657,6 +657,10 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
         "facilitator",
         p("/sessions/{session}/status", data={"status": "prepared", "override_reason": "Matrix"}),
     ),
+    ("GET", "/sessions/{session_id}/invite-search"): (
+        "facilitator",
+        p("/sessions/{session}/invite-search?person_q=a"),
+    ),
     ("GET", "/sessions/{session_id}/attendance"): (
         "facilitator",
         p("/sessions/{held_session}/attendance"),

@@ -370,7 +370,8 @@ def _page_statements(
     with _count_statements(db) as statements:
         response = client.get(f"/sessions/{session.id}")
     assert response.status_code == 200
-    assert response.text.count("Invite someone with this role") >= initiatives
+    # The composition table shows a page of initiatives, the incomplete ones first.
+    assert response.text.count("Invite someone with this role") >= min(initiatives, 20)
     return len(statements)
 
 
@@ -380,3 +381,162 @@ def test_session_page_statement_count_does_not_grow_with_initiatives(
     few = _page_statements(client, db, community, 5)
     many = _page_statements(client, db, community, 200)
     assert few == many
+
+
+def _large_community(
+    db: Session, community: LearningCommunity, initiatives: int, prefix: str = "Initiative"
+) -> Any:
+    """A held session with every initiative's two members invited; the first half attended."""
+    session = factories.learning_session(db, community, status=SessionStatus.held)
+    for number in range(initiatives):
+        initiative = factories.initiative(db, community, name=f"{prefix} {number:03d}")
+        for role in (Role.practitioner, Role.manager, Role.policymaker):
+            member = _member(db, community, role, initiative)
+            if role != Role.policymaker or number >= initiatives // 2:
+                factories.attendance(db, session, member, attended=number % 2 == 0)
+    family = _member(db, community, Role.family_representative)
+    factories.attendance(db, session, family)
+    db.flush()
+    return session
+
+
+def test_session_page_stays_small_for_a_large_community(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    session = _large_community(db, community, 120)
+    page = client.get(f"/sessions/{session.id}")
+    assert page.status_code == 200
+    html = page.text
+    # 20 initiatives of the composition, incomplete (no policymaker invited) first; no select of
+    # everyone: one person is invited through a search field.
+    assert html.count('<th scope="row">') == 20
+    assert "Initiative 000" in html and "Initiative 060" not in html
+    assert html.count("<option") < 80
+    assert "60 of 120 active initiatives still miss a role" in html
+    assert "Still missing before the session is prepared: 180" not in html  # held: no list
+    assert 'rel="next"' in html
+    assert html.count('class="participants"') == 1 and html.count("<li>") <= 60
+    assert "Invited: 301 · attended: 150 · absent: 150" in html
+
+    second = client.get(f"/sessions/{session.id}", params={"page": "4"}).text
+    assert "Initiative 060" in second and "Initiative 000" not in second
+    only = client.get(f"/sessions/{session.id}", params={"incomplete": "1", "page": "3"}).text
+    assert only.count('<th scope="row">') == 20 and "Initiative 059" in only
+    assert "Initiative 060" not in only
+
+
+def test_invite_one_person_found_by_a_search_field(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    session = _large_community(db, community, 30)
+    wanted = factories.person(db, community, name="Zeynep Yilmaz", organisation="Wijkteam Noord")
+
+    plain = client.get(f"/sessions/{session.id}", params={"person_q": "yilmaz"})
+    assert f'<option value="{wanted.id}">Zeynep Yilmaz (Wijkteam Noord)</option>' in plain.text
+    live = client.get(
+        f"/sessions/{session.id}/invite-search",
+        params={"person_q": "wijkteam noord"},
+        headers={"HX-Request": "true"},
+    )
+    assert live.status_code == 200
+    assert live.text.lstrip().startswith('<div id="invite-person-choices"')
+    assert "Zeynep Yilmaz" in live.text and "<html" not in live.text
+    assert (
+        "Nobody found"
+        in client.get(
+            f"/sessions/{session.id}/invite-search",
+            params={"person_q": "nobody-like-this"},
+            headers={"HX-Request": "true"},
+        ).text
+    )
+    # Without htmx the search answers with the session page showing the results.
+    fallback = client.get(
+        f"/sessions/{session.id}/invite-search",
+        params={"person_q": "Zeynep"},
+        follow_redirects=False,
+    )
+    assert fallback.status_code == 303
+    assert fallback.headers["location"].endswith("?person_q=Zeynep#invite-person-form")
+
+    invited = client.post(
+        f"/sessions/{session.id}/invitations",
+        data={"person_id": str(wanted.id)},
+        follow_redirects=False,
+    )
+    assert invited.status_code == 303
+    assert db.exec(
+        select(Attendance).where(
+            Attendance.session_id == session.id, Attendance.person_id == wanted.id
+        )
+    ).first()
+
+
+def test_attendance_form_is_paginated_and_saves_one_page_at_a_time(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    session = _large_community(db, community, 40)  # 101 invited
+    form = client.get(f"/sessions/{session.id}/attendance")
+    assert form.status_code == 200
+    assert form.text.count('type="checkbox"') == 50
+    assert 'rel="next"' in form.text
+
+    second = client.get(f"/sessions/{session.id}/attendance", params={"page": "2"})
+    shown = [
+        person_id
+        for attendance, person_id in db.exec(
+            select(Attendance, Person.id)
+            .join(Person, Person.id == Attendance.person_id)
+            .where(Attendance.session_id == session.id)
+            .order_by(Person.name, Person.id)
+            .offset(50)
+            .limit(50)
+        ).all()
+    ]
+    assert all(f'id="attended-{person_id}"' in second.text for person_id in shown)
+    before = dict(
+        db.exec(
+            select(Attendance.person_id, Attendance.attended).where(
+                Attendance.session_id == session.id
+            )
+        ).all()
+    )
+    saved = client.post(
+        f"/sessions/{session.id}/attendance",
+        data={
+            "attended": [str(shown[0])],
+            "shown": [str(person_id) for person_id in shown],
+            "back": f"/sessions/{session.id}/attendance?page=2",
+        },
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303
+    assert saved.headers["location"] == f"/sessions/{session.id}/attendance?page=2&saved=1"
+    db.expire_all()
+    after = dict(
+        db.exec(
+            select(Attendance.person_id, Attendance.attended).where(
+                Attendance.session_id == session.id
+            )
+        ).all()
+    )
+    expected = {
+        **before,
+        **{person_id: person_id == shown[0] for person_id in shown},
+    }
+    assert after == expected  # the other pages are left as they were
+
+    found = client.get(f"/sessions/{session.id}/attendance", params={"q": "nothing-like-it"})
+    assert "Nobody invited matches" in found.text
+
+
+def test_attendance_page_statement_count_does_not_grow_with_initiatives(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    def statements(initiatives: int) -> int:
+        session = _large_community(db, community, initiatives, prefix=f"Of {initiatives}")
+        client.get(f"/sessions/{session.id}/attendance")
+        with _count_statements(db) as found:
+            assert client.get(f"/sessions/{session.id}/attendance").status_code == 200
+        return len(found)
+
+    assert statements(5) == statements(200)
