@@ -287,6 +287,8 @@ def _page_context(
             initiative_ids=[entry.initiative.id or 0 for entry in composition.initiatives],
             person_query=view.person_q,
         )
+    if facilitating and learning_session.status == SessionStatus.planned:
+        # Only a planned session shows what it still misses before it is prepared.
         context["shortfall_total"], context["shortfalls"] = service.shortfall_summary(
             session=session,
             learning_session=learning_session,
