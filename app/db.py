@@ -10,13 +10,14 @@ import enum
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
-from sqlalchemy import event
+from sqlalchemy import event, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, Session, SQLModel
+from sqlmodel.sql.expression import SelectOfScalar
 
 # Stable constraint names, so Alembic can drop and alter what it created.
 SQLModel.metadata.naming_convention = {
@@ -27,6 +28,7 @@ SQLModel.metadata.naming_convention = {
     "pk": "pk_%(table_name)s",
 }
 
+T = TypeVar("T")
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 # Largest id any route or body accepts (the INTEGER primary keys); larger is a 422, not a 500.
 MAX_ID = 2**31 - 1
@@ -165,3 +167,19 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
+
+
+def fetch_page(
+    db: Session, query: SelectOfScalar[T], *, offset: int, limit: int
+) -> tuple[list[T], int]:
+    """One page of ``query`` and the number of all its rows, in one statement (a window count).
+
+    Only a page past the end needs a second statement, to tell how many there are.
+    """
+    rows = db.execute(query.add_columns(func.count().over()).offset(offset).limit(limit)).all()
+    if rows:
+        return [row[0] for row in rows], int(rows[0][1])
+    if offset == 0:
+        return [], 0
+    counted = select(func.count()).select_from(query.order_by(None).subquery())
+    return [], int(db.execute(counted).scalar_one())

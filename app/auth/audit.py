@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 
 from app.auth.models import AuditEntry
 from app.auth.principal import Principal
-from app.db import utcnow
+from app.db import fetch_page, utcnow
 from app.vocabulary import AuditAction
 
 
@@ -67,12 +67,9 @@ def list_entries(
         conditions.append(col(AuditEntry.at) >= audit_filter.since)
     if audit_filter.until is not None:
         conditions.append(col(AuditEntry.at) < audit_filter.until)
-    total = session.exec(select(func.count()).select_from(AuditEntry).where(*conditions)).one()
-    entries = session.exec(
+    query = (
         select(AuditEntry)
         .where(*conditions)
         .order_by(col(AuditEntry.at).desc(), col(AuditEntry.id).desc())
-        .offset(offset)
-        .limit(limit)
-    ).all()
-    return entries, total
+    )
+    return fetch_page(session, query, offset=offset, limit=limit)

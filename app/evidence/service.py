@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, func
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, col, select
 
+from app.db import fetch_page
 from app.evidence.models import EvidenceCondition, EvidenceItem
 from app.evidence.schemas import EvidenceCreate, EvidenceFilter
 from app.vocabulary import EvidenceSource, IntegrationLevel, PartnershipCondition, Perspective
@@ -130,16 +131,13 @@ def list_evidence(
     for word in f.text.replace("\x00", "").split()[:8]:
         # Every word must occur; LIKE with escaping works alike on SQLite and PostgreSQL.
         conditions.append(func.lower(EvidenceItem.excerpt).contains(word.lower(), autoescape=True))
-    total = session.exec(select(func.count()).select_from(EvidenceItem).where(*conditions)).one()
-    items = session.exec(
+    query = (
         select(EvidenceItem)
         .where(*conditions)
         .options(selectinload(EvidenceItem.conditions))  # type: ignore[arg-type]
         .order_by(col(EvidenceItem.observed_on).desc(), col(EvidenceItem.id).desc())
-        .offset(offset)
-        .limit(limit)
-    ).all()
-    return items, total
+    )
+    return fetch_page(session, query, offset=offset, limit=limit)
 
 
 # -- CSV import -----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from sqlmodel import Session, col, delete, select
 
 from app.actions.models import Action
 from app.contributions.models import Dilemma, GoodPractice
-from app.db import utcnow
+from app.db import fetch_page, utcnow
 from app.errors import ConflictError, NotFoundError
 from app.evidence.models import EvidenceItem
 from app.factsheets.models import Factsheet
@@ -33,17 +33,13 @@ _WITH_LISTS = (
 def list_initiatives(
     *, session: Session, community_id: int, offset: int = 0, limit: int = 100
 ) -> tuple[Sequence[Initiative], int]:
-    where = Initiative.community_id == community_id
-    total = session.exec(select(func.count()).select_from(Initiative).where(where)).one()
-    initiatives = session.exec(
+    query = (
         select(Initiative)
-        .where(where)
+        .where(Initiative.community_id == community_id)
         .options(*_WITH_LISTS)
         .order_by(col(Initiative.name))
-        .offset(offset)
-        .limit(limit)
-    ).all()
-    return initiatives, total
+    )
+    return fetch_page(session, query, offset=offset, limit=limit)
 
 
 def search_initiatives(
@@ -82,16 +78,13 @@ def search_initiatives(
                 )
             )
         )
-    total = session.exec(select(func.count()).select_from(Initiative).where(*conditions)).one()
-    initiatives = session.exec(
+    query = (
         select(Initiative)
         .where(*conditions)
         .options(*_WITH_LISTS)
         .order_by(func.lower(Initiative.name), col(Initiative.id))
-        .offset(offset)
-        .limit(limit)
-    ).all()
-    return initiatives, total
+    )
+    return fetch_page(session, query, offset=offset, limit=limit)
 
 
 def member_counts(*, session: Session, initiative_ids: Sequence[int]) -> dict[int, int]:
