@@ -3,7 +3,19 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any
 
-from sqlalchemy import String, and_, case, cast, func, literal, null, or_, union_all, update
+from sqlalchemy import (
+    String,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    null,
+    or_,
+    true,
+    union_all,
+    update,
+)
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
@@ -335,28 +347,47 @@ def shortfall_summary(
         col(Initiative.status) == InitiativeStatus.active,
     )
     no_text = cast(null(), String)
-    gaps: list[Any] = []
-    for position, role in enumerate(INITIATIVE_SESSION_ROLES):
-        invited = (
-            select(Attendance.id)
-            .join(Membership, col(Membership.person_id) == Attendance.person_id)
-            .where(
-                Attendance.session_id == learning_session.id,
-                col(Attendance.invited).is_(True),
-                Membership.initiative_id == Initiative.id,
-                Membership.role == role,
-            )
-            .exists()
+    # The invited (initiative, role) pairs, collected once; each initiative × role is then
+    # compared with them instead of scanning the invitations per initiative and role.
+    invited_pairs = (
+        select(Membership.initiative_id, Membership.role)
+        .join(Attendance, col(Attendance.person_id) == Membership.person_id)
+        .where(
+            Attendance.session_id == learning_session.id,
+            col(Attendance.invited).is_(True),
+            col(Membership.initiative_id).is_not(None),
         )
-        gaps.append(
+        .group_by(col(Membership.initiative_id), col(Membership.role))
+        .subquery()
+    )
+    roles = union_all(
+        *(
             sql_select(
-                col(Initiative.id).label("initiative_id"),
-                col(Initiative.name).label("name"),
                 literal(position).label("position"),
                 cast(literal(role.value), String).label("role"),
-                no_text.label("status"),
-            ).where(active, ~invited)
+            )
+            for position, role in enumerate(INITIATIVE_SESSION_ROLES)
         )
+    ).subquery()
+    gaps: list[Any] = [
+        sql_select(
+            col(Initiative.id).label("initiative_id"),
+            col(Initiative.name).label("name"),
+            roles.c.position,
+            roles.c.role,
+            no_text.label("status"),
+        )
+        .select_from(Initiative)
+        .join(roles, true())
+        .outerjoin(
+            invited_pairs,
+            and_(
+                invited_pairs.c.initiative_id == Initiative.id,
+                invited_pairs.c.role == roles.c.role,
+            ),
+        )
+        .where(active, invited_pairs.c.initiative_id.is_(None))
+    ]
     latest = (
         select(Factsheet.initiative_id, func.max(Factsheet.version_number).label("version"))
         .where(Factsheet.session_id == learning_session.id)

@@ -1,8 +1,10 @@
 from sqlmodel import Session
 
 from app.community.models import LearningCommunity
+from app.factsheets.models import Factsheet
+from app.learning_sessions import service
 from app.learning_sessions.composition import session_composition
-from app.vocabulary import Role
+from app.vocabulary import FactsheetStatus, Role
 from tests import factories
 
 
@@ -47,3 +49,63 @@ def test_composition_per_initiative_and_family_representative(
         factories.attendance(db, session, member)
 
     assert session_composition(session=db, learning_session=session).complete is True
+
+
+def test_shortfall_summary_lists_what_the_preparation_rule_finds(
+    db: Session, community: LearningCommunity
+) -> None:
+    """The page's summary (aggregated in SQL) and the rule that refuses "prepared" agree."""
+    complete = factories.initiative(db, community, name="A complete")
+    partial = factories.initiative(db, community, name="B partial")
+    empty = factories.initiative(db, community, name="C empty")
+    factories.initiative(db, community, name="D archived", status="archived")
+    session = factories.learning_session(db, community)
+    other = factories.learning_session(db, community)
+    for role in (Role.practitioner, Role.policymaker, Role.manager):
+        member = factories.person(db, community)
+        factories.membership(db, member, role, complete)
+        factories.attendance(db, session, member)
+    # One person in two initiatives counts for both; an invitation elsewhere counts for none.
+    both = factories.person(db, community)
+    factories.membership(db, both, Role.manager, complete)
+    factories.membership(db, both, Role.manager, partial)
+    factories.attendance(db, session, both)
+    elsewhere = factories.person(db, community)
+    factories.membership(db, elsewhere, Role.practitioner, empty)
+    factories.attendance(db, other, elsewhere)
+    for version, status in ((1, FactsheetStatus.published), (2, FactsheetStatus.draft)):
+        db.add(
+            Factsheet(
+                initiative_id=partial.id,
+                session_id=session.id,
+                version_number=version,
+                status=status,
+            )
+        )
+    db.add(
+        Factsheet(
+            initiative_id=complete.id,
+            session_id=session.id,
+            version_number=1,
+            status=FactsheetStatus.published,
+        )
+    )
+    db.flush()
+
+    rule = service.preparation_shortfalls(session=db, learning_session=session)
+    total, shown = service.shortfall_summary(
+        session=db, learning_session=session, family_invited=False, limit=100
+    )
+
+    assert total == len(rule) == 1 + 2 + 1 + 3 + 1
+    assert shown == rule
+    assert shown[1:4] == [
+        service.Shortfall(kind="role", initiative_name="B partial", role=Role.practitioner),
+        service.Shortfall(kind="role", initiative_name="B partial", role=Role.policymaker),
+        service.Shortfall(
+            kind="factsheet", initiative_name="B partial", factsheet_status=FactsheetStatus.draft
+        ),
+    ]
+    assert service.shortfall_summary(
+        session=db, learning_session=session, family_invited=True, limit=2
+    ) == (total - 1, rule[1:3])
