@@ -1,6 +1,7 @@
 """Initiative pages: the filtered list, create and edit forms, archiving, and one initiative."""
 
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -22,6 +23,7 @@ from app.initiatives.schemas import (
 )
 from app.labels import N_
 from app.people import service as people_service
+from app.people.models import Person
 from app.templating import render
 from app.vocabulary import FundingArrangement, IntegrationLevel, Perspective, Role
 
@@ -58,6 +60,8 @@ INITIATIVE_ROLES = tuple(r for r in Role if r not in (Role.facilitator, Role.cha
 
 FilterValue = Annotated[str, Query()]
 FormText = Annotated[str, Form()]
+SearchText = Annotated[str, Query(max_length=200)]
+MEMBER_CHOICES = people_service.SEARCH_LIMIT
 
 
 # -- the list ----------------------------------------------------------------------------------
@@ -335,9 +339,27 @@ def delete_initiative(
 # -- one initiative ----------------------------------------------------------------------------
 
 
+def _member_choices(
+    session: SessionDep, initiative: Initiative, query: str
+) -> tuple[list[Person], bool]:
+    """People to add as a member, found by name: a page never lists the whole community."""
+    found = people_service.find_people(
+        session=session,
+        community_id=initiative.community_id,
+        query=query,
+        limit=MEMBER_CHOICES + 1,
+        exclude_initiative_id=initiative.id,
+    )
+    return found[:MEMBER_CHOICES], len(found) > MEMBER_CHOICES
+
+
 @router.get("/{initiative_id}", response_class=HTMLResponse)
 def initiative_page(
-    principal: MemberDep, request: Request, initiative: InitiativeDep, session: SessionDep
+    principal: MemberDep,
+    request: Request,
+    initiative: InitiativeDep,
+    session: SessionDep,
+    member_q: SearchText = "",
 ) -> HTMLResponse:
     assert initiative.id is not None
     reads_drafts = policy.reads_initiative_drafts(principal, initiative.id)
@@ -349,13 +371,7 @@ def initiative_page(
         only_session_id=policy.session_scope(principal),
     )
     can_manage = policy.is_facilitator(principal)
-    candidates = (
-        service.people_outside(
-            session=session, community_id=initiative.community_id, initiative_id=initiative.id
-        )
-        if can_manage
-        else []
-    )
+    candidates, more = _member_choices(session, initiative, member_q) if can_manage else ([], False)
     return render(
         request,
         "initiatives/detail.html",
@@ -368,8 +384,37 @@ def initiative_page(
             "shows_contact": reads_drafts or policy.reads_people_directory(principal),
             "can_manage": can_manage,
             "candidates": candidates,
+            "more_candidates": more,
+            "member_q": member_q.strip(),
             "roles": INITIATIVE_ROLES,
             "perspectives": list(Perspective),
             "levels": list(IntegrationLevel),
         },
+    )
+
+
+@router.get("/{initiative_id}/member-search", response_class=HTMLResponse)
+def member_search(
+    _access: FacilitatorDep,
+    request: Request,
+    initiative: InitiativeDep,
+    session: SessionDep,
+    member_q: SearchText = "",
+) -> Response:
+    """The "add a member" choices for htmx; without it, the initiative page shows them."""
+    query = member_q.strip()
+    if request.headers.get("HX-Request") != "true":
+        found = f"?{urlencode({'member_q': query})}" if query else ""
+        return RedirectResponse(f"/initiatives/{initiative.id}{found}#add-member", status_code=303)
+    candidates, more = _member_choices(session, initiative, query)
+    return render(
+        request,
+        "initiatives/detail.html",
+        {
+            "initiative": initiative,
+            "candidates": candidates,
+            "more_candidates": more,
+            "member_q": query,
+        },
+        block="member_choices",
     )

@@ -20,7 +20,7 @@ from app.initiatives.schemas import (
 )
 from app.learning_sessions.models import LearningSession
 from app.monitoring.models import MonitoringIndicator
-from app.people.models import Membership, Person
+from app.people.models import Membership
 from app.versioning import check_version
 from app.vocabulary import ActionStatus, ContributionStatus, FactsheetStatus, InitiativeStatus
 
@@ -246,17 +246,6 @@ def initiative_overview(
         good_practices=good_practices,
         open_actions=open_actions,
     )
-
-
-def people_outside(*, session: Session, community_id: int, initiative_id: int) -> Sequence[Person]:
-    """The community's people who are not yet members of the initiative."""
-    members = select(Membership.person_id).where(Membership.initiative_id == initiative_id)
-    return session.exec(
-        select(Person)
-        .where(Person.community_id == community_id)
-        .where(col(Person.id).not_in(members))
-        .order_by(col(Person.name))
-    ).all()
 
 
 def delete_initiative(*, session: Session, initiative: Initiative) -> None:

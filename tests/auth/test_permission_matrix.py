@@ -532,6 +532,10 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
         "facilitator",
         p("/initiatives/{initiative_b}/edit"),
     ),
+    ("GET", "/initiatives/{initiative_id}/member-search"): (
+        "facilitator",
+        p("/initiatives/{initiative_b}/member-search?member_q=a"),
+    ),
     ("POST", "/initiatives/{initiative_id}/edit"): (
         "facilitator",
         p(

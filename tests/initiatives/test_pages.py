@@ -391,3 +391,94 @@ def test_the_list_needs_the_same_number_of_statements_for_5_and_200_initiatives(
 
     assert "Members: 1" in client.get("/initiatives").text
     assert with_5 == with_200
+
+
+def _grow(db: Session, community: LearningCommunity, count: int) -> None:
+    """``count`` more initiatives with three members each, none in the shown initiative."""
+    for _ in range(count):
+        initiative = factories.initiative(db, community)
+        for role in (Role.practitioner, Role.policymaker, Role.manager):
+            factories.membership(db, factories.person(db, community), role, initiative)
+
+
+def test_the_initiative_page_needs_the_same_number_of_statements_for_5_and_200_initiatives(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    shown = factories.initiative(db, community, name="Jeugdteam Leiden")
+    factories.membership(db, factories.person(db, community), Role.manager, shown)
+
+    def statements_for_page() -> int:
+        client.get(f"/initiatives/{shown.id}")  # warm up: sessions touched once
+        with counted_statements(db) as statements:
+            response = client.get(f"/initiatives/{shown.id}")
+        assert response.status_code == 200
+        return len(statements)
+
+    _grow(db, community, 5)
+    with_5 = statements_for_page()
+    _grow(db, community, 195)
+    with_200 = statements_for_page()
+
+    assert with_5 == with_200
+
+
+def test_add_a_member_is_a_search_field_that_keeps_the_page_small(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    shown = factories.initiative(db, community, name="Jeugdteam Leiden")
+    already = factories.person(db, community, name="Zeynep Aydin", organisation="Wijkteam Noord")
+    factories.membership(db, already, Role.manager, shown)
+    wanted = factories.person(db, community, name="Zeynep Yilmaz", organisation="Wijkteam Noord")
+    _grow(db, community, 60)
+
+    page = client.get(f"/initiatives/{shown.id}")
+    assert page.status_code == 200
+    # The first 20 people who are not members yet, and a field to find anyone else.
+    assert page.text.count("<option") < 40
+    assert "Only the first 20 are listed" in page.text
+    assert 'id="member-q" name="member_q"' in page.text
+    assert f'hx-get="/initiatives/{shown.id}/member-search"' in page.text
+
+    live = client.get(
+        f"/initiatives/{shown.id}/member-search",
+        params={"member_q": "wijkteam noord"},
+        headers={"HX-Request": "true"},
+    )
+    assert live.status_code == 200
+    assert live.text.lstrip().startswith('<div id="member-choices"')
+    assert "<html" not in live.text
+    assert f'<option value="{wanted.id}">Zeynep Yilmaz (Wijkteam Noord)</option>' in live.text
+    assert "Zeynep Aydin" not in live.text  # a member already
+    nobody = client.get(
+        f"/initiatives/{shown.id}/member-search",
+        params={"member_q": "nobody-like-this"},
+        headers={"HX-Request": "true"},
+    )
+    assert "Nobody found for “nobody-like-this” who is not a member yet." in nobody.text
+
+    # Without JavaScript: the search answers with the initiative page showing the results.
+    fallback = client.get(
+        f"/initiatives/{shown.id}/member-search",
+        params={"member_q": "Yilmaz"},
+        follow_redirects=False,
+    )
+    assert fallback.status_code == 303
+    assert fallback.headers["location"] == f"/initiatives/{shown.id}?member_q=Yilmaz#add-member"
+    plain = client.get(fallback.headers["location"])
+    assert '<details class="add-member" id="add-member" open>' in plain.text
+    assert f'<option value="{wanted.id}">Zeynep Yilmaz (Wijkteam Noord)</option>' in plain.text
+    assert plain.text.count('<option value="') - page.text.count('<option value="') == 1 - 20
+
+    added = client.post(
+        f"/initiatives/{shown.id}/members",
+        data={
+            "person_id": str(wanted.id),
+            "role": "practitioner",
+            "perspective": "professional",
+            "level": "professional",
+            "next": f"/initiatives/{shown.id}",
+        },
+        follow_redirects=False,
+    )
+    assert added.status_code == 303
+    assert "Zeynep Yilmaz" in client.get(f"/initiatives/{shown.id}").text
