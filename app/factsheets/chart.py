@@ -1,17 +1,17 @@
-"""Server-rendered SVG bar charts for factsheets: plain markup, real text, no scripts.
+"""The geometry of the factsheets' SVG bar chart: numbers and labels, no markup.
 
-Every label is escaped here, because the result is inserted into templates as markup.
-Colours and text use SVG presentation attributes, never ``style``, so the chart also
-passes the web app's Content-Security-Policy when it is shown in a preview.
+``factsheets/factsheet/chart.svg`` draws a ``BarChart`` (autoescaped, like every
+document template). Colours and text use SVG presentation attributes, never ``style``, so
+the chart also passes the web app's Content-Security-Policy when it is shown in a preview.
 """
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from html import escape
 
 from app.factsheets.document import MatrixCell
 from app.vocabulary import PartnershipCondition, Perspective
 
+TEMPLATE = "factsheet/chart.svg"
 FONT_FAMILY = "Atkinson Hyperlegible, DejaVu Sans, sans-serif"
 TEXT_COLOUR = "#1d2b2a"
 MUTED_COLOUR = "#5b6968"
@@ -50,10 +50,67 @@ BAR_GAP = 2
 GROUP_GAP = 14
 LEGEND_ROW = 20
 FONT_SIZE = 11
+LINE_HEIGHT = 13
 
 
-def _attr(value: str) -> str:
-    return escape(value, quote=True)
+@dataclass(frozen=True)
+class LegendEntry:
+    x: float
+    label: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: float
+    value: int
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One (category, series) value; a zero has no rectangle, only its number."""
+
+    y: int
+    width: float
+    colour: str
+    value: int
+    label_x: float
+
+
+@dataclass(frozen=True)
+class Group:
+    label_lines: list[str]
+    label_y: float
+    bars: list[Bar]
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Everything ``chart.svg`` draws, in SVG user units."""
+
+    title: str
+    description: str
+    x_label: str
+    y_label: str
+    width: int
+    height: int
+    legend_top: int
+    legend: list[LegendEntry]
+    plot_left: int
+    plot_top: int
+    plot_bottom: int
+    plot_centre: float
+    grid_path: str
+    ticks: list[Tick]
+    groups: list[Group]
+    label_width: int = LABEL_WIDTH
+    bar_height: int = BAR
+    font_family: str = FONT_FAMILY
+    font_size: int = FONT_SIZE
+    line_height: int = LINE_HEIGHT
+    text_colour: str = TEXT_COLOUR
+    muted_colour: str = MUTED_COLOUR
+    grid_colour: str = GRID_COLOUR
 
 
 def _nice_step(maximum: int) -> int:
@@ -91,7 +148,7 @@ def grouped_bar_chart(
     categories: Sequence[Category],
     series: Sequence[Series],
     values: Mapping[tuple[str, str], int],
-) -> str:
+) -> BarChart:
     """A horizontal grouped bar chart: one group per category, one bar per non-zero value.
 
     ``values`` maps (category key, series key) to a count; missing keys count as zero.
@@ -107,88 +164,63 @@ def grouped_bar_chart(
         return plot_left + plot_width * value / axis_max
 
     legend_top = TOP
-    legend_height = LEGEND_ROW
-    plot_top = legend_top + legend_height + 10
+    plot_top = legend_top + LEGEND_ROW + 10
     group_height = len(series) * (BAR + BAR_GAP) - BAR_GAP
     plot_height = len(categories) * (group_height + GROUP_GAP) + GROUP_GAP
     plot_bottom = plot_top + plot_height
-    height = plot_bottom + 44
-
-    out: list[str] = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-        f'aria-labelledby="chart-title chart-desc" font-family="{_attr(FONT_FAMILY)}" '
-        f'font-size="{FONT_SIZE}" fill="{TEXT_COLOUR}">',
-        f'<title id="chart-title">{escape(title)}</title>',
-        f'<desc id="chart-desc">{escape(description)}</desc>',
-    ]
 
     # Legend: swatch and name per series, in the order the bars are drawn.
+    legend: list[LegendEntry] = []
     legend_x = float(plot_left)
     for item in series:
-        out.append(
-            f'<rect class="swatch" x="{legend_x:.1f}" y="{legend_top}" width="10" height="10" '
-            f'fill="{_attr(item.colour)}"/>'
-        )
-        out.append(
-            f'<text class="legend" x="{legend_x + 14:.1f}" y="{legend_top + 9}">'
-            f"{escape(item.label)}</text>"
-        )
+        legend.append(LegendEntry(legend_x, item.label, item.colour))
         legend_x += 14 + len(item.label) * FONT_SIZE * 0.52 + 16
 
-    # Grid lines (one path: fewer elements render faster) and tick labels.
-    ticks = range(0, axis_max + 1, step)
-    grid = " ".join(f"M{x_for(tick):.1f} {plot_top}V{plot_bottom}" for tick in ticks if tick)
-    out.append(f'<path d="{grid}" stroke="{GRID_COLOUR}" stroke-width="0.6" fill="none"/>')
-    out.append(
-        f'<path d="M{plot_left} {plot_top}V{plot_bottom}" stroke="{MUTED_COLOUR}" '
-        f'stroke-width="1" fill="none"/>'
-    )
-    for tick in ticks:
-        out.append(
-            f'<text class="tick" x="{x_for(tick):.1f}" y="{plot_bottom + 14}" '
-            f'text-anchor="middle" fill="{MUTED_COLOUR}">{tick}</text>'
-        )
+    ticks = [Tick(x_for(tick), tick) for tick in range(0, axis_max + 1, step)]
+    # One path for the grid lines: fewer elements render faster.
+    grid_path = " ".join(f"M{tick.x:.1f} {plot_top}V{plot_bottom}" for tick in ticks if tick.value)
 
-    # Bars, one group per category.
+    groups: list[Group] = []
     for index, category in enumerate(categories):
         group_top = plot_top + GROUP_GAP + index * (group_height + GROUP_GAP)
         label_lines = _wrap(category.label, 26)
-        first_baseline = group_top + group_height / 2 - (len(label_lines) - 1) * 6.5 + 4
-        tspans = "".join(
-            f'<tspan x="{LABEL_WIDTH}" dy="{0 if number == 0 else 13}">{escape(line)}</tspan>'
-            for number, line in enumerate(label_lines)
-        )
-        out.append(
-            f'<text class="category" x="{LABEL_WIDTH}" y="{first_baseline:.1f}" '
-            f'text-anchor="end" font-weight="bold">{tspans}</text>'
-        )
+        bars = []
         for position, item in enumerate(series):
             value = values.get((category.key, item.key), 0)
-            bar_top = group_top + position * (BAR + BAR_GAP)
-            if value > 0:
-                bar_width = x_for(value) - plot_left
-                out.append(
-                    f'<rect class="bar" x="{plot_left}" y="{bar_top}" width="{bar_width:.1f}" '
-                    f'height="{BAR}" fill="{_attr(item.colour)}" data-value="{value}"/>'
+            bars.append(
+                Bar(
+                    y=group_top + position * (BAR + BAR_GAP),
+                    width=x_for(value) - plot_left,
+                    colour=item.colour,
+                    value=value,
+                    label_x=x_for(value) + 4,
                 )
-            label_x = x_for(value) + 4
-            out.append(
-                f'<text class="value" x="{label_x:.1f}" y="{bar_top + BAR - 2}" '
-                f'font-size="{FONT_SIZE - 1}">{value}</text>'
             )
+        groups.append(
+            Group(
+                label_lines=label_lines,
+                label_y=group_top + group_height / 2 - (len(label_lines) - 1) * 6.5 + 4,
+                bars=bars,
+            )
+        )
 
-    # Axis titles.
-    out.append(
-        f'<text class="axis-label" x="{plot_left + plot_width / 2:.1f}" y="{plot_bottom + 34}" '
-        f'text-anchor="middle" fill="{MUTED_COLOUR}">{escape(x_label)}</text>'
+    return BarChart(
+        title=title,
+        description=description,
+        x_label=x_label,
+        y_label=y_label,
+        width=WIDTH,
+        height=plot_bottom + 44,
+        legend_top=legend_top,
+        legend=legend,
+        plot_left=plot_left,
+        plot_top=plot_top,
+        plot_bottom=plot_bottom,
+        plot_centre=plot_left + plot_width / 2,
+        grid_path=grid_path,
+        ticks=ticks,
+        groups=groups,
     )
-    out.append(
-        f'<text class="axis-label" x="{LABEL_WIDTH}" y="{legend_top + 9}" text-anchor="end" '
-        f'fill="{MUTED_COLOUR}">{escape(y_label)}</text>'
-    )
-    out.append("</svg>")
-    return "\n".join(out)
 
 
 def evidence_chart(
@@ -199,7 +231,7 @@ def evidence_chart(
     description: str,
     x_label: str,
     y_label: str,
-) -> str:
+) -> BarChart:
     """Evidence items per partnership condition, a bar per perspective.
 
     ``label`` turns a vocabulary value into the (translated) word people read.
