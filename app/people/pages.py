@@ -1,6 +1,7 @@
 """People pages: the directory, a person's page, adding and editing people, and their roles."""
 
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -25,6 +26,8 @@ router = APIRouter(include_in_schema=False)
 
 FormText = Annotated[str, Form()]
 FilterValue = Annotated[str, Query()]
+SearchText = Annotated[str, Query(max_length=200)]
+INITIATIVE_CHOICES = service.SEARCH_LIMIT
 
 PERSON_MESSAGES: dict[str, str] = {
     "name": N_("Enter a name (at most 200 characters)."),
@@ -235,6 +238,26 @@ def update_person(
 # -- a person's page ---------------------------------------------------------------------------
 
 
+def _initiative_choices(
+    session: SessionDep, person: Person, query: str, chosen_id: str
+) -> dict[str, Any]:
+    """A page of initiatives found by name, never the whole community; with the one chosen
+    in a refused form, so that it stays selected."""
+    found = service.search_initiatives(
+        session=session,
+        community_id=person.community_id,
+        query=query,
+        limit=INITIATIVE_CHOICES + 1,
+    )
+    initiatives = found[:INITIATIVE_CHOICES]
+    chosen = service.community_initiative(
+        session=session, community_id=person.community_id, initiative_id=chosen_id
+    )
+    if chosen is not None and chosen.id not in {i.id for i in initiatives}:
+        initiatives.insert(0, chosen)
+    return {"initiatives": initiatives, "more_initiatives": len(found) > INITIATIVE_CHOICES}
+
+
 def _person_page(
     request: Request,
     principal: Principal,
@@ -244,8 +267,10 @@ def _person_page(
     role_form: dict[str, Any] | None = None,
     errors: dict[str, str] | None = None,
     status_code: int = 200,
+    initiative_q: str = "",
 ) -> HTMLResponse:
     assert person.id is not None
+    chosen = role_form or {"initiative_id": "", "role": "", "perspective": "", "level": ""}
     held = service.roles_of(session=session, person_ids=[person.id])[person.id]
     initiative_ids = {
         h.membership.initiative_id for h in held if h.membership.initiative_id is not None
@@ -261,13 +286,13 @@ def _person_page(
             "shows_contact": policy.sees_contact_details(principal, person.id, initiative_ids),
             "shows_needs": is_self or policy.reads_people_directory(principal),
             "can_manage": principal.is_facilitator,
-            "initiatives": (
-                service.initiative_choices(session=session, community_id=person.community_id)
+            **(
+                _initiative_choices(session, person, initiative_q, chosen.get("initiative_id", ""))
                 if principal.is_facilitator
-                else []
+                else {"initiatives": [], "more_initiatives": False}
             ),
-            "role_form": role_form
-            or {"initiative_id": "", "role": "", "perspective": "", "level": ""},
+            "initiative_q": initiative_q.strip(),
+            "role_form": chosen,
             "errors": errors or {},
             **_vocabularies(),
         },
@@ -277,9 +302,40 @@ def _person_page(
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)
 def person_page(
-    principal: MemberDep, request: Request, person: ReadablePersonDep, session: SessionDep
+    principal: MemberDep,
+    request: Request,
+    person: ReadablePersonDep,
+    session: SessionDep,
+    initiative_q: SearchText = "",
 ) -> HTMLResponse:
-    return _person_page(request, principal, person, session)
+    return _person_page(request, principal, person, session, initiative_q=initiative_q)
+
+
+@router.get("/people/{person_id}/initiative-search", response_class=HTMLResponse)
+def initiative_search(
+    _access: FacilitatorDep,
+    request: Request,
+    person: PersonDep,
+    session: SessionDep,
+    initiative_q: SearchText = "",
+) -> Response:
+    """The "add a role" initiatives for htmx; without it, the person's page shows them."""
+    query = initiative_q.strip()
+    if request.headers.get("HX-Request") != "true":
+        found = f"?{urlencode({'initiative_q': query})}" if query else ""
+        return RedirectResponse(f"/people/{person.id}{found}#add-role", status_code=303)
+    return render(
+        request,
+        "people/detail.html",
+        {
+            "person": person,
+            "errors": {},
+            "role_form": {"initiative_id": ""},
+            "initiative_q": query,
+            **_initiative_choices(session, person, query, ""),
+        },
+        block="initiative_choices",
+    )
 
 
 # -- roles -------------------------------------------------------------------------------------

@@ -308,12 +308,15 @@ def sessions_of(
     ).all()
 
 
-def initiative_choices(*, session: Session, community_id: int) -> Sequence[Initiative]:
-    return session.exec(
-        select(Initiative)
-        .where(Initiative.community_id == community_id)
-        .order_by(func.lower(Initiative.name))
-    ).all()
+def community_initiative(
+    *, session: Session, community_id: int, initiative_id: str
+) -> Initiative | None:
+    """The community's initiative with this id as typed in a form, if there is one."""
+    typed = initiative_id.strip()
+    if not typed.isdigit() or int(typed) > MAX_ID:
+        return None
+    initiative = session.get(Initiative, int(typed))
+    return initiative if initiative and initiative.community_id == community_id else None
 
 
 def grant_role(
@@ -361,6 +364,7 @@ def revoke_role(
 # -- search fields (instead of a select of the whole community) ---------------------------------
 
 SEARCH_LIMIT = 20  # people or initiatives a search field offers at once
+MAX_ID = 2**31 - 1  # the largest id a PostgreSQL integer column holds
 SEARCH_LENGTH = 100
 
 

@@ -571,6 +571,10 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
     ),
     ("GET", "/people/{person_id}"): ("member", p("/people/{person_b}"), PERSON_READERS),
     ("GET", "/people/{person_id}/edit"): ("facilitator", p("/people/{person_b}/edit")),
+    ("GET", "/people/{person_id}/initiative-search"): (
+        "facilitator",
+        p("/people/{person_b}/initiative-search?initiative_q=a"),
+    ),
     ("POST", "/people/{person_id}/edit"): (
         "facilitator",
         p(

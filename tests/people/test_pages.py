@@ -365,3 +365,89 @@ def test_the_list_needs_the_same_number_of_statements_for_5_and_200_people(
     with _statements(db) as many:
         assert client.get("/people").status_code == 200
     assert len(few) == len(many), (few, many)
+
+
+# -- the person's page in a large community ---------------------------------------------------
+
+
+def _add_initiatives(db: Session, community: LearningCommunity, count: int) -> None:
+    for _ in range(count):
+        initiative = factories.initiative(db, community)
+        factories.membership(db, factories.person(db, community), Role.manager, initiative)
+
+
+def test_a_persons_page_needs_the_same_number_of_statements_for_5_and_200_initiatives(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    person = factories.person(db, community)
+    factories.membership(db, person, Role.practitioner, factories.initiative(db, community))
+    client.get(f"/people/{person.id}")  # warm up: the session's first touch writes
+    _add_initiatives(db, community, 5)
+    with _statements(db) as few:
+        assert client.get(f"/people/{person.id}").status_code == 200
+    _add_initiatives(db, community, 195)
+    with _statements(db) as many:
+        assert client.get(f"/people/{person.id}").status_code == 200
+    assert len(few) == len(many), (few, many)
+
+
+def test_add_a_role_finds_the_initiative_by_name_and_the_page_stays_small(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    person = factories.person(db, community)
+    wanted = factories.initiative(db, community, name="Wijkexpertteam Zwolle-Kampen")
+    _add_initiatives(db, community, 60)
+
+    page = client.get(f"/people/{person.id}")
+    assert page.status_code == 200
+    # The whole community and the first 20 initiatives, and a field to find any other.
+    assert page.text.count('<option value="') < 60
+    assert '<option value="">Whole learning community</option>' in page.text
+    assert "Only the first 20 initiatives are listed" in page.text
+    assert f'hx-get="/people/{person.id}/initiative-search"' in page.text
+    assert "Wijkexpertteam Zwolle-Kampen" not in page.text  # "W": after the first 20
+
+    live = client.get(
+        f"/people/{person.id}/initiative-search",
+        params={"initiative_q": "zwolle"},
+        headers={"HX-Request": "true"},
+    )
+    assert live.status_code == 200
+    assert live.text.lstrip().startswith('<div class="field" id="role-initiative-choices"')
+    assert "<html" not in live.text
+    assert f'<option value="{wanted.id}" selected>Wijkexpertteam Zwolle-Kampen</option>' in (
+        live.text
+    )
+    nobody = client.get(
+        f"/people/{person.id}/initiative-search",
+        params={"initiative_q": "nothing-like-this"},
+        headers={"HX-Request": "true"},
+    )
+    assert "No initiative found for “nothing-like-this”." in nobody.text
+    assert '<option value="">Whole learning community</option>' in nobody.text
+
+    # Without JavaScript: the search answers with the person's page showing the results.
+    fallback = client.get(
+        f"/people/{person.id}/initiative-search",
+        params={"initiative_q": "Zwolle"},
+        follow_redirects=False,
+    )
+    assert fallback.status_code == 303
+    assert fallback.headers["location"] == f"/people/{person.id}?initiative_q=Zwolle#add-role"
+    assert "Wijkexpertteam Zwolle-Kampen" in client.get(fallback.headers["location"]).text
+
+    # A refused form keeps the chosen initiative, though it is not among the first 20.
+    refused = client.post(
+        f"/people/{person.id}/memberships",
+        data=_role_form(initiative_id=str(wanted.id), role="wizard"),
+    )
+    assert refused.status_code == 422
+    assert f'<option value="{wanted.id}" selected>Wijkexpertteam Zwolle-Kampen' in refused.text
+    added = client.post(
+        f"/people/{person.id}/memberships",
+        data=_role_form(initiative_id=str(wanted.id)),
+        follow_redirects=False,
+    )
+    assert added.status_code == 303
+    membership = db.exec(select(Membership).where(Membership.person_id == person.id)).one()
+    assert membership.initiative_id == wanted.id
