@@ -41,7 +41,7 @@ def write_after_response(
     background.add_task(run)
 
 
-def get_pagination(
+async def get_pagination(
     page: Annotated[int, Query(ge=1, le=100_000, description="page number, from 1")] = 1,
     per_page: Annotated[int, Query(ge=1, le=100, description="items per page")] = 20,
 ) -> Pagination:

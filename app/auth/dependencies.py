@@ -64,7 +64,8 @@ OptionalPrincipal = Annotated[Principal | None, Depends(current_principal)]
 def _rule(name: str, check: Callable[[Principal], bool] | None) -> Any:
     """A dependency that admits the request by ``check``; None admits everyone."""
 
-    def dependency(principal: OptionalPrincipal) -> Principal | None:
+    # async: a pure check, so it runs on the event loop instead of taking a trip to a thread.
+    async def dependency(principal: OptionalPrincipal) -> Principal | None:
         if check is None:
             return principal
         if principal is None:
