@@ -19,9 +19,7 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlmodel import Session
 
 from app.auth import service as auth_service
-from app.auth.cookies import CSRF_HEADER, SESSION_COOKIE
 from app.auth.dependencies import timeouts
-from app.auth.secrets import keyed_digest
 from app.community.models import LearningCommunity
 from app.config import PROJECT_ROOT, Settings
 from app.db import Database, create_db_engine
@@ -29,6 +27,7 @@ from app.main import create_app
 from app.people.models import Person
 from app.vocabulary import Role
 from tests import factories
+from tests.helpers import use_session
 
 
 def alembic_config(url: str) -> Config:
@@ -127,10 +126,7 @@ def sign_in(app: FastAPI, db: Session, settings: Settings) -> Callable[[Person],
         token = auth_service.start_session(
             session=db, account=account, timeouts=timeouts(settings), ip="testclient"
         )
-        client = TestClient(app)
-        client.cookies.set(SESSION_COOKIE, token)
-        client.headers[CSRF_HEADER] = keyed_digest(settings.secret_key, f"csrf:session:{token}")
-        return client
+        return use_session(TestClient(app), settings.secret_key, token)
 
     return signed_in
 

@@ -18,11 +18,11 @@ from sqlmodel import Session, update
 
 from app.auth import service as auth_service
 from app.auth.models import UserSession
-from app.auth.secrets import keyed_digest
 from app.db import utcnow
 from app.factsheets.models import Factsheet, FactsheetDocument
 from app.vocabulary import FactsheetStatus, Role
 from tests import factories
+from tests.helpers import csrf_token
 
 # Signed in long enough ago that every user's first request is due its "last used" write.
 LAST_SEEN = timedelta(minutes=5)
@@ -86,7 +86,7 @@ def build_load_world(db: Session, *, users: int, secret_key: str, pdf: bytes) ->
         token = auth_service.start_session(
             session=db, account=account, timeouts=timeouts, ip="127.0.0.1"
         )
-        csrf = keyed_digest(secret_key, f"csrf:session:{token}")
+        csrf = csrf_token(secret_key, session_token=token)
         world.users.append((initiative.id or 0, token, csrf))
     db.execute(update(UserSession).values(last_seen_at=utcnow() - LAST_SEEN))
     db.flush()

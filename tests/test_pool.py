@@ -15,14 +15,13 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select, update
 
 from app.auth import service as auth_service
-from app.auth.cookies import CSRF_HEADER, SESSION_COOKIE
 from app.auth.models import ApiToken, UserSession
-from app.auth.secrets import keyed_digest
 from app.config import Settings
 from app.db import Database, create_db_engine, utcnow
 from app.main import create_app
 from tests.auth.test_permission_matrix import ROUTES, World, build_world
 from tests.conftest import alembic_config
+from tests.helpers import use_session
 
 LONG_AGO = timedelta(minutes=10)
 
@@ -50,8 +49,7 @@ def _signed_in(client: TestClient, database: Database, world: World, settings: S
             .where(col(UserSession.token_hash) == auth_service.secrets.token_hash(token))
             .values(last_seen_at=utcnow() - LONG_AGO)
         )
-    client.cookies.set(SESSION_COOKIE, token)
-    client.headers[CSRF_HEADER] = keyed_digest(settings.secret_key, f"csrf:session:{token}")
+    use_session(client, settings.secret_key, token)
 
 
 def test_every_route_runs_on_a_pool_of_one_connection(

@@ -6,7 +6,6 @@ from sqlmodel import Session, col, select
 
 from app.auth.cookies import BROWSER_COOKIE, CSRF_HEADER
 from app.auth.models import AuditEntry
-from app.auth.secrets import keyed_digest
 from app.config import Settings
 from app.db import Database, create_db_engine
 from app.main import create_app
@@ -14,6 +13,7 @@ from app.serving import uvicorn_options
 from app.vocabulary import AuditAction
 from tests import factories
 from tests.conftest import alembic_config
+from tests.helpers import csrf_token
 from tests.served import serving
 
 BROWSER = "a-browser-id-of-32-characters-xx"
@@ -43,7 +43,7 @@ def _failed_sign_in_address(url: str, forwarded_allow_ips: str) -> str:
             data={"email": "someone@example.nl", "password": "not-the-password"},
             headers={
                 "X-Forwarded-For": "203.0.113.7",
-                CSRF_HEADER: keyed_digest(settings.secret_key, f"csrf:browser:{BROWSER}"),
+                CSRF_HEADER: csrf_token(settings.secret_key, browser_id=BROWSER),
             },
         )
         assert response.status_code < 500

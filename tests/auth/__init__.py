@@ -1,7 +1,6 @@
 """Tests of accounts, invitations and passwords, and the helpers they share."""
 
 import re
-from html.parser import HTMLParser
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -43,21 +42,3 @@ def sign_in_with_password(app: FastAPI, email: str, password: str) -> tuple[Test
         follow_redirects=False,
     )
     return browser, response
-
-
-class _Fields(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.fields: dict[str, dict[str, str | None]] = {}
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if tag in ("input", "select", "textarea") and attributes.get("id"):
-            self.fields[str(attributes["id"])] = attributes
-
-
-def field_attributes(html: str, field_id: str) -> dict[str, str | None]:
-    """The attributes of a form field as a browser parses them."""
-    parser = _Fields()
-    parser.feed(html)
-    return parser.fields[field_id]

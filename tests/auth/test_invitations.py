@@ -13,7 +13,8 @@ from app.initiatives.models import Initiative
 from app.people.models import Membership, Person
 from app.vocabulary import AuditAction, OneTimeTokenPurpose, Role
 from tests import factories
-from tests.auth import field_attributes, set_password_path
+from tests.auth import set_password_path
+from tests.helpers import attributes
 
 
 def eva(initiative: Initiative | None, **overrides: str) -> dict[str, str]:
@@ -106,18 +107,18 @@ def test_invalid_invitation_shows_messages_next_to_fields_and_stores_nothing(
     html = response.text
     assert 'id="email-error"' in html
     assert "Enter an email address, like name@example.org." in html
-    email = field_attributes(html, "email")
+    email = attributes(html, "email")
     assert email["aria-invalid"] == "true"
     assert email["aria-describedby"] == "email-hint email-error"
     assert email["value"] == "eva-at-example.org"  # what was typed stays
     assert 'id="initiative_id-error"' in html
     assert "This role is held in an initiative: choose which one." in html
-    initiative = field_attributes(html, "initiative_id")
+    initiative = attributes(html, "initiative_id")
     assert initiative["aria-invalid"] == "true"
     assert initiative["aria-describedby"] == "initiative_id-hint initiative_id-error"
     assert html.count('aria-invalid="true"') == 2
-    assert field_attributes(html, "name")["value"] == "Eva de Boer"
-    assert "aria-invalid" not in field_attributes(html, "name")
+    assert attributes(html, "name")["value"] == "Eva de Boer"
+    assert "aria-invalid" not in attributes(html, "name")
     assert people_named(db, "Eva de Boer") == []
     assert db.exec(select(OutboxMessage)).all() == []
 

@@ -23,8 +23,9 @@ from app.main import create_app
 from app.people.models import Person
 from app.vocabulary import AuditAction, Role
 from tests import factories
-from tests.auth import csrf_from, field_attributes, set_password_path, sign_in_with_password
+from tests.auth import csrf_from, set_password_path, sign_in_with_password
 from tests.conftest import RolledBackDatabase
+from tests.helpers import attributes
 
 GOOD_PASSWORD = "kastanjes in de herfst"
 OLD_PASSWORD = "fietsen langs de Vecht"
@@ -86,8 +87,8 @@ def test_set_password_through_the_outbox_link(
     assert "Eva de Boer" in form.text
     assert weak.status_code == 422
     assert 'id="password-error"' in weak.text
-    assert field_attributes(weak.text, "password")["aria-invalid"] == "true"
-    assert "value" not in field_attributes(weak.text, "password")  # never sent back
+    assert attributes(weak.text, "password")["aria-invalid"] == "true"
+    assert "value" not in attributes(weak.text, "password")  # never sent back
     assert "This password is too common" in weak.text
     assert good.status_code == 303
     assert good.headers["location"] == "/"
@@ -282,7 +283,7 @@ def test_wrong_current_password_changes_nothing(
 
     assert response.status_code == 400
     assert 'id="current_password-error"' in response.text
-    current = field_attributes(response.text, "current_password")
+    current = attributes(response.text, "current_password")
     assert current["aria-describedby"] == "current_password-error"
     assert "This is not your current password." in response.text
     _b, old = sign_in_with_password(app, "joris.smit@example.org", OLD_PASSWORD)

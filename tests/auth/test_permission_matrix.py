@@ -18,11 +18,10 @@ from sqlmodel import Session
 
 from app.auth import policy
 from app.auth import service as auth_service
-from app.auth.cookies import BROWSER_COOKIE, CSRF_HEADER, SESSION_COOKIE
 from app.auth.dependencies import timeouts
 from app.auth.models import AccessLink
 from app.auth.principal import Principal
-from app.auth.secrets import hash_password, keyed_digest
+from app.auth.secrets import hash_password
 from app.config import Settings
 from app.contributions.models import Dilemma
 from app.db import utcnow
@@ -32,6 +31,7 @@ from app.routing import iter_routes
 from app.vocabulary import FactsheetStatus, OneTimeTokenPurpose, Role
 from tests import factories
 from tests.auth import open_access_link
+from tests.helpers import use_browser_id, use_session
 
 ACTORS = [
     "anonymous",
@@ -164,10 +164,8 @@ def browsers(
     settings: Settings,
     sign_in: Callable[[Person], TestClient],
 ) -> dict[str, TestClient]:
-    anonymous = TestClient(app)
-    anonymous.cookies.set(BROWSER_COOKIE, "a-browser-id-of-32-characters-xx")
-    anonymous.headers[CSRF_HEADER] = keyed_digest(
-        settings.secret_key, "csrf:browser:a-browser-id-of-32-characters-xx"
+    anonymous = use_browser_id(
+        TestClient(app), settings.secret_key, "a-browser-id-of-32-characters-xx"
     )
     clients = {"anonymous": anonymous}
     for actor in ACTORS[1:]:
@@ -178,7 +176,7 @@ def browsers(
     open_access_link(family, world.tokens["access_link_token"])
     token = family.cookies.get("leerkring_session")
     assert token, "the family representative's access link did not sign them in"
-    family.headers[CSRF_HEADER] = keyed_digest(settings.secret_key, f"csrf:session:{token}")
+    use_session(family, settings.secret_key, token)
     clients["family"] = family
     clients["family_session"] = access_link_browser(
         app, db, settings, world.people["family"], world.ids["session_access_link"]
@@ -195,10 +193,7 @@ def access_link_browser(
     token = auth_service.start_session(
         session=db, account=account, timeouts=timeouts(settings), ip="testclient", access_link=link
     )
-    browser = TestClient(app)
-    browser.cookies.set(SESSION_COOKIE, token)
-    browser.headers[CSRF_HEADER] = keyed_digest(settings.secret_key, f"csrf:session:{token}")
-    return browser
+    return use_session(TestClient(app), settings.secret_key, token)
 
 
 Spec = Callable[[World, str], tuple[str, dict[str, Any]]]

@@ -7,9 +7,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from app.auth import service as auth_service
-from app.auth.cookies import CSRF_HEADER, SESSION_COOKIE
 from app.auth.dependencies import timeouts
-from app.auth.secrets import keyed_digest
 from app.community.models import LearningCommunity
 from app.config import Settings
 from app.db import utcnow
@@ -21,6 +19,7 @@ from app.learning_sessions.models import LearningSession
 from app.people.models import Person
 from app.vocabulary import FactsheetStatus, PartnershipCondition, Role
 from tests import factories
+from tests.helpers import use_session
 
 
 def link_browser(
@@ -38,10 +37,7 @@ def link_browser(
     token = auth_service.start_session(
         session=db, account=account, timeouts=timeouts(settings), ip="testclient", access_link=link
     )
-    browser = TestClient(app)
-    browser.cookies.set(SESSION_COOKIE, token)
-    browser.headers[CSRF_HEADER] = keyed_digest(settings.secret_key, f"csrf:session:{token}")
-    return browser
+    return use_session(TestClient(app), settings.secret_key, token)
 
 
 def published(

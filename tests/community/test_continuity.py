@@ -15,7 +15,7 @@ from app.learning_sessions.models import LearningSession
 from app.people.models import Person
 from app.vocabulary import Role, SessionStatus
 from tests import factories
-from tests.community import counted_statements
+from tests.helpers import counted_statements
 
 
 def test_grid_marks_new_and_left_representatives_and_the_share() -> None:

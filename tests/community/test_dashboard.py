@@ -15,7 +15,7 @@ from app.vocabulary import (
     SessionStatus,
 )
 from tests import factories
-from tests.community import counted_statements
+from tests.helpers import counted_statements
 
 SignIn = Callable[[Person], TestClient]
 

@@ -1,6 +1,5 @@
 from collections.abc import Callable
 from datetime import date
-from html.parser import HTMLParser
 
 import pytest
 from fastapi.testclient import TestClient
@@ -15,6 +14,7 @@ from app.initiatives.models import Initiative
 from app.people.models import Person
 from app.vocabulary import Role
 from tests import factories
+from tests.helpers import attributes, start_tags
 
 SECRET_EXCERPT = "Only initiative A may read this: the debt counsellor left in May."
 HEADER = "source,observed_on,perspective,level,conditions,quote_consent,excerpt\n"
@@ -72,29 +72,6 @@ def stored(db: Session, initiative: Initiative) -> int:
         .select_from(EvidenceItem)
         .where(EvidenceItem.initiative_id == initiative.id)
     ).one()
-
-
-class _StartTags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.found.append((tag, dict(attrs)))
-
-
-def start_tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
-    parser = _StartTags()
-    parser.feed(html)
-    return parser.found
-
-
-def attributes(html: str, element_id: str) -> dict[str, str | None]:
-    """The attributes of the element with this id, as a browser reads them."""
-    for _tag, found in start_tags(html):
-        if found.get("id") == element_id:
-            return found
-    raise AssertionError(f"no element with id {element_id}")
 
 
 def test_researcher_records_evidence_with_the_form(

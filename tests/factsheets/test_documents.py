@@ -17,7 +17,7 @@ from app.initiatives.models import Initiative
 from app.learning_sessions.models import LearningSession
 from app.vocabulary import FactsheetStatus, PartnershipCondition, RenderJobStatus
 from tests import factories
-from tests.community import counted_statements
+from tests.helpers import counted_statements
 
 
 def make_factsheet(

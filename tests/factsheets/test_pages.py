@@ -13,7 +13,7 @@ from app.learning_sessions.models import LearningSession
 from app.people.models import Person
 from app.vocabulary import FactsheetStatus, PartnershipCondition, Role
 from tests import factories
-from tests.community import counted_statements
+from tests.helpers import counted_statements
 
 SECRET_ANALYSIS = "Draft finding only initiative A may read: the debt counsellor left in May."
 

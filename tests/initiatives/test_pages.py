@@ -1,13 +1,10 @@
 """Initiative pages: list with search and filters, create and edit forms, archive, delete."""
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
-from html.parser import HTMLParser
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import event
 from sqlmodel import Session, func, select
 
 from app.actions.models import Action
@@ -23,6 +20,7 @@ from app.vocabulary import (
     Role,
 )
 from tests import factories
+from tests.helpers import attributes, counted_statements
 
 VALID_FORM = {
     "name": "Gezinsteam Plus Leidse Regio",
@@ -33,23 +31,6 @@ VALID_FORM = {
     "funding_notes": "Three municipalities share one budget.",
     "monitoring_approach": "Quarterly dashboard",
 }
-
-
-class _Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.by_id: dict[str, dict[str, str | None]] = {}
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        if found.get("id"):
-            self.by_id[str(found["id"])] = found
-
-
-def attributes(html: str, element_id: str) -> dict[str, str | None]:
-    parser = _Tags()
-    parser.feed(html)
-    return parser.by_id[element_id]
 
 
 def count_initiatives(db: Session) -> int:
@@ -350,21 +331,6 @@ def test_anonymous_visitors_are_sent_to_sign_in(
         assert response.headers["location"].startswith("/sign-in")
     missing = anonymous.get("/initiatives/999999/edit", follow_redirects=False)
     assert missing.status_code == 303
-
-
-@contextmanager
-def counted_statements(db: Session) -> Iterator[list[str]]:
-    statements: list[str] = []
-    engine = db.get_bind()
-
-    def count(*args: Any) -> None:
-        statements.append(str(args[2]))
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
 
 
 def test_the_list_needs_the_same_number_of_statements_for_5_and_200_initiatives(

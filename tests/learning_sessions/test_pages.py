@@ -1,13 +1,11 @@
 """Session pages: schedule, invite, composition panel, status workflow and attendance."""
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import event
 from sqlmodel import Session, select
 
 from app.auth.models import AuditEntry
@@ -17,6 +15,7 @@ from app.learning_sessions.models import Attendance, LearningSession
 from app.people.models import Person
 from app.vocabulary import AuditAction, FactsheetStatus, Role, SessionStatus
 from tests import factories
+from tests.helpers import counted_statements
 
 HTMX = {"HX-Request": "true", "HX-Target": "composition"}
 VALID_FORM = {
@@ -338,21 +337,6 @@ def test_anonymous_is_sent_to_sign_in(
             assert response.headers["location"].startswith("/sign-in")
 
 
-@contextmanager
-def _count_statements(db: Session) -> Iterator[list[str]]:
-    statements: list[str] = []
-    bind = db.get_bind()
-
-    def count(*args: Any) -> None:
-        statements.append(args[2])
-
-    event.listen(bind, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(bind, "before_cursor_execute", count)
-
-
 def _page_statements(
     client: TestClient, db: Session, community: LearningCommunity, initiatives: int
 ) -> int:
@@ -367,7 +351,7 @@ def _page_statements(
                 factories.attendance(db, session, member, attended=True)
         db.add(Factsheet(initiative_id=initiative.id, session_id=session.id, version_number=1))
     db.flush()
-    with _count_statements(db) as statements:
+    with counted_statements(db) as statements:
         response = client.get(f"/sessions/{session.id}")
     assert response.status_code == 200
     # The composition table shows a page of initiatives, the incomplete ones first.
@@ -535,7 +519,7 @@ def test_attendance_page_statement_count_does_not_grow_with_initiatives(
     def statements(initiatives: int) -> int:
         session = _large_community(db, community, initiatives, prefix=f"Of {initiatives}")
         client.get(f"/sessions/{session.id}/attendance")
-        with _count_statements(db) as found:
+        with counted_statements(db) as found:
             assert client.get(f"/sessions/{session.id}/attendance").status_code == 200
         return len(found)
 

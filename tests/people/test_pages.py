@@ -1,11 +1,8 @@
 """The people pages: directory, a person's page, adding people and granting roles."""
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import Any
+from collections.abc import Callable
 
 from fastapi.testclient import TestClient
-from sqlalchemy import event
 from sqlmodel import Session, select
 
 from app.auth.models import AuditEntry
@@ -13,6 +10,7 @@ from app.community.models import LearningCommunity
 from app.people.models import Membership, Person
 from app.vocabulary import AuditAction, Role
 from tests import factories
+from tests.helpers import counted_statements
 
 SignIn = Callable[[Person], TestClient]
 
@@ -331,21 +329,6 @@ def test_an_htmx_list_request_gets_only_the_results_block(
     assert 'id="results-heading"' in response.text
 
 
-@contextmanager
-def _statements(db: Session) -> Iterator[list[str]]:
-    seen: list[str] = []
-    engine = db.get_bind()
-
-    def count(*args: Any) -> None:
-        seen.append(str(args[2]))
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
-
-
 def _add_people(db: Session, community: LearningCommunity, count: int) -> None:
     initiatives = [factories.initiative(db, community) for _ in range(3)]
     for number in range(count):
@@ -359,10 +342,10 @@ def test_the_list_needs_the_same_number_of_statements_for_5_and_200_people(
 ) -> None:
     client.get("/people")  # warm up: the session's first touch writes
     _add_people(db, community, 5)
-    with _statements(db) as few:
+    with counted_statements(db) as few:
         assert client.get("/people").status_code == 200
     _add_people(db, community, 195)
-    with _statements(db) as many:
+    with counted_statements(db) as many:
         assert client.get("/people").status_code == 200
     assert len(few) == len(many), (few, many)
 
@@ -383,10 +366,10 @@ def test_a_persons_page_needs_the_same_number_of_statements_for_5_and_200_initia
     factories.membership(db, person, Role.practitioner, factories.initiative(db, community))
     client.get(f"/people/{person.id}")  # warm up: the session's first touch writes
     _add_initiatives(db, community, 5)
-    with _statements(db) as few:
+    with counted_statements(db) as few:
         assert client.get(f"/people/{person.id}").status_code == 200
     _add_initiatives(db, community, 195)
-    with _statements(db) as many:
+    with counted_statements(db) as many:
         assert client.get(f"/people/{person.id}").status_code == 200
     assert len(few) == len(many), (few, many)
 

@@ -1,0 +1,74 @@
+"""What many tests need: counting SQL statements, reading HTML attributes, sending the CSRF header."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from html.parser import HTMLParser
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import event
+from sqlmodel import Session
+
+from app.auth.cookies import BROWSER_COOKIE, CSRF_HEADER, SESSION_COOKIE
+from app.auth.secrets import keyed_digest
+
+
+@contextmanager
+def counted_statements(db: Session) -> Iterator[list[str]]:
+    """The SQL statements sent on ``db``'s connection inside the block, in order."""
+    statements: list[str] = []
+
+    def count(*args: Any) -> None:
+        statements.append(str(args[2]))
+
+    engine = db.get_bind()
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+class _StartTags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, dict(attrs)))
+
+
+def start_tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
+    """Every start tag of the page with its attributes, as a browser parses them."""
+    parser = _StartTags()
+    parser.feed(html)
+    return parser.found
+
+
+def attributes(html: str, element_id: str) -> dict[str, str | None]:
+    """The attributes of the element with this id, as a browser reads them."""
+    for _tag, found in start_tags(html):
+        if found.get("id") == element_id:
+            return found
+    raise AssertionError(f"no element with id {element_id}")
+
+
+def csrf_token(secret_key: str, *, session_token: str | None = None, browser_id: str = "") -> str:
+    """The CSRF token the app expects from a signed-in session, or else from a browser id."""
+    if session_token:
+        return keyed_digest(secret_key, f"csrf:session:{session_token}")
+    return keyed_digest(secret_key, f"csrf:browser:{browser_id}")
+
+
+def use_session(client: TestClient, secret_key: str, session_token: str) -> TestClient:
+    """``client`` with the sign-in cookie and the CSRF header set, as htmx sends it."""
+    client.cookies.set(SESSION_COOKIE, session_token)
+    client.headers[CSRF_HEADER] = csrf_token(secret_key, session_token=session_token)
+    return client
+
+
+def use_browser_id(client: TestClient, secret_key: str, browser_id: str) -> TestClient:
+    """``client`` signed out, with a browser id cookie and its CSRF header."""
+    client.cookies.set(BROWSER_COOKIE, browser_id)
+    client.headers[CSRF_HEADER] = csrf_token(secret_key, browser_id=browser_id)
+    return client
