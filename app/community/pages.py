@@ -10,6 +10,7 @@ from app.community.service import get_community
 from app.deps import SessionDep
 from app.initiatives import service as initiative_service
 from app.learning_sessions import service as session_service
+from app.schemas import Pagination
 from app.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -50,10 +51,23 @@ def continuity_page(
     request: Request,
     session: SessionDep,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    shares_page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
-    grid = continuity.load_grid(session=session, community_id=principal.community_id)
+    found = continuity.load_page(
+        session=session,
+        community_id=principal.community_id,
+        page=page,
+        shares_page=shares_page,
+    )
     return render(
         request,
         "community/continuity.html",
-        {"grid": grid, "rows": grid.page(page), "page": page, "pages": grid.page_count()},
+        {
+            "grid": found.grid,
+            "rows": found.grid.rows,
+            "row_total": found.row_total,
+            "share_total": found.share_total,
+            "pages": Pagination(page=page, per_page=continuity.PEOPLE_PER_PAGE),
+            "share_pages": Pagination(page=shares_page, per_page=continuity.SHARES_PER_PAGE),
+        },
     )

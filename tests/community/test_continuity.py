@@ -1,18 +1,24 @@
 from collections.abc import Callable
 
 from fastapi.testclient import TestClient
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
+from app.community import continuity
 from app.community.continuity import (
+    HELD_STATUSES,
     AttendanceRecord,
     CellState,
+    ContinuityGrid,
+    ContinuityRow,
+    InitiativeShares,
     MemberRecord,
     SessionColumn,
     build_grid,
 )
 from app.community.models import LearningCommunity
-from app.learning_sessions.models import LearningSession
-from app.people.models import Person
+from app.initiatives.models import Initiative
+from app.learning_sessions.models import Attendance, LearningSession
+from app.people.models import Membership, Person
 from app.vocabulary import Role, SessionStatus
 from tests import factories
 from tests.helpers import counted_statements
@@ -128,3 +134,106 @@ def test_statement_count_does_not_grow_with_initiatives(
         response = client.get("/continuity")
     assert response.status_code == 200
     assert len(two_hundred) == len(five)
+
+
+def _whole_grid(db: Session, community: LearningCommunity) -> ContinuityGrid:
+    """The reference: every membership and attendance of the community, built in Python."""
+    sessions = db.exec(
+        select(LearningSession).where(LearningSession.community_id == community.id)
+    ).all()
+    members = db.exec(
+        select(Membership, Person.name, Initiative.name)
+        .join(Person, col(Person.id) == Membership.person_id)
+        .outerjoin(Initiative, col(Initiative.id) == Membership.initiative_id)
+        .where(Membership.community_id == community.id)
+    ).all()
+    attendances = db.exec(
+        select(Attendance).where(col(Attendance.session_id).in_([s.id for s in sessions]))
+    ).all()
+    return build_grid(
+        sessions=[SessionColumn(s.id or 0, s.number, s.status in HELD_STATUSES) for s in sessions],
+        members=[
+            MemberRecord(m.person_id, name, m.role, m.initiative_id, initiative)
+            for m, name, initiative in members
+        ],
+        attendances=[
+            AttendanceRecord(a.session_id, a.person_id, a.invited, a.attended) for a in attendances
+        ],
+    )
+
+
+def test_pages_counted_in_sql_add_up_to_the_whole_grid(
+    db: Session, community: LearningCommunity
+) -> None:
+    sessions = [
+        factories.learning_session(db, community, number=n, status=status)
+        for n, status in (
+            (1, SessionStatus.held),
+            (2, SessionStatus.followed_up),
+            (3, SessionStatus.held),
+            (4, SessionStatus.planned),
+        )
+    ]
+    teams = [factories.initiative(db, community, name=f"Team {n}") for n in "ABCDE"]
+    factories.initiative(db, community, name="Team without members")
+    people = [factories.person(db, community, name=f"Person {n:02d}") for n in range(14)]
+    for number, person in enumerate(people):
+        factories.membership(db, person, Role.practitioner, teams[number % 5])
+        if number % 4 == 0:  # in two initiatives
+            factories.membership(db, person, Role.manager, teams[(number + 2) % 5])
+        if number % 6 == 0:
+            factories.membership(db, person, Role.family_representative)
+        for position, learning_session in enumerate(sessions):
+            if (number + position) % 3:
+                attended = None if position == 3 else (number * position) % 5 != 0
+                factories.attendance(db, learning_session, person, attended=attended)
+
+    whole = _whole_grid(db, community)
+    rows: list[ContinuityRow] = []
+    shares: list[InitiativeShares] = []
+    for page in range(1, 7):  # 21 rows, 4 a page; 5 initiatives, 2 a page
+        found = continuity.load_page(
+            session=db,
+            community_id=community.id or 0,
+            page=page,
+            shares_page=page,
+            per_page=4,
+            shares_per_page=2,
+        )
+        assert found.row_total == len(whole.rows) and found.share_total == len(whole.shares)
+        assert found.grid.sessions == whole.sessions
+        rows.extend(found.grid.rows)
+        shares.extend(found.grid.shares)
+
+    assert len(whole.rows) == 14 + 4 + 3
+    assert tuple(rows) == whole.rows
+    assert tuple(shares) == whole.shares
+    assert any(share is not None for entry in shares for share in entry.shares)
+
+
+def test_the_page_stays_small_for_a_large_community(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    sessions = [
+        factories.learning_session(db, community, number=n, status=SessionStatus.held)
+        for n in (1, 2)
+    ]
+    _add_initiatives(db, community, sessions, 70)
+
+    first = client.get("/continuity")
+    assert first.status_code == 200
+    # 50 of the 211 rows (210 members, the facilitator's community roles), 50 of the 70
+    # initiatives' shares, and links to the rest.
+    assert first.text.count('<tr class="continuity-group">') <= 17
+    assert first.text.count('<a href="/people/') == 50
+    shares = first.text[first.text.index('class="continuity-shares"') :]
+    assert shares.count('<th scope="row">') == 50
+    assert first.text.count('rel="next"') == 2
+    assert "Page 1 of 5" in first.text and "Page 1 of 2" in first.text
+
+    last = client.get("/continuity", params={"page": "5", "shares_page": "2"})
+    assert last.text.count('<a href="/people/') == 11
+    assert "Community roles" in last.text
+    shares = last.text[last.text.index('class="continuity-shares"') :]
+    assert shares.count('<th scope="row">') == 20
+    assert "3 of 3 (100%)" in shares
