@@ -1,4 +1,4 @@
-"""Every route × every role: allowed → 2xx/3xx, denied → 403 (sign-in for anonymous).
+"""Every route × every role: allowed → 2xx or a redirect not to sign-in, denied → 403 (sign-in for anonymous).
 
 The table below names the intended rule and a valid request for every route of the app. A
 route missing from the table, or declaring another rule than the table, fails the test; GET
@@ -8,17 +8,19 @@ pages are requested as htmx fragments too.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, get_args
+from urllib.parse import urlsplit
 
 import pytest
-from fastapi import FastAPI
+from fastapi import FastAPI, Response
+from fastapi.responses import RedirectResponse
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
 from app.auth import policy
 from app.auth import service as auth_service
-from app.auth.dependencies import timeouts
+from app.auth.dependencies import MemberDep, OptionalPrincipal, timeouts
 from app.auth.models import AccessLink
 from app.auth.principal import Principal
 from app.auth.secrets import hash_password
@@ -718,6 +720,21 @@ def expected_outcome(rule: str, actor: str, path: str) -> str:
     return "sign_in" if actor == "anonymous" else "forbidden"
 
 
+def to_sign_in(url: str | None) -> bool:
+    return urlsplit(url or "").path.startswith("/sign-in")
+
+
+def assert_allowed(response: Any) -> None:
+    """A 2xx, or a redirect elsewhere than the sign-in page: the page itself, not a way round it."""
+    status = response.status_code
+    assert 200 <= status < 400, f"{status}: {response.text[:300]}"
+    if 300 <= status < 400:
+        location = response.headers.get("location")
+        assert not to_sign_in(location), f"{status} redirects to {location}"
+    hx_redirect = response.headers.get("HX-Redirect")
+    assert not to_sign_in(hx_redirect), f"{status} with HX-Redirect to {hx_redirect}"
+
+
 def check(response: Any, outcome: str, path: str, fragment: bool) -> None:
     status = response.status_code
     if outcome == "public":
@@ -725,7 +742,7 @@ def check(response: Any, outcome: str, path: str, fragment: bool) -> None:
         assert status not in (401, 403), response.text[:300]
         assert status < 500
     elif outcome == "allowed":
-        assert 200 <= status < 400, response.text[:300]
+        assert_allowed(response)
     elif outcome == "forbidden":
         assert status == 403, response.text[:300]
     elif outcome == "not_found":
@@ -740,15 +757,14 @@ def check(response: Any, outcome: str, path: str, fragment: bool) -> None:
         assert response.headers["location"].startswith("/sign-in")
 
 
-@pytest.mark.parametrize(("method", "route"), sorted(ROUTES), ids=lambda v: str(v))
-def test_route_answers_each_role_as_its_rule_says(
+def check_route(
     method: str,
     route: str,
     connection: Connection,
-    db: Session,
     world: World,
     browsers: dict[str, TestClient],
 ) -> None:
+    """Ask the route as every actor (GET pages as htmx fragments too); check each answer."""
     rule, spec, *object_outcomes = ROUTES[(method, route)]
     outcomes = object_outcomes[0] if object_outcomes else {}
     for actor in ACTORS:
@@ -769,6 +785,76 @@ def test_route_answers_each_role_as_its_rule_says(
                 raise AssertionError(
                     f"{actor} {method} {path}{' (htmx)' if fragment else ''}: {error}"
                 ) from error
+
+
+@pytest.mark.parametrize(("method", "route"), sorted(ROUTES), ids=lambda v: str(v))
+def test_route_answers_each_role_as_its_rule_says(
+    method: str,
+    route: str,
+    connection: Connection,
+    db: Session,
+    world: World,
+    browsers: dict[str, TestClient],
+) -> None:
+    check_route(method, route, connection, world, browsers)
+
+
+def test_a_route_that_sends_an_allowed_role_to_sign_in_fails_the_matrix(
+    app: FastAPI, connection: Connection, world: World, browsers: dict[str, TestClient]
+) -> None:
+    # Broken on purpose: the member rule forgets the facilitator, who is sent to sign in.
+    facilitator_id = world.people["facilitator"].id
+    member_rule = get_args(MemberDep)[1].dependency
+
+    async def loses_the_facilitator(principal: OptionalPrincipal) -> Principal | None:
+        if principal is not None and principal.person_id == facilitator_id:
+            principal = None
+        answer: Principal | None = await member_rule(principal)
+        return answer
+
+    app.dependency_overrides[member_rule] = loses_the_facilitator
+    page = browsers["facilitator"].get("/", follow_redirects=False)
+    fragment = browsers["facilitator"].get(
+        "/", headers={"HX-Request": "true"}, follow_redirects=False
+    )
+    assert (page.status_code, page.headers["location"]) == (303, "/sign-in")
+    assert (fragment.status_code, fragment.headers["HX-Redirect"]) == (204, "/sign-in")
+
+    with pytest.raises(AssertionError, match=r"^facilitator GET /: 303 redirects to /sign-in"):
+        check_route("GET", "/", connection, world, browsers)
+    with pytest.raises(AssertionError, match="HX-Redirect to /sign-in"):
+        check(fragment, "allowed", "/", fragment=True)
+    app.dependency_overrides.clear()
+    check_route("GET", "/", connection, world, browsers)  # repaired, it passes again
+
+
+def member_route(answer: Callable[[], Response]) -> Callable[[Principal], Response]:
+    def endpoint(member: MemberDep) -> Response:
+        return answer()
+
+    return endpoint
+
+
+def test_a_redirect_to_sign_in_or_a_403_is_not_allowed_however_it_is_sent(
+    app: FastAPI, browsers: dict[str, TestClient]
+) -> None:
+    # Routes added on purpose: each answers a member in a way that does not let them in.
+    answers: dict[str, Callable[[], Response]] = {
+        "/broken/redirect": lambda: RedirectResponse("/sign-in?next=/broken", status_code=303),
+        "/broken/absolute": lambda: RedirectResponse("http://testserver/sign-in", status_code=307),
+        "/broken/htmx": lambda: Response(status_code=204, headers={"HX-Redirect": "/sign-in"}),
+        "/broken/forbidden": lambda: Response("Forbidden", status_code=403),
+    }
+    for path, answer in answers.items():
+        app.add_api_route(path, member_route(answer))
+    member = browsers["practitioner_a"]
+    for path in answers:
+        response = member.get(path, follow_redirects=False)
+        with pytest.raises(AssertionError):
+            check(response, "allowed", path, fragment=False)
+    # A redirect elsewhere is still allowed: where a form sends you after it has saved.
+    app.add_api_route("/broken/elsewhere", member_route(lambda: RedirectResponse("/", 303)))
+    check(member.get("/broken/elsewhere", follow_redirects=False), "allowed", "/", fragment=False)
 
 
 def test_another_communitys_objects_do_not_exist(
