@@ -22,7 +22,6 @@ from app.auth import audit, secrets
 from app.auth import service as auth_service
 from app.auth.link_pages import (
     DEFAULT_VALID_DAYS,
-    LOCAL,
     expiry_moment,
     link_url,
     local_today,
@@ -39,6 +38,7 @@ from app.learning_sessions.models import LearningSession
 from app.people import service as people_service
 from app.people.models import Membership, Person
 from app.people.schemas import MembershipCreate, PersonCreate
+from app.time_zone import community_zone
 from app.vocabulary import (
     INITIATIVE_SESSION_ROLES,
     AuditAction,
@@ -411,14 +411,14 @@ def access_links(
             typer.echo("There are no active personal access links.")
         for link, person in links:
             last_used = (
-                link.last_used_at.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M")
+                link.last_used_at.astimezone(community_zone()).strftime("%Y-%m-%d %H:%M")
                 if link.last_used_at
                 else "never"
             )
             scope = _scope_text(numbers.get(link.session_id) if link.session_id else None)
             typer.echo(
                 f"{person.name} <{person.email or 'no email'}>  {scope}  "
-                f"works until {link.expires_at.astimezone(LOCAL).date().isoformat()}  "
+                f"works until {link.expires_at.astimezone(community_zone()).date().isoformat()}  "
                 f"last used {last_used}"
             )
 

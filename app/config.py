@@ -5,6 +5,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal, Self
 from urllib.parse import urlsplit
+from zoneinfo import available_timezones
 
 from pydantic import AliasChoices, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -51,6 +52,11 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Host headers answered, comma-separated (e.g. leerkring.example.nl); "
         "default: the public URL's host, and in development also localhost, 127.0.0.1",
+    )
+    time_zone: str = Field(
+        default="Europe/Amsterdam",
+        description="the community's IANA time zone: times are shown in it, days begin in it, "
+        "and a new session is held in it unless its form says otherwise",
     )
     default_language: Literal["en", "nl"] = Field(
         default="en", description="language when neither cookie nor Accept-Language decide"
@@ -111,6 +117,15 @@ class Settings(BaseSettings):
                 "such as https://leerkring.example.nl"
             )
         return str(value).strip()
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_time_zone(cls, value: str) -> str:
+        if value not in available_timezones():
+            raise ValueError(
+                "LEERKRING_TIME_ZONE must be an IANA time zone such as Europe/Amsterdam"
+            )
+        return value
 
     @field_validator("allowed_hosts", mode="before")
     @classmethod

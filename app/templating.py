@@ -8,22 +8,31 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date, format_datetime
 from fastapi import Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BaseLoader, Environment, FileSystemLoader, StrictUndefined
 
 from app.auth.cookies import csrf_token, remember_browser
 from app.config import PROJECT_ROOT
 from app.i18n import LANGUAGES, translations
 from app.labels import label_for
+from app.time_zone import community_zone
 
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
 STATIC_VERSION = "2"  # bump when app.css or htmx changes, to defeat caches
 
 
-@lru_cache
-def environment(language: str) -> Environment:
+def make_environment(
+    loader: BaseLoader, language: str, *, date_locale: str | None = None
+) -> Environment:
+    """A Jinja environment in ``language`` with the filters of every page and document.
+
+    Autoescape is on for every template, whatever its name. Times show in the community's
+    time zone unless a filter is given another (a session's own zone, say).
+    ``date_locale`` spells dates differently from ``language`` (documents use en_GB).
+    """
+    locale = date_locale or language
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES_DIR),
-        autoescape=select_autoescape(default=True, default_for_string=True),
+        loader=loader,
+        autoescape=True,
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
@@ -33,25 +42,44 @@ def environment(language: str) -> Environment:
     catalogue = translations(language)
     env.install_gettext_translations(catalogue, newstyle=True)  # type: ignore[attr-defined]
 
+    def zone(timezone: str | None) -> ZoneInfo:
+        return ZoneInfo(timezone) if timezone else community_zone()
+
     def label(value: Any) -> str:
         return catalogue.gettext(label_for(value))
 
-    def local_datetime(value: datetime, timezone: str = "Europe/Amsterdam") -> str:
+    def local_datetime(value: datetime, timezone: str | None = None) -> str:
         return format_datetime(
-            value.astimezone(ZoneInfo(timezone)), "EEEE d MMMM y, HH:mm", locale=language
+            value.astimezone(zone(timezone)), "EEEE d MMMM y, HH:mm", locale=locale
         )
 
-    def long_date(value: date | datetime, timezone: str = "Europe/Amsterdam") -> str:
+    def long_date(value: date | datetime, timezone: str | None = None) -> str:
         if isinstance(value, datetime):
-            value = value.astimezone(ZoneInfo(timezone)).date()
-        return format_date(value, "long", locale=language)
+            value = value.astimezone(zone(timezone)).date()
+        return format_date(value, "long", locale=locale)
 
-    def local_time(value: datetime, timezone: str = "Europe/Amsterdam") -> str:
-        return format_datetime(value.astimezone(ZoneInfo(timezone)), "HH:mm", locale=language)
+    def short_date(value: date | datetime, timezone: str | None = None) -> str:
+        if isinstance(value, datetime):
+            value = value.astimezone(zone(timezone)).date()
+        return format_date(value, "d MMM y", locale=locale)
+
+    def local_time(value: datetime, timezone: str | None = None) -> str:
+        return format_datetime(value.astimezone(zone(timezone)), "HH:mm", locale=locale)
 
     env.filters.update(
-        label=label, local_datetime=local_datetime, long_date=long_date, local_time=local_time
+        label=label,
+        local_datetime=local_datetime,
+        long_date=long_date,
+        short_date=short_date,
+        local_time=local_time,
     )
+    return env
+
+
+@lru_cache
+def environment(language: str) -> Environment:
+    """The environment of the pages under templates/."""
+    env = make_environment(FileSystemLoader(TEMPLATES_DIR), language)
     env.globals.update(language=language, languages=LANGUAGES, static_version=STATIC_VERSION)
     return env
 

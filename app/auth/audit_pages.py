@@ -3,7 +3,6 @@
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated
-from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
@@ -17,10 +16,10 @@ from app.forms import FILTER_DATE_MESSAGE, field_errors
 from app.labels import N_
 from app.learning_sessions.schemas import SessionDate
 from app.templating import render
+from app.time_zone import community_zone
 from app.vocabulary import AuditAction
 
 router = APIRouter(include_in_schema=False)
-LOCAL = ZoneInfo("Europe/Amsterdam")
 FilterValue = Annotated[str, Query()]
 
 
@@ -42,7 +41,7 @@ FILTER_MESSAGES = {
 
 
 def _start_of(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=LOCAL).astimezone(UTC)
+    return datetime.combine(day, time.min, tzinfo=community_zone()).astimezone(UTC)
 
 
 @router.get("/community/audit", response_class=HTMLResponse)

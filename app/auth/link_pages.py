@@ -7,7 +7,6 @@ Its token is shown once, stored only as a hash, and leaves the address bar on fi
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Annotated
-from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -30,9 +29,9 @@ from app.learning_sessions.models import LearningSession
 from app.people.models import Membership, Person
 from app.schemas import EntityId
 from app.templating import render
+from app.time_zone import community_zone
 from app.vocabulary import AuditAction, Role
 
-LOCAL = ZoneInfo("Europe/Amsterdam")
 DEFAULT_VALID_DAYS = 60
 MAX_VALID_DAYS = 365
 REFUSED_OPENINGS_PER_IP = 20
@@ -45,12 +44,12 @@ router = APIRouter(include_in_schema=False)
 
 
 def local_today() -> date:
-    return utcnow().astimezone(LOCAL).date()
+    return utcnow().astimezone(community_zone()).date()
 
 
 def expiry_moment(last_day: date) -> datetime:
-    """A link works through its last day, Amsterdam time."""
-    return datetime.combine(last_day, time(23, 59, 59), tzinfo=LOCAL)
+    """A link works through its last day, in the community's time zone."""
+    return datetime.combine(last_day, time(23, 59, 59), tzinfo=community_zone())
 
 
 def link_url(base_url: str, token: str) -> str:

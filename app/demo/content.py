@@ -36,6 +36,7 @@ from app.vocabulary import (
 
 LANGUAGES: tuple[str, ...] = ("en", "nl")
 EMAIL_DOMAIN = "demo.leerkring.nl"
+# The demo community meets in the Netherlands, whatever LEERKRING_TIME_ZONE says.
 TIMEZONE = "Europe/Amsterdam"
 
 

@@ -2,7 +2,6 @@
 
 from datetime import datetime
 from typing import Annotated, Any
-from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -20,11 +19,11 @@ from app.initiatives.models import Initiative
 from app.labels import N_
 from app.learning_sessions.schemas import EARLIEST, LATEST
 from app.templating import render
+from app.time_zone import community_zone
 from app.vocabulary import EvidenceSource, IntegrationLevel, PartnershipCondition, Perspective
 
 router = APIRouter(prefix="/initiatives", include_in_schema=False)
 
-LOCAL = ZoneInfo("Europe/Amsterdam")
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 FILTER_FIELDS = (
     "condition",
@@ -168,7 +167,7 @@ def new_evidence(
 ) -> HTMLResponse:
     form: dict[str, Any] = {
         "source": "",
-        "observed_on": datetime.now(LOCAL).date().isoformat(),
+        "observed_on": datetime.now(community_zone()).date().isoformat(),
         "perspective": "",
         "level": "",
         "conditions": [],

@@ -12,16 +12,13 @@ import re
 import threading
 import weakref
 from collections.abc import Iterable
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
-from zoneinfo import ZoneInfo
 
 import weasyprint
-from babel.dates import format_date, format_datetime
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcherResponse
@@ -29,8 +26,7 @@ from weasyprint.urls import URLFetcherResponse
 from app.config import PROJECT_ROOT
 from app.factsheets import chart
 from app.factsheets.document import FactsheetView, MemberView
-from app.i18n import translations
-from app.labels import label_for
+from app.templating import make_environment
 from app.vocabulary import PartnershipCondition, Perspective, Role
 
 # Bump when a template, stylesheet or font changes; stored with every rendered PDF.
@@ -158,39 +154,10 @@ class FactsheetRenderer:
             return self._environments[language]
 
     def _new_environment(self, language: str) -> Environment:
-        locale = DATE_LOCALES.get(language, language)
-        env = Environment(
-            loader=FileSystemLoader(self.root),
-            autoescape=True,  # everything, whatever the file name: evidence is user text
-            undefined=StrictUndefined,
-            extensions=["jinja2.ext.i18n"],
-            trim_blocks=True,
-            lstrip_blocks=True,
+        env = make_environment(
+            FileSystemLoader(self.root), language, date_locale=DATE_LOCALES.get(language)
         )
-        env.policies["ext.i18n.trimmed"] = True  # as babel.cfg extracts them
-        catalogue = translations(language)
-        env.install_gettext_translations(catalogue, newstyle=True)  # type: ignore[attr-defined]
-
-        def label(value: Any) -> str:
-            return catalogue.gettext(label_for(value))
-
-        def long_date(value: date | datetime, timezone: str = "Europe/Amsterdam") -> str:
-            if isinstance(value, datetime):
-                value = value.astimezone(ZoneInfo(timezone)).date()
-            return format_date(value, "long", locale=locale)
-
-        def short_date(value: date | datetime, timezone: str = "Europe/Amsterdam") -> str:
-            if isinstance(value, datetime):
-                value = value.astimezone(ZoneInfo(timezone)).date()
-            return format_date(value, "d MMM y", locale=locale)
-
-        def local_datetime(value: datetime, timezone: str = "Europe/Amsterdam") -> str:
-            return format_datetime(
-                value.astimezone(ZoneInfo(timezone)), "EEEE d MMMM y, HH:mm", locale=locale
-            )
-
-        def local_time(value: datetime, timezone: str = "Europe/Amsterdam") -> str:
-            return format_datetime(value.astimezone(ZoneInfo(timezone)), "HH:mm", locale=locale)
+        label = env.filters["label"]
 
         def evidence_chart(view: FactsheetView, **texts: str) -> chart.BarChart:
             """The chart's geometry, for ``{% include "factsheet/chart.svg" %}`` to draw."""
@@ -202,11 +169,6 @@ class FactsheetRenderer:
             return chart.evidence_chart(view.matrix, label=label, **plain)
 
         env.filters.update(
-            label=label,
-            long_date=long_date,
-            short_date=short_date,
-            local_datetime=local_datetime,
-            local_time=local_time,
             paragraphs=_paragraphs,
             lines=_lines,
             first_sentences=_first_sentences,

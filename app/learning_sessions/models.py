@@ -4,6 +4,7 @@ from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.db import Timestamped, UTCDateTime, Versioned, enum_type
+from app.time_zone import community_zone_name
 from app.vocabulary import SessionStatus
 
 
@@ -11,7 +12,7 @@ class LearningSessionBase(SQLModel):
     number: int = Field(ge=1, le=1000)
     starts_at: datetime = Field(sa_type=UTCDateTime, index=True)
     # IANA zone the session is held in, so times show as the participants know them.
-    timezone: str = Field(default="Europe/Amsterdam", max_length=64)
+    timezone: str = Field(default_factory=community_zone_name, max_length=64)
     place: str = Field(default="", max_length=300)
     online_url: str = Field(default="", max_length=500)
     focus: str = Field(default="", max_length=2000)

@@ -34,6 +34,7 @@ from app.people import service as people_service
 from app.people.models import Person
 from app.schemas import Pagination
 from app.templating import render
+from app.time_zone import community_zone_name
 from app.vocabulary import INITIATIVE_SESSION_ROLES, Role, SessionStatus
 
 router = APIRouter(prefix="/sessions", include_in_schema=False)
@@ -45,7 +46,6 @@ COMPOSITION_PER_PAGE = 20
 PARTICIPANTS_PER_PAGE = 50
 ATTENDANCE_PER_PAGE = 50
 SHORTFALLS_SHOWN = 20
-DEFAULT_ZONE = "Europe/Amsterdam"
 INVITABLE_ROLES: tuple[Role, ...] = (*INITIATIVE_SESSION_ROLES, Role.family_representative)
 FIELD_MESSAGES: dict[str, str] = {
     "number": N_("Enter a session number between 1 and 1000."),
@@ -112,7 +112,7 @@ def new_session(principal: FacilitatorDep, request: Request, session: SessionDep
         ),
         "starts_on": "",
         "starts_time": "13:30",
-        "timezone": DEFAULT_ZONE,
+        "timezone": community_zone_name(),
         "place": "",
         "online_url": "",
         "focus": "",
@@ -141,13 +141,14 @@ def schedule_session(
     number: FormText = "",
     starts_on: FormText = "",
     starts_time: FormText = "",
-    timezone: FormText = DEFAULT_ZONE,
+    timezone: FormText = "",
     place: FormText = "",
     online_url: FormText = "",
     focus: FormText = "",
     chair_id: FormText = "",
     reflection_deadline: FormText = "",
 ) -> Response:
+    timezone = timezone or community_zone_name()
     form = {
         "number": number,
         "starts_on": starts_on,

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
 from app.schemas import EntityId, LongText, ShortText, Version
+from app.time_zone import community_zone_name
 from app.vocabulary import SessionStatus
 
 EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
@@ -48,7 +49,7 @@ class LearningSessionCreate(BaseModel):
 
     number: SessionNumber
     starts_at: SessionStart
-    timezone: TimeZoneName = "Europe/Amsterdam"
+    timezone: TimeZoneName = Field(default_factory=community_zone_name)
     place: ShortText = ""
     online_url: OnlineLink = ""
     focus: LongText = ""

@@ -7,7 +7,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from jinja2 import Environment
 
-from app.factsheets import chart, rendering
+from app import templating
+from app.factsheets import chart
 from app.factsheets.document import MatrixCell
 from app.factsheets.rendering import FactsheetRenderer
 from app.labels import label_for
@@ -121,7 +122,7 @@ def test_the_factsheet_draws_the_chart_with_its_labels_escaped(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     catalogue = _Catalogue({"Family": f"{HOSTILE} family", "Condition": "Conditions & more"})
-    monkeypatch.setattr(rendering, "translations", lambda language: catalogue)
+    monkeypatch.setattr(templating, "translations", lambda language: catalogue)
 
     html = FactsheetRenderer().render_html(sample_view(), "full")
     charts = re.findall(r"<svg.*?</svg>", html, re.DOTALL)

@@ -12,7 +12,7 @@ import weasyprint
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from app.factsheets import rendering
+from app import templating
 from app.factsheets.rendering import (
     ASSETS_DIR,
     TEMPLATE_VERSION,
@@ -171,7 +171,7 @@ def test_page_numbers_and_watermark_are_translated_through_the_catalogue(
 ) -> None:
     dutch = _Catalogue({"Page %(page)s of %(pages)s": "Pagina %(page)s van %(pages)s"})
     dutch.messages["DRAFT"] = "CONCEPT"
-    monkeypatch.setattr(rendering, "translations", lambda language: dutch)
+    monkeypatch.setattr(templating, "translations", lambda language: dutch)
 
     pages = page_texts(FactsheetRenderer().render_pdf(sample_view(language="nl"), "plain"))
 
