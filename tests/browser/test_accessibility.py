@@ -17,12 +17,6 @@ from tests.browser.axe import (
     signed_in_state,
 )
 
-if not AXE_SCRIPT.exists():
-    pytest.skip(
-        f"axe-core is not installed ({AXE_SCRIPT} is missing): run `make install-test`",
-        allow_module_level=True,
-    )
-
 
 class RoleStates:
     """One sign-in per role for the whole run; contexts reuse its cookies."""
@@ -61,6 +55,7 @@ def checked_page(
     role_states: RoleStates,
     tabs: dict[tuple[str | None, int], Page],
 ) -> Page:
+    assert AXE_SCRIPT.exists(), f"axe-core is not installed ({AXE_SCRIPT}): run `make install-test`"
     main_page: MainPage = request.node.callspec.params["main_page"]
     width: int = request.node.callspec.params["width"]
     key = (main_page.role, width)
