@@ -18,7 +18,6 @@ from fastapi.testclient import TestClient
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlmodel import Session
 
-from app.auth import service as auth_service
 from app.auth.dependencies import timeouts
 from app.community.models import LearningCommunity
 from app.config import PROJECT_ROOT, Settings
@@ -122,10 +121,7 @@ def sign_in(app: FastAPI, db: Session, settings: Settings) -> Callable[[Person],
     """A browser signed in as ``person`` (a real session; the CSRF header set as htmx does)."""
 
     def signed_in(person: Person) -> TestClient:
-        account = auth_service.ensure_account(session=db, person=person)
-        token = auth_service.start_session(
-            session=db, account=account, timeouts=timeouts(settings), ip="testclient"
-        )
+        token = factories.user_session(db, person, timeouts=timeouts(settings))
         return use_session(TestClient(app), settings.secret_key, token)
 
     return signed_in

@@ -1,16 +1,35 @@
 """Small builders for test data: sensible defaults, override what the test is about."""
 
+import functools
+import hashlib
 import itertools
-from datetime import UTC, date, datetime
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
 from sqlmodel import Session
 
+from app.agendas.models import ReflectiveQuestion
+from app.auth import service as auth_service
+from app.auth.models import AccessLink, Account, ApiToken
+from app.auth.secrets import hash_password
 from app.community.models import LearningCommunity
+from app.contributions.models import Dilemma, GoodPractice
+from app.db import utcnow
+from app.evidence.models import EvidenceCondition, EvidenceItem
+from app.factsheets.models import Factsheet, FactsheetSection
 from app.initiatives.models import Initiative, InitiativeDiscipline, InitiativeMunicipality
 from app.learning_sessions.models import Attendance, LearningSession
 from app.people.models import Membership, Person
-from app.vocabulary import FundingArrangement, IntegrationLevel, Perspective, Role
+from app.vocabulary import (
+    EvidenceSource,
+    FactsheetStatus,
+    FundingArrangement,
+    IntegrationLevel,
+    PartnershipCondition,
+    Perspective,
+    Role,
+)
 
 _sequence = itertools.count(1)
 T = TypeVar("T")
@@ -106,3 +125,154 @@ def attendance(
     db: Session, at: LearningSession, who: Person, *, attended: bool | None = None
 ) -> Attendance:
     return _save(db, Attendance(session_id=at.id, person_id=who.id, attended=attended))
+
+
+# Accounts and what signs them in.
+
+SIGN_IN_TIMEOUTS = auth_service.SessionTimeouts(
+    idle=timedelta(minutes=30), absolute=timedelta(hours=12)
+)
+
+
+@functools.cache
+def _hashed(password: str) -> str:
+    # Hashing is slow on purpose; one hash per password serves every account in the run.
+    return hash_password(password)
+
+
+def account(db: Session, holder: Person, *, password: str | None = None) -> Account:
+    """``holder``'s account (made once), with ``password`` if given."""
+    record = auth_service.ensure_account(session=db, person=holder)
+    if password is not None:
+        record.password_hash = _hashed(password)
+        db.flush()
+    return record
+
+
+def user_session(
+    db: Session,
+    holder: Person,
+    *,
+    timeouts: auth_service.SessionTimeouts = SIGN_IN_TIMEOUTS,
+    access_link: AccessLink | None = None,
+    ip: str = "testclient",
+) -> str:
+    """A signed-in browser session of ``holder``; the cookie's token."""
+    return auth_service.start_session(
+        session=db,
+        account=account(db, holder),
+        timeouts=timeouts,
+        ip=ip,
+        access_link=access_link,
+    )
+
+
+def access_link(
+    db: Session,
+    holder: Person,
+    *,
+    created_by: Person | None = None,
+    for_session: LearningSession | None = None,
+    expires_at: datetime | None = None,
+) -> tuple[AccessLink, str]:
+    """A personal link for ``holder`` (for one session if given); the link and its token."""
+    return auth_service.create_access_link(
+        session=db,
+        person=holder,
+        created_by_id=created_by.id if created_by else None,
+        expires_at=expires_at or utcnow() + timedelta(days=30),
+        session_id=for_session.id if for_session else None,
+    )
+
+
+def api_token(db: Session, holder: Account, *, name: str = "Rapportage") -> tuple[ApiToken, str]:
+    """An API token of the account; the row and the token itself."""
+    return auth_service.create_api_token(session=db, account_id=holder.id or 0, name=name)
+
+
+# What initiatives bring: evidence, dilemmas and good practices, factsheets.
+
+
+def evidence_item(
+    db: Session,
+    of: Initiative,
+    *,
+    conditions: Iterable[PartnershipCondition] = (PartnershipCondition.roles,),
+    **overrides: Any,
+) -> EvidenceItem:
+    number = next(_sequence)
+    values: dict[str, Any] = {
+        "initiative_id": of.id,
+        "source": EvidenceSource.interview,
+        "observed_on": date(2026, 5, 1),
+        "perspective": Perspective.family,
+        "level": IntegrationLevel.clinical,
+        "quote_consent": True,
+        "excerpt": f"The mother did not know who her contact was ({number}).",
+        "fingerprint": hashlib.sha256(f"evidence {number}".encode()).hexdigest(),
+    }
+    record = _save(db, EvidenceItem(**{**values, **overrides}))
+    for condition in conditions:
+        db.add(EvidenceCondition(evidence_item_id=record.id, condition=condition))
+    db.flush()
+    return record
+
+
+def _contribution(db: Session, kind: type[T], of: Initiative, overrides: dict[str, Any]) -> T:
+    values: dict[str, Any] = {
+        "initiative_id": of.id,
+        "title": f"Who pays the family coach? ({next(_sequence)})",
+        "description": "The pilot money ends.",
+        "condition": PartnershipCondition.financing,
+        "level": IntegrationLevel.system,
+    }
+    return _save(db, kind(**{**values, **overrides}))
+
+
+def dilemma(db: Session, of: Initiative, **overrides: Any) -> Dilemma:
+    return _contribution(db, Dilemma, of, overrides)
+
+
+def good_practice(db: Session, of: Initiative, **overrides: Any) -> GoodPractice:
+    return _contribution(db, GoodPractice, of, overrides)
+
+
+def factsheet(
+    db: Session,
+    of: Initiative,
+    at: LearningSession,
+    *,
+    status: FactsheetStatus = FactsheetStatus.draft,
+    version_number: int = 1,
+    **overrides: Any,
+) -> Factsheet:
+    """A factsheet row without sections (``factsheet_section`` adds them)."""
+    values: dict[str, Any] = {
+        "initiative_id": of.id,
+        "session_id": at.id,
+        "version_number": version_number,
+        "status": status,
+    }
+    return _save(db, Factsheet(**{**values, **overrides}))
+
+
+def factsheet_section(
+    db: Session,
+    of: Factsheet,
+    condition: PartnershipCondition = PartnershipCondition.financing,
+    **overrides: Any,
+) -> FactsheetSection:
+    return _save(db, FactsheetSection(factsheet_id=of.id, condition=condition, **overrides))
+
+
+def reflective_question(
+    db: Session, at: LearningSession, *, target_roles: Iterable[Role] = (), **overrides: Any
+) -> ReflectiveQuestion:
+    values: dict[str, Any] = {
+        "session_id": at.id,
+        "text": f"Who is the family's single point of contact? ({next(_sequence)})",
+        "condition": PartnershipCondition.roles,
+        "level": IntegrationLevel.professional,
+        "target_roles": list(target_roles),
+    }
+    return _save(db, ReflectiveQuestion(**{**values, **overrides}))

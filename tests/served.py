@@ -82,10 +82,7 @@ def build_load_world(db: Session, *, users: int, secret_key: str, pdf: bytes) ->
         initiative = initiatives[number % len(initiatives)]
         person = factories.person(db, community, name=f"Practitioner {number:03d}")
         factories.membership(db, person, Role.practitioner, initiative)
-        account = auth_service.ensure_account(session=db, person=person)
-        token = auth_service.start_session(
-            session=db, account=account, timeouts=timeouts, ip="127.0.0.1"
-        )
+        token = factories.user_session(db, person, timeouts=timeouts, ip="127.0.0.1")
         csrf = csrf_token(secret_key, session_token=token)
         world.users.append((initiative.id or 0, token, csrf))
     db.execute(update(UserSession).values(last_seen_at=utcnow() - LAST_SEEN))

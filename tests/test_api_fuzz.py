@@ -17,7 +17,6 @@ from schemathesis.checks import (
 )
 from sqlmodel import Session
 
-from app.auth import service as auth_service
 from app.community.models import LearningCommunity
 from app.people.models import Person
 from app.vocabulary import Role
@@ -33,9 +32,7 @@ CHECKS = [
 
 @pytest.fixture
 def api_token(db: Session, facilitator: Person) -> str:
-    account = auth_service.ensure_account(session=db, person=facilitator)
-    assert account.id is not None
-    return auth_service.create_api_token(session=db, account_id=account.id, name="fuzz")[1]
+    return factories.api_token(db, factories.account(db, facilitator), name="fuzz")[1]
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from app.auth.models import ApiToken, UserSession
 from app.config import Settings
 from app.db import Database, create_db_engine, utcnow
 from app.main import create_app
+from tests import factories
 from tests.auth.test_permission_matrix import ROUTES, World, build_world
 from tests.conftest import alembic_config
 from tests.helpers import use_session
@@ -39,11 +40,8 @@ def one_connection(scratch_database_url: str) -> tuple[Database, World]:
 def _signed_in(client: TestClient, database: Database, world: World, settings: Settings) -> None:
     """A fresh facilitator session whose last use is long enough ago to be touched now."""
     with database.transaction(write=True) as db:
-        account = auth_service.ensure_account(session=db, person=world.people["facilitator"])
         timeouts = auth_service.SessionTimeouts(idle=timedelta(minutes=30), absolute=LONG_AGO * 6)
-        token = auth_service.start_session(
-            session=db, account=account, timeouts=timeouts, ip="testclient"
-        )
+        token = factories.user_session(db, world.people["facilitator"], timeouts=timeouts)
         db.execute(
             update(UserSession)
             .where(col(UserSession.token_hash) == auth_service.secrets.token_hash(token))

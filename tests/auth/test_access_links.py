@@ -218,12 +218,7 @@ def test_a_second_opening_keeps_first_used(
 
 
 def _expired(client: TestClient, db: Session, person: Person) -> str:
-    _link, token = auth_service.create_access_link(
-        session=db,
-        person=person,
-        created_by_id=None,
-        expires_at=utcnow() - timedelta(minutes=1),
-    )
+    _link, token = factories.access_link(db, person, expires_at=utcnow() - timedelta(minutes=1))
     return token
 
 
@@ -322,9 +317,7 @@ def test_revoking_twice_or_a_foreign_link_is_404(
 ) -> None:
     other_community = factories.community(db)
     stranger = factories.person(db, other_community)
-    foreign, _ = auth_service.create_access_link(
-        session=db, person=stranger, created_by_id=None, expires_at=utcnow() + timedelta(days=1)
-    )
+    foreign, _ = factories.access_link(db, stranger, expires_at=utcnow() + timedelta(days=1))
     assert revoke(client, foreign).status_code == 404
     assert foreign.revoked_at is None
     link = stored_link(db, make_link(client, family))
@@ -475,10 +468,7 @@ def test_only_the_facilitator_manages_links(
 def test_an_api_token_cannot_make_access_links(
     client: TestClient, anonymous: TestClient, db: Session, facilitator: Person, family: Person
 ) -> None:
-    account = auth_service.ensure_account(session=db, person=facilitator)
-    _api_token, token = auth_service.create_api_token(
-        session=db, account_id=account.id or 0, name="script"
-    )
+    _api_token, token = factories.api_token(db, factories.account(db, facilitator), name="script")
     bearer = {"Authorization": f"Bearer {token}"}
 
     page = anonymous.get("/community/access-links", headers=bearer)

@@ -7,7 +7,6 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from app.auth.models import Account, AuditEntry, UserSession
-from app.auth.secrets import hash_password
 from app.community.models import LearningCommunity
 from app.people.models import Person
 from app.vocabulary import AuditAction, Role
@@ -25,10 +24,7 @@ def member_with_password(
         db, community, name=name, email=f"{name.split()[0].lower()}@example.org"
     )
     factories.membership(db, person, Role.practitioner, initiative)
-    account = Account(person_id=person.id, password_hash=hash_password(PASSWORD))
-    db.add(account)
-    db.flush()
-    return person, account
+    return person, factories.account(db, person, password=PASSWORD)
 
 
 def test_accounts_page_lists_people_who_can_sign_in(
@@ -38,8 +34,7 @@ def test_accounts_page_lists_people_who_can_sign_in(
     factories.person(db, community, name="Zonder Account")
     other = factories.community(db)
     factories.person(db, other, name="Elders Iemand")
-    db.add(Account(person_id=factories.person(db, other, name="Elders Account").id))
-    db.flush()
+    factories.account(db, factories.person(db, other, name="Elders Account"))
 
     response = client.get("/community/accounts")
 
@@ -106,9 +101,7 @@ def test_foreign_and_unknown_accounts_are_404(
 ) -> None:
     other = factories.community(db)
     stranger = factories.person(db, other, name="Elders Iemand")
-    account = Account(person_id=stranger.id)
-    db.add(account)
-    db.flush()
+    account = factories.account(db, stranger)
 
     foreign = client.post(f"/community/accounts/{account.id}/disable")
     unknown = client.post("/community/accounts/2147483647/enable")

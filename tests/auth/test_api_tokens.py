@@ -9,7 +9,6 @@ import httpx
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
-from app.auth import service as auth_service
 from app.auth.cookies import CSRF_HEADER
 from app.auth.models import ApiToken, AuditEntry
 from app.community.models import LearningCommunity
@@ -107,9 +106,7 @@ def test_an_access_link_session_gets_403(
 ) -> None:
     family = factories.person(db, community)
     factories.membership(db, family, Role.family_representative)
-    _link, link_token = auth_service.create_access_link(
-        session=db, person=family, created_by_id=None, expires_at=utcnow() + timedelta(days=5)
-    )
+    _link, link_token = factories.access_link(db, family, expires_at=utcnow() + timedelta(days=5))
     assert open_access_link(anonymous, link_token).status_code == 303
     page = anonymous.get("/")
     csrf = re.search(r'name="csrf_token" value="([0-9a-f]+)"', page.text)

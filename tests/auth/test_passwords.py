@@ -11,11 +11,10 @@ from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
 from app.auth import rate_limit
-from app.auth import service as auth_service
 from app.auth.cookies import SESSION_COOKIE
 from app.auth.invitations import PASSWORD_MESSAGES
 from app.auth.models import Account, AuditEntry, OneTimeToken, OutboxMessage, UserSession
-from app.auth.secrets import hash_password, password_problem
+from app.auth.secrets import password_problem
 from app.community.models import LearningCommunity
 from app.config import Settings
 from app.db import utcnow
@@ -65,8 +64,7 @@ def choose_password(
 def person_with_password(db: Session, community: LearningCommunity, **overrides: str) -> Person:
     person = factories.person(db, community, **overrides)
     factories.membership(db, person, Role.chair)
-    db.add(Account(person_id=person.id, password_hash=hash_password(OLD_PASSWORD)))
-    db.flush()
+    factories.account(db, person, password=OLD_PASSWORD)
     return person
 
 
@@ -354,7 +352,7 @@ def app_with(connection: Connection, settings: Settings, **changes: object) -> F
 @pytest.fixture
 def noor(db: Session, community: LearningCommunity) -> Person:
     person = factories.person(db, community, email="noor@leiden.example")
-    auth_service.ensure_account(session=db, person=person)
+    factories.account(db, person)
     return person
 
 

@@ -1,13 +1,14 @@
-"""Every route × every role: allowed → 2xx or a redirect not to sign-in, denied → 403 (sign-in for anonymous).
+"""Every route × every role: allowed → 2xx or a redirect not to sign-in; denied → 403.
 
 The table below names the intended rule and a valid request for every route of the app. A
 route missing from the table, or declaring another rule than the table, fails the test; GET
-pages are requested as htmx fragments too.
+pages are requested as htmx fragments too. Anonymous visitors are sent to sign in: a 303 to
+/sign-in, for htmx a 204 with HX-Redirect, 401 from the API.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any, get_args
 from urllib.parse import urlsplit
 
@@ -23,10 +24,7 @@ from app.auth import service as auth_service
 from app.auth.dependencies import MemberDep, OptionalPrincipal, timeouts
 from app.auth.models import AccessLink
 from app.auth.principal import Principal
-from app.auth.secrets import hash_password
 from app.config import Settings
-from app.contributions.models import Dilemma
-from app.db import utcnow
 from app.factsheets import service as factsheet_service
 from app.people.models import Person
 from app.routing import iter_routes
@@ -92,32 +90,27 @@ def build_world(db: Session) -> World:
         "family": (Role.family_representative, None),
         "policymaker_b": (Role.policymaker, b),
     }
-    password_hash = hash_password("het-oude-wachtwoord-2026")
     for actor, (role, initiative) in roles.items():
         person = factories.person(db, community, name=actor.replace("_", " ").title())
         membership = factories.membership(db, person, role, initiative)
         w.people[actor] = person
         w.ids[f"membership_{actor}"] = membership.id or 0
-        account = auth_service.ensure_account(session=db, person=person)
-        account.password_hash = password_hash
+        account = factories.account(db, person, password="het-oude-wachtwoord-2026")
         w.ids[f"account_{actor}"] = account.id or 0
-        api_token, _ = auth_service.create_api_token(
-            session=db, account_id=account.id or 0, name="matrix"
-        )
+        api_token, _ = factories.api_token(db, account, name="matrix")
         w.ids[f"api_token_{actor}"] = api_token.id or 0
     draft = factsheet_service.start_draft(session=db, initiative=a, learning_session=planned)
     w.ids["draft_a"] = draft.id or 0
     planned.chair_id = w.people["chair"].id  # an UPDATE: the session is at version 2 now
-    dilemma = Dilemma(
-        initiative_id=a.id or 0,
+    dilemma = factories.dilemma(
+        db,
+        a,
         session_id=planned.id,
         title="Wie is het vaste aanspreekpunt?",
         description="Drie hulpverleners, geen regie.",
         condition="roles",
         level="professional",
     )
-    db.add(dilemma)
-    db.flush()
     w.ids["dilemma"] = dilemma.id or 0
     b_session = factories.learning_session(db, community, number=5)
     in_review = factsheet_service.start_draft(session=db, initiative=a, learning_session=b_session)
@@ -125,24 +118,16 @@ def build_world(db: Session) -> World:
         session=db, factsheet=in_review, status=FactsheetStatus.in_review
     )
     w.ids["review_a"] = in_review.id or 0
-    link, link_token = auth_service.create_access_link(
-        session=db,
-        person=w.people["family"],
-        created_by_id=w.people["facilitator"].id,
-        expires_at=utcnow() + timedelta(days=30),
+    link, link_token = factories.access_link(
+        db, w.people["family"], created_by=w.people["facilitator"]
     )
-    invited = factories.person(db, community, name="Invited Person")
-    invited_account = auth_service.ensure_account(session=db, person=invited)
+    invited_account = factories.account(db, factories.person(db, community, name="Invited Person"))
     w.tokens["set_password"] = auth_service.issue_one_time_token(
         session=db, account=invited_account, purpose=OneTimeTokenPurpose.invitation
     )
     w.tokens["access_link_token"] = link_token
-    session_link, _ = auth_service.create_access_link(
-        session=db,
-        person=w.people["family"],
-        created_by_id=w.people["facilitator"].id,
-        expires_at=utcnow() + timedelta(days=30),
-        session_id=held_session.id,
+    session_link, _ = factories.access_link(
+        db, w.people["family"], created_by=w.people["facilitator"], for_session=held_session
     )
     w.ids["session_access_link"] = session_link.id or 0
     w.ids |= {
@@ -191,10 +176,7 @@ def access_link_browser(
 ) -> TestClient:
     """A browser with a session opened through the access link ``link_id``."""
     link = db.get(AccessLink, link_id)
-    account = auth_service.ensure_account(session=db, person=person)
-    token = auth_service.start_session(
-        session=db, account=account, timeouts=timeouts(settings), ip="testclient", access_link=link
-    )
+    token = factories.user_session(db, person, timeouts=timeouts(settings), access_link=link)
     return use_session(TestClient(app), settings.secret_key, token)
 
 

@@ -1,16 +1,12 @@
 """A personal access link for one learning session keeps to that session, in pages and API."""
 
-from datetime import timedelta
-
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from app.auth import service as auth_service
 from app.auth.dependencies import timeouts
 from app.community.models import LearningCommunity
 from app.config import Settings
-from app.db import utcnow
 from app.factsheets import service as factsheet_service
 from app.factsheets.models import Factsheet
 from app.factsheets.schemas import SectionUpdate
@@ -23,20 +19,15 @@ from tests.helpers import use_session
 
 
 def link_browser(
-    app: FastAPI, db: Session, settings: Settings, person: Person, session_id: int | None
+    app: FastAPI,
+    db: Session,
+    settings: Settings,
+    person: Person,
+    for_session: LearningSession | None,
 ) -> TestClient:
-    """A browser signed in with ``person``'s access link (scoped to ``session_id`` if given)."""
-    link, _ = auth_service.create_access_link(
-        session=db,
-        person=person,
-        created_by_id=None,
-        expires_at=utcnow() + timedelta(days=30),
-        session_id=session_id,
-    )
-    account = auth_service.ensure_account(session=db, person=person)
-    token = auth_service.start_session(
-        session=db, account=account, timeouts=timeouts(settings), ip="testclient", access_link=link
-    )
+    """A browser signed in with ``person``'s access link (for ``for_session`` only if given)."""
+    link, _ = factories.access_link(db, person, for_session=for_session)
+    token = factories.user_session(db, person, timeouts=timeouts(settings), access_link=link)
     return use_session(TestClient(app), settings.secret_key, token)
 
 
@@ -67,7 +58,7 @@ def test_a_session_scoped_link_reads_only_its_sessions_factsheets_and_api_record
     current = published(db, initiative, own, "Session three: a pooled budget from January.")
     family = factories.person(db, community, name="Ingrid Smit")
     factories.membership(db, family, Role.family_representative)
-    scoped = link_browser(app, db, settings, family, own.id)
+    scoped = link_browser(app, db, settings, family, own)
 
     for path in (
         f"/factsheets/{earlier.id}",

@@ -11,7 +11,6 @@ from sqlmodel import Session, col, func, select
 from app.auth import service as auth_service
 from app.auth.cookies import SECURE_SESSION_COOKIE, SESSION_COOKIE
 from app.auth.models import Account, AuditEntry, UserSession
-from app.auth.secrets import hash_password
 from app.community.models import LearningCommunity
 from app.db import utcnow
 from app.initiatives.models import Initiative
@@ -23,10 +22,7 @@ PASSWORD = "een-lang-wachtwoord-2026"
 
 
 def with_password(db: Session, person: Person, password: str = PASSWORD) -> Account:
-    account = auth_service.ensure_account(session=db, person=person)
-    account.password_hash = hash_password(password)
-    db.flush()
-    return account
+    return factories.account(db, person, password=password)
 
 
 def csrf_from(html: str) -> str:
