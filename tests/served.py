@@ -19,7 +19,7 @@ from sqlmodel import Session, update
 from app.auth import service as auth_service
 from app.auth.models import UserSession
 from app.db import utcnow
-from app.factsheets.models import Factsheet, FactsheetDocument
+from app.factsheets.models import FactsheetDocument
 from app.vocabulary import FactsheetStatus, Role
 from tests import factories
 from tests.helpers import csrf_token
@@ -54,15 +54,9 @@ def build_load_world(db: Session, *, users: int, secret_key: str, pdf: bytes) ->
     )
     planned = factories.learning_session(db, community, number=3)
     world.session_id, world.open_session_id = held.id or 0, planned.id or 0
-    factsheet = Factsheet(
-        initiative_id=world.initiative_ids[0],
-        session_id=world.session_id,
-        version_number=1,
-        status=FactsheetStatus.published,
-        published_at=utcnow(),
+    factsheet = factories.factsheet(
+        db, initiatives[0], held, status=FactsheetStatus.published, published_at=utcnow()
     )
-    db.add(factsheet)
-    db.flush()
     world.factsheet_id = factsheet.id or 0
     for language in ("en", "nl"):
         db.add(

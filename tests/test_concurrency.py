@@ -1,17 +1,13 @@
 """8 writers × 50 read-modify-write transactions: every one commits, no update is lost."""
 
 import threading
-from datetime import UTC, datetime
 
 from alembic import command
 from sqlmodel import select
 
-from app.community.models import LearningCommunity
 from app.db import Database, create_db_engine
-from app.factsheets.models import Factsheet, FactsheetSection
-from app.initiatives.models import Initiative
-from app.learning_sessions.models import LearningSession
-from app.vocabulary import PartnershipCondition
+from app.factsheets.models import FactsheetSection
+from tests import factories
 from tests.conftest import alembic_config
 
 WRITERS, TRANSACTIONS = 8, 50
@@ -21,28 +17,13 @@ def test_concurrent_read_modify_write_loses_nothing(scratch_database_url: str) -
     command.upgrade(alembic_config(scratch_database_url), "head")
     database = Database(create_db_engine(scratch_database_url))
     with database.transaction(write=True) as session:
-        community = LearningCommunity(name="Leerkring", period_start=datetime(2026, 1, 1).date())
-        session.add(community)
-        session.flush()
-        initiative = Initiative(
-            community_id=community.id, name="IST", funding_arrangement="hourly_rate"
+        community = factories.community(session)
+        factsheet = factories.factsheet(
+            session,
+            factories.initiative(session, community),
+            factories.learning_session(session, community),
         )
-        learning_session = LearningSession(
-            community_id=community.id, number=1, starts_at=datetime(2027, 1, 1, tzinfo=UTC)
-        )
-        session.add_all([initiative, learning_session])
-        session.flush()
-        factsheet = Factsheet(
-            initiative_id=initiative.id, session_id=learning_session.id, version_number=1
-        )
-        session.add(factsheet)
-        session.flush()
-        section = FactsheetSection(
-            factsheet_id=factsheet.id, condition=PartnershipCondition.financing
-        )
-        session.add(section)
-        session.flush()
-        section_id = section.id
+        section_id = factories.factsheet_section(session, factsheet).id
 
     committed: list[int] = []
     failures: list[BaseException] = []

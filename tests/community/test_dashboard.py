@@ -3,9 +3,7 @@ from collections.abc import Callable
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from app.agendas.models import ReflectiveQuestion
 from app.community.models import LearningCommunity
-from app.factsheets.models import Factsheet
 from app.people.models import Person
 from app.vocabulary import (
     FactsheetStatus,
@@ -47,9 +45,7 @@ def test_researcher_sees_their_draft_and_where_to_start_one(
     factories.membership(db, researcher, Role.practitioner_researcher, drafted)
     factories.membership(db, researcher, Role.practitioner_researcher, empty)
     upcoming = factories.learning_session(db, community, number=2)
-    draft = Factsheet(initiative_id=drafted.id, session_id=upcoming.id, version_number=1)
-    db.add(draft)
-    db.flush()
+    draft = factories.factsheet(db, drafted, upcoming)
 
     html = sign_in(researcher).get("/").text
 
@@ -66,14 +62,7 @@ def test_policymaker_sees_the_factsheet_to_review(
     policymaker = factories.person(db, community)
     factories.membership(db, policymaker, Role.policymaker, team)
     upcoming = factories.learning_session(db, community, number=5)
-    factsheet = Factsheet(
-        initiative_id=team.id,
-        session_id=upcoming.id,
-        version_number=1,
-        status=FactsheetStatus.in_review,
-    )
-    db.add(factsheet)
-    db.flush()
+    factsheet = factories.factsheet(db, team, upcoming, status=FactsheetStatus.in_review)
 
     html = sign_in(policymaker).get("/").text
 
@@ -94,24 +83,16 @@ def test_family_representative_sees_the_questions_for_them_only(
         ("What would you rewrite?", "What would you write differently?", ["family_representative"]),
         ("Who decides when pilot money stops?", "", ["policymaker"]),
     ]:
-        db.add(
-            ReflectiveQuestion(
-                session_id=upcoming.id,
-                text=text,
-                plain_text=plain,
-                condition=PartnershipCondition.financing,
-                level=IntegrationLevel.system,
-                target_roles=roles,
-            )
+        factories.reflective_question(
+            db,
+            upcoming,
+            text=text,
+            plain_text=plain,
+            condition=PartnershipCondition.financing,
+            level=IntegrationLevel.system,
+            target_roles=roles,
         )
-    published = Factsheet(
-        initiative_id=team.id,
-        session_id=upcoming.id,
-        version_number=1,
-        status=FactsheetStatus.published,
-    )
-    db.add(published)
-    db.flush()
+    published = factories.factsheet(db, team, upcoming, status=FactsheetStatus.published)
 
     html = sign_in(family).get("/").text
 
@@ -149,7 +130,7 @@ def test_home_statement_count_does_not_grow_with_initiatives(
             team = factories.initiative(db, community)
             factories.membership(db, member, Role.practitioner_researcher, team)
             factories.membership(db, member, Role.policymaker, team)
-            db.add(Factsheet(initiative_id=team.id, session_id=upcoming.id, version_number=1))
+            factories.factsheet(db, team, upcoming)
         db.flush()
 
     add(5)

@@ -211,15 +211,14 @@ def test_the_agenda_item_goes_after_the_last_one(
             session_id=session_3.id or 0, position=4, kind=AgendaItemKind.findings, title="Findings"
         )
     )
-    practice = GoodPractice(
-        initiative_id=a.id or 0,
+    practice = factories.good_practice(
+        db,
+        a,
         title="Family coach at the GP practice",
         description="The coach works from the GP practice on Tuesdays.",
         condition="roles",
         level="professional",
     )
-    db.add(practice)
-    db.flush()
     path = f"/sessions/{session_3.id}/contributions/good_practice/{practice.id}/agenda"
     assert client.post(path, data={"on_agenda": "true"}, follow_redirects=False).status_code == 303
     positions = {item.kind: item.position for item in agenda_items(db, session_3)}
@@ -252,15 +251,14 @@ def test_another_communitys_contribution_is_not_found(
     db: Session, client: TestClient, session_3: LearningSession
 ) -> None:
     elsewhere = factories.initiative(db, factories.community(db))
-    foreign = Dilemma(
-        initiative_id=elsewhere.id or 0,
+    foreign = factories.dilemma(
+        db,
+        elsewhere,
         title="Not ours",
         description="From another learning community.",
         condition="roles",
         level="clinical",
     )
-    db.add(foreign)
-    db.flush()
     path = f"/sessions/{session_3.id}/contributions/dilemma/{foreign.id}/agenda"
     assert client.post(path, data={"on_agenda": "true"}).status_code == 404
     assert "Not ours" not in client.get(f"/sessions/{session_3.id}/contributions").text

@@ -227,13 +227,7 @@ def _session_factsheets_statements(
     for number in range(initiatives):
         initiative = factories.initiative(db, community, name=f"Initiative {initiatives}-{number}")
         for version in (1, 2):
-            db.add(
-                Factsheet(
-                    initiative_id=initiative.id,
-                    session_id=learning_session.id,
-                    version_number=version,
-                )
-            )
+            factories.factsheet(db, initiative, learning_session, version_number=version)
     db.flush()
     with counted_statements(db) as statements:
         response = client.get(f"/sessions/{learning_session.id}/factsheets")

@@ -1,10 +1,7 @@
-from datetime import date
-
 from fastapi.testclient import TestClient
 from sqlmodel import Session, func, select
 
 from app.community.models import LearningCommunity
-from app.evidence.models import EvidenceItem
 from app.initiatives.models import Initiative
 from tests import factories
 
@@ -90,18 +87,13 @@ def test_deleting_an_initiative_with_evidence_is_refused(
     client: TestClient, db: Session, community: LearningCommunity
 ) -> None:
     initiative = factories.initiative(db, community)
-    db.add(
-        EvidenceItem(
-            initiative_id=initiative.id,
-            source="interview",
-            observed_on=date(2026, 5, 1),
-            perspective="family",
-            level="clinical",
-            excerpt="The mother did not know who her contact was.",
-            fingerprint="x" * 64,
-        )
+    factories.evidence_item(
+        db,
+        initiative,
+        conditions=(),
+        quote_consent=False,
+        excerpt="The mother did not know who her contact was.",
     )
-    db.flush()
 
     response = client.delete(f"/api/v1/initiatives/{initiative.id}")
 

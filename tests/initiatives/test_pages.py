@@ -9,7 +9,6 @@ from sqlmodel import Session, func, select
 
 from app.actions.models import Action
 from app.community.models import LearningCommunity
-from app.contributions.models import Dilemma
 from app.initiatives.models import Initiative
 from app.people.models import Person
 from app.vocabulary import (
@@ -219,15 +218,7 @@ def test_delete_only_when_nothing_depends_on_it(
     empty = factories.initiative(db, community)
     used = factories.initiative(db, community)
     empty_id = empty.id
-    db.add(
-        Dilemma(
-            initiative_id=used.id,
-            title="Who pays the family coach?",
-            description="The pilot money ends.",
-            condition=PartnershipCondition.financing,
-            level=IntegrationLevel.system,
-        )
-    )
+    factories.dilemma(db, used, title="Who pays the family coach?")
     db.flush()
 
     assert "Delete initiative" in client.get(f"/initiatives/{empty.id}/edit").text
@@ -253,15 +244,7 @@ def test_the_initiative_page_shows_contributions_actions_and_the_add_member_form
     initiative = factories.initiative(db, community, name="Jeugdteam Leiden")
     outsider = factories.person(db, community, name="Fatima El Amrani")
     learning_session = factories.learning_session(db, community)
-    db.add(
-        Dilemma(
-            initiative_id=initiative.id,
-            title="Who pays the family coach?",
-            description="The pilot money ends.",
-            condition=PartnershipCondition.financing,
-            level=IntegrationLevel.system,
-        )
-    )
+    factories.dilemma(db, initiative, title="Who pays the family coach?")
     db.add(
         Action(
             initiative_id=initiative.id,

@@ -1,7 +1,6 @@
 from sqlmodel import Session
 
 from app.community.models import LearningCommunity
-from app.factsheets.models import Factsheet
 from app.learning_sessions import service
 from app.learning_sessions.composition import session_composition
 from app.vocabulary import FactsheetStatus, Role
@@ -74,23 +73,8 @@ def test_shortfall_summary_lists_what_the_preparation_rule_finds(
     factories.membership(db, elsewhere, Role.practitioner, empty)
     factories.attendance(db, other, elsewhere)
     for version, status in ((1, FactsheetStatus.published), (2, FactsheetStatus.draft)):
-        db.add(
-            Factsheet(
-                initiative_id=partial.id,
-                session_id=session.id,
-                version_number=version,
-                status=status,
-            )
-        )
-    db.add(
-        Factsheet(
-            initiative_id=complete.id,
-            session_id=session.id,
-            version_number=1,
-            status=FactsheetStatus.published,
-        )
-    )
-    db.flush()
+        factories.factsheet(db, partial, session, version_number=version, status=status)
+    factories.factsheet(db, complete, session, status=FactsheetStatus.published)
 
     rule = service.preparation_shortfalls(session=db, learning_session=session)
     total, shown = service.shortfall_summary(

@@ -10,7 +10,6 @@ from sqlmodel import Session, select
 
 from app.auth.models import AuditEntry
 from app.community.models import LearningCommunity
-from app.factsheets.models import Factsheet
 from app.learning_sessions.models import Attendance, LearningSession
 from app.people.models import Person
 from app.vocabulary import AuditAction, FactsheetStatus, Role, SessionStatus
@@ -224,15 +223,7 @@ def test_prepared_without_reason_once_complete_and_steps_are_single(
     for role in (Role.practitioner, Role.manager, Role.policymaker):
         factories.attendance(db, session, _member(db, community, role, leiden))
     factories.attendance(db, session, _member(db, community, Role.family_representative))
-    db.add(
-        Factsheet(
-            initiative_id=leiden.id,
-            session_id=session.id,
-            version_number=1,
-            status=FactsheetStatus.published,
-        )
-    )
-    db.flush()
+    factories.factsheet(db, leiden, session, status=FactsheetStatus.published)
     url = f"/sessions/{session.id}/status"
 
     assert client.post(url, data={"status": "held"}).status_code == 409  # two steps at once
@@ -349,7 +340,7 @@ def _page_statements(
             member = _member(db, community, role, initiative)
             if number % 2:
                 factories.attendance(db, session, member, attended=True)
-        db.add(Factsheet(initiative_id=initiative.id, session_id=session.id, version_number=1))
+        factories.factsheet(db, initiative, session)
     db.flush()
     with counted_statements(db) as statements:
         response = client.get(f"/sessions/{session.id}")

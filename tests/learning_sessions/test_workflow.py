@@ -8,7 +8,6 @@ from sqlmodel import Session, select
 
 from app.auth.models import AuditEntry
 from app.community.models import LearningCommunity
-from app.factsheets.models import Factsheet
 from app.learning_sessions.models import LearningSession
 from app.vocabulary import AuditAction, FactsheetStatus, Role, SessionStatus
 from tests import factories
@@ -79,15 +78,7 @@ def complete_session(db: Session, community: LearningCommunity) -> LearningSessi
     family = factories.person(db, community)
     factories.membership(db, family, Role.family_representative)
     factories.attendance(db, learning_session, family)
-    db.add(
-        Factsheet(
-            initiative_id=leiden.id,
-            session_id=learning_session.id,
-            version_number=1,
-            status=FactsheetStatus.published,
-        )
-    )
-    db.flush()
+    factories.factsheet(db, leiden, learning_session, status=FactsheetStatus.published)
     return learning_session
 
 
