@@ -2,7 +2,6 @@ import pytest
 from sqlmodel import Session, col, select
 
 from app.agendas.models import ReflectiveQuestion
-from app.demo.seed import seed_demo
 from app.errors import ConflictError, InvalidInputError
 from app.evidence.models import EvidenceItem
 from app.factsheets import service
@@ -10,19 +9,31 @@ from app.factsheets.schemas import SectionUpdate
 from app.factsheets.view import build_view, key_point
 from app.initiatives.models import Initiative
 from app.learning_sessions.models import LearningSession
-from app.vocabulary import FactsheetStatus, PartnershipCondition, Role
+from app.vocabulary import FactsheetStatus, PartnershipCondition, Perspective, Role, SessionStatus
+from tests import factories
 
 ROLES = PartnershipCondition.roles
 
 
 @pytest.fixture
-def demo(db: Session) -> tuple[Initiative, LearningSession, LearningSession]:
-    seed_demo(db)
-    initiative = db.exec(
-        select(Initiative).where(Initiative.name == "Wijkexpertteam Zwolle-Kampen")
-    ).one()
-    sessions = db.exec(select(LearningSession).order_by(col(LearningSession.number))).all()
-    return initiative, sessions[1], sessions[2]
+def prepared(db: Session) -> tuple[Initiative, LearningSession, LearningSession]:
+    """An initiative with members and evidence; session 2 was held, session 3 is being prepared."""
+    community = factories.community(db)
+    initiative = factories.initiative(db, community, name="Wijkexpertteam Zwolle-Kampen")
+    elsewhere = factories.initiative(db, community, name="IST Groningen-Ommelanden")
+    for role in (Role.practitioner, Role.manager):
+        factories.membership(db, factories.person(db, community), role, initiative)
+    for perspective in (Perspective.family, Perspective.professional, Perspective.organisation):
+        factories.evidence_item(db, initiative, perspective=perspective)
+    factories.evidence_item(db, initiative, quote_consent=False)
+    factories.evidence_item(db, elsewhere)
+    factories.learning_session(db, community, number=1, status=SessionStatus.held)
+    held = factories.learning_session(db, community, number=2, status=SessionStatus.held)
+    preparing = factories.learning_session(db, community, number=3)
+    factories.reflective_question(db, preparing)
+    factories.reflective_question(db, preparing, target_roles=[Role.family_representative])
+    factories.reflective_question(db, preparing, target_roles=[Role.policymaker])
+    return initiative, held, preparing
 
 
 def quotable(db: Session, initiative: Initiative) -> list[int]:
@@ -44,9 +55,9 @@ def publish(db: Session, factsheet_id: int) -> None:
 
 
 def test_draft_edit_publish_then_a_new_draft_version(
-    db: Session, demo: tuple[Initiative, LearningSession, LearningSession]
+    db: Session, prepared: tuple[Initiative, LearningSession, LearningSession]
 ) -> None:
-    initiative, _, preparing = demo
+    initiative, _, preparing = prepared
     draft = service.start_draft(session=db, initiative=initiative, learning_session=preparing)
     assert [s.condition for s in draft.sections] == sorted(PartnershipCondition)
     assert (
@@ -77,9 +88,9 @@ def test_draft_edit_publish_then_a_new_draft_version(
 
 
 def test_second_save_of_a_section_is_refused_with_both_texts(
-    db: Session, demo: tuple[Initiative, LearningSession, LearningSession]
+    db: Session, prepared: tuple[Initiative, LearningSession, LearningSession]
 ) -> None:
-    initiative, _, preparing = demo
+    initiative, _, preparing = prepared
     draft = service.start_draft(session=db, initiative=initiative, learning_session=preparing)
     service.update_section(
         session=db,
@@ -102,10 +113,14 @@ def test_second_save_of_a_section_is_refused_with_both_texts(
 
 
 def test_only_own_consented_evidence_can_be_quoted(
-    db: Session, demo: tuple[Initiative, LearningSession, LearningSession]
+    db: Session, prepared: tuple[Initiative, LearningSession, LearningSession]
 ) -> None:
-    initiative, _, preparing = demo
-    other = db.exec(select(Initiative).where(Initiative.id != initiative.id)).first()
+    initiative, _, preparing = prepared
+    other = db.exec(
+        select(Initiative).where(
+            Initiative.community_id == initiative.community_id, Initiative.id != initiative.id
+        )
+    ).first()
     assert other is not None
     draft = service.start_draft(session=db, initiative=initiative, learning_session=preparing)
     with pytest.raises(InvalidInputError):
@@ -118,9 +133,9 @@ def test_only_own_consented_evidence_can_be_quoted(
 
 
 def test_next_session_carries_text_forward_and_shows_what_changed(
-    db: Session, demo: tuple[Initiative, LearningSession, LearningSession]
+    db: Session, prepared: tuple[Initiative, LearningSession, LearningSession]
 ) -> None:
-    initiative, held, preparing = demo
+    initiative, held, preparing = prepared
     earlier = service.start_draft(session=db, initiative=initiative, learning_session=held)
     service.update_section(
         session=db,
