@@ -9,19 +9,21 @@ from typing import Any, TypeVar
 
 from sqlmodel import Session
 
-from app.agendas.models import ReflectiveQuestion
+from app.actions.models import Action
+from app.agendas.models import AgendaItem, ReflectiveQuestion
 from app.auth import service as auth_service
-from app.auth.models import AccessLink, Account, ApiToken
+from app.auth.models import AccessLink, Account, ApiToken, OutboxMessage
 from app.auth.secrets import hash_password
 from app.community.models import LearningCommunity
 from app.contributions.models import Dilemma, GoodPractice
 from app.db import utcnow
 from app.evidence.models import EvidenceCondition, EvidenceItem
-from app.factsheets.models import Factsheet, FactsheetSection
+from app.factsheets.models import Factsheet, FactsheetDocument, FactsheetSection
 from app.initiatives.models import Initiative, InitiativeDiscipline, InitiativeMunicipality
 from app.learning_sessions.models import Attendance, LearningSession
 from app.people.models import Membership, Person
 from app.vocabulary import (
+    AgendaItemKind,
     EvidenceSource,
     FactsheetStatus,
     FundingArrangement,
@@ -276,3 +278,51 @@ def reflective_question(
         "target_roles": list(target_roles),
     }
     return _save(db, ReflectiveQuestion(**{**values, **overrides}))
+
+
+def factsheet_document(
+    db: Session, of: Factsheet, *, language: str = "en", **overrides: Any
+) -> FactsheetDocument:
+    """A stored PDF of the factsheet (bytes that only look like one)."""
+    values: dict[str, Any] = {
+        "factsheet_id": of.id,
+        "variant": "full",
+        "language": language,
+        "content_hash": "0" * 64,
+        "template_version": "test",
+        "pdf": b"%PDF-1.7 stored bytes",
+    }
+    return _save(db, FactsheetDocument(**{**values, **overrides}))
+
+
+def action(db: Session, of: Initiative, opened_in: LearningSession, **overrides: Any) -> Action:
+    values: dict[str, Any] = {
+        "initiative_id": of.id,
+        "opened_in_session_id": opened_in.id,
+        "title": f"Agree on one contact per family ({next(_sequence)})",
+        "condition": PartnershipCondition.roles,
+        "level": IntegrationLevel.professional,
+    }
+    return _save(db, Action(**{**values, **overrides}))
+
+
+def agenda_item(db: Session, at: LearningSession, *, position: int, **overrides: Any) -> AgendaItem:
+    values: dict[str, Any] = {
+        "session_id": at.id,
+        "position": position,
+        "kind": AgendaItemKind.findings,
+        "title": "Findings",
+    }
+    return _save(db, AgendaItem(**{**values, **overrides}))
+
+
+def outbox_message(db: Session, in_community: LearningCommunity, **overrides: Any) -> OutboxMessage:
+    number = next(_sequence)
+    values: dict[str, Any] = {
+        "community_id": in_community.id,
+        "recipient": f"person{number}@example.org",
+        "subject": f"Message number {number}",
+        "body": "Choose a password: http://testserver/set-password/link",
+        "created_at": utcnow(),
+    }
+    return _save(db, OutboxMessage(**{**values, **overrides}))

@@ -19,7 +19,6 @@ from sqlmodel import Session, update
 from app.auth import service as auth_service
 from app.auth.models import UserSession
 from app.db import utcnow
-from app.factsheets.models import FactsheetDocument
 from app.vocabulary import FactsheetStatus, Role
 from tests import factories
 from tests.helpers import csrf_token
@@ -59,15 +58,8 @@ def build_load_world(db: Session, *, users: int, secret_key: str, pdf: bytes) ->
     )
     world.factsheet_id = factsheet.id or 0
     for language in ("en", "nl"):
-        db.add(
-            FactsheetDocument(
-                factsheet_id=world.factsheet_id,
-                variant="full",
-                language=language,
-                content_hash="0" * 64,
-                template_version="load",
-                pdf=pdf,
-            )
+        factories.factsheet_document(
+            db, factsheet, language=language, template_version="load", pdf=pdf
         )
     timeouts = auth_service.SessionTimeouts(
         idle=timedelta(minutes=30), absolute=timedelta(hours=12)

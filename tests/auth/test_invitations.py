@@ -250,26 +250,21 @@ def test_outbox_shows_messages_newest_first_twenty_a_page(
 ) -> None:
     start = utcnow() - timedelta(hours=1)
     for number in range(1, 23):
-        db.add(
-            OutboxMessage(
-                community_id=community.id,
-                recipient=f"person{number}@example.org",
-                subject=f"Message number {number:02d}",
-                body=f"Choose a password: http://testserver/set-password/link{number:02d}",
-                created_at=start + timedelta(minutes=number),
-            )
+        factories.outbox_message(
+            db,
+            community,
+            recipient=f"person{number}@example.org",
+            subject=f"Message number {number:02d}",
+            body=f"Choose a password: http://testserver/set-password/link{number:02d}",
+            created_at=start + timedelta(minutes=number),
         )
-    other = factories.community(db)
-    db.add(
-        OutboxMessage(
-            community_id=other.id,
-            recipient="someone@elsewhere.org",
-            subject="Another community",
-            body="not for us",
-            created_at=utcnow(),
-        )
+    factories.outbox_message(
+        db,
+        factories.community(db),
+        recipient="someone@elsewhere.org",
+        subject="Another community",
+        body="not for us",
     )
-    db.flush()
 
     first = client.get("/community/outbox")
     second = client.get("/community/outbox?page=2")

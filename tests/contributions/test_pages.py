@@ -206,11 +206,7 @@ def test_the_agenda_item_goes_after_the_last_one(
     session_3: LearningSession,
 ) -> None:
     a, _b = initiatives
-    db.add(
-        AgendaItem(
-            session_id=session_3.id or 0, position=4, kind=AgendaItemKind.findings, title="Findings"
-        )
-    )
+    factories.agenda_item(db, session_3, position=4, kind=AgendaItemKind.findings, title="Findings")
     practice = factories.good_practice(
         db,
         a,

@@ -156,17 +156,13 @@ def test_a_published_pdf_is_served_without_rebuilding_it_and_304_never_reads_the
     client.post(f"/factsheets/{factsheet_id}/status", data={"status": "in_review"})
     client.post(f"/factsheets/{factsheet_id}/status", data={"status": "published"})
     pdf = b"%PDF-1.7 stored bytes of the published version"
-    db.add(
-        FactsheetDocument(
-            factsheet_id=factsheet_id,
-            variant="full",
-            language="en",
-            content_hash="f" * 64,
-            template_version="stored",
-            pdf=pdf,
-        )
+    factories.factsheet_document(
+        db,
+        service.get_factsheet(session=db, factsheet_id=factsheet_id),
+        content_hash="f" * 64,
+        template_version="stored",
+        pdf=pdf,
     )
-    db.flush()
     with counted_statements(db) as statements:
         first = client.get(f"/factsheets/{factsheet_id}/pdf")
     assert first.content == pdf

@@ -7,7 +7,6 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlmodel import Session, func, select
 
-from app.actions.models import Action
 from app.community.models import LearningCommunity
 from app.initiatives.models import Initiative
 from app.people.models import Person
@@ -245,17 +244,15 @@ def test_the_initiative_page_shows_contributions_actions_and_the_add_member_form
     outsider = factories.person(db, community, name="Fatima El Amrani")
     learning_session = factories.learning_session(db, community)
     factories.dilemma(db, initiative, title="Who pays the family coach?")
-    db.add(
-        Action(
-            initiative_id=initiative.id,
-            title="Agree on one contact per family",
-            condition=PartnershipCondition.roles,
-            level=IntegrationLevel.professional,
-            opened_in_session_id=learning_session.id,
-            due_date=date(2027, 3, 1),
-        )
+    factories.action(
+        db,
+        initiative,
+        learning_session,
+        title="Agree on one contact per family",
+        condition=PartnershipCondition.roles,
+        level=IntegrationLevel.professional,
+        due_date=date(2027, 3, 1),
     )
-    db.flush()
 
     page = client.get(f"/initiatives/{initiative.id}")
 
