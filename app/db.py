@@ -6,9 +6,11 @@ SQLite is tuned for many readers and serialised writers (WAL, busy timeout,
 
 from __future__ import annotations
 
+import asyncio
 import enum
-from collections.abc import Iterator
-from contextlib import contextmanager
+import weakref
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -145,12 +147,66 @@ def _tune_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
 
+class RequestGate:
+    """Admits requests so that none ever waits for a database connection while holding one.
+
+    A request holds its connection from its first statement to its commit, across several
+    trips to the thread pool. With more requests under way than the pool has connections,
+    the threads of new requests would wait for a connection while the holders wait for a
+    thread. So at most ``capacity`` requests are admitted at once; the rest wait on the event
+    loop, holding nothing. On SQLite, writing requests also pass one at a time: SQLite has a
+    single write lock, and writers waiting for it inside threads would starve its holder.
+    """
+
+    def __init__(self, *, capacity: int, serialize_writes: bool) -> None:
+        self.capacity = capacity
+        self.serialize_writes = serialize_writes
+        # asyncio primitives belong to one event loop; tests run several.
+        self._per_loop: weakref.WeakKeyDictionary[
+            asyncio.AbstractEventLoop, tuple[asyncio.Semaphore, asyncio.Lock]
+        ] = weakref.WeakKeyDictionary()
+
+    def _primitives(self) -> tuple[asyncio.Semaphore, asyncio.Lock]:
+        loop = asyncio.get_running_loop()
+        found = self._per_loop.get(loop)
+        if found is None:
+            found = self._per_loop[loop] = (asyncio.Semaphore(self.capacity), asyncio.Lock())
+        return found
+
+    @asynccontextmanager
+    async def admit(self, *, writes: bool) -> AsyncIterator[None]:
+        admitted, _ = self._primitives()
+        async with admitted:
+            if writes:
+                async with self.write():
+                    yield
+            else:
+                yield
+
+    @asynccontextmanager
+    async def write(self) -> AsyncIterator[None]:
+        """The write lock alone: for a write that follows a request's response."""
+        if not self.serialize_writes:
+            yield
+            return
+        _, writing = self._primitives()
+        async with writing:
+            yield
+
+
 class Database:
     """One engine, and the transactions that requests, the CLI and jobs run in."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._write_engine = engine.execution_options(writes=True)
+        pool = engine.pool
+        capacity = (
+            pool.size() + max(getattr(pool, "_max_overflow", 0), 0)
+            if isinstance(pool, sa.pool.QueuePool)
+            else 1
+        )
+        self.gate = RequestGate(capacity=capacity, serialize_writes=self.is_sqlite)
 
     @property
     def is_sqlite(self) -> bool:

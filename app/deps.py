@@ -5,6 +5,7 @@ from typing import Annotated
 
 from fastapi import BackgroundTasks, Depends, Query, Request
 from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 
 from app.db import Database
 from app.schemas import Pagination
@@ -38,7 +39,11 @@ def write_after_response(
         with database.transaction(write=True) as session:
             write(session)
 
-    background.add_task(run)
+    async def gated() -> None:
+        async with database.gate.write():
+            await run_in_threadpool(run)
+
+    background.add_task(gated)
 
 
 async def get_pagination(

@@ -5,6 +5,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from urllib.parse import quote
 
+import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -35,7 +36,14 @@ from app.initiatives import api as initiatives_api
 from app.initiatives import pages as initiatives_pages
 from app.learning_sessions import api as sessions_api
 from app.learning_sessions import pages as sessions_pages
-from app.middleware import BodySizeLimit, Language, RejectNul, SecurityHeaders, TrustedHosts
+from app.middleware import (
+    BodySizeLimit,
+    DatabaseGate,
+    Language,
+    RejectNul,
+    SecurityHeaders,
+    TrustedHosts,
+)
 from app.people import api as people_api
 from app.people import pages as people_pages
 from app.routing import routes_without_rule
@@ -95,6 +103,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         raise RuntimeError(f"routes without an access rule (deny by default): {unguarded}")
 
     _add_error_handlers(app)
+    app.add_middleware(DatabaseGate, gate=app.state.database.gate)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(RejectNul)
     app.add_middleware(Language, default=settings.default_language)
@@ -109,6 +118,9 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Start the background PDF worker for this process (any number of instances may run one)."""
     settings: Settings = app.state.settings
     compile_templates()
+    # A thread for every request the database gate admits, and a few for static files.
+    threads = anyio.to_thread.current_default_thread_limiter()
+    threads.total_tokens = app.state.database.gate.capacity + 4
     worker = None
     if settings.render_in_background:
         from app.factsheets.jobs import RenderWorker

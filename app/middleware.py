@@ -6,6 +6,7 @@ from typing import Any
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.db import RequestGate
 from app.i18n import LANGUAGE_COOKIE, negotiate_language
 
 
@@ -178,6 +179,7 @@ DOCS_CONTENT_SECURITY_POLICY = (
     "font-src https://fonts.gstatic.com; worker-src blob:; object-src 'none'; "
     "base-uri 'none'; frame-ancestors 'none'"
 )
+STATIC_PREFIXES = ("/static/", "/factsheet-files/")
 SESSION_COOKIES = (b"leerkring_session=", b"__Host-leerkring_session=")
 
 
@@ -212,7 +214,7 @@ class SecurityHeaders:
                 sets_cookie = b"set-cookie" in present
                 # Pages for a signed-in person are never stored; a route that chose its own
                 # caching (a PDF with an ETag, private) keeps it.
-                static = path.startswith(("/static/", "/factsheet-files/"))
+                static = path.startswith(STATIC_PREFIXES)
                 if (signed_in or sets_cookie) and not static and b"cache-control" not in present:
                     extra.append((b"cache-control", b"no-store"))
                 headers.extend(h for h in extra if h[0] not in present)
@@ -237,3 +239,19 @@ class TrustedHosts:
             await self.app(scope, receive, send)
             return
         await self.checked(scope, receive, send)
+
+
+class DatabaseGate:
+    """Every request that may use the database passes the database's gate (app.db.RequestGate)."""
+
+    def __init__(self, app: ASGIApp, gate: RequestGate) -> None:
+        self.app = app
+        self.gate = gate
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"].startswith(STATIC_PREFIXES):
+            await self.app(scope, receive, send)
+            return
+        writes = scope["method"] not in ("GET", "HEAD", "OPTIONS")
+        async with self.gate.admit(writes=writes):
+            await self.app(scope, receive, send)

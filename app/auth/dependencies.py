@@ -51,9 +51,14 @@ def current_principal(
         return None
     if resolved.needs_touch:
         credential_id = resolved.credential_id
-        write_after_response(
-            request, background, lambda db: touch(session=db, credential_id=credential_id)
-        )
+        if request.method in SAFE_METHODS:
+            # A reading request stays a read: the write follows the response.
+            write_after_response(
+                request, background, lambda db: touch(session=db, credential_id=credential_id)
+            )
+        else:
+            # A writing request already holds the write lock: one more row in its transaction.
+            touch(session=session, credential_id=credential_id)
     request.state.principal = resolved.principal
     return resolved.principal
 

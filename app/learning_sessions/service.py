@@ -21,7 +21,7 @@ from sqlmodel import Session, col, select
 
 from app.auth import audit
 from app.auth.principal import Principal
-from app.db import utcnow
+from app.db import fetch_page, utcnow
 from app.errors import ConflictError, FieldProblem, InvalidInputError, NotFoundError
 from app.factsheets.models import Factsheet
 from app.initiatives.models import Initiative
@@ -55,15 +55,8 @@ def list_sessions(
     where = col(LearningSession.community_id) == community_id
     if only_session_id is not None:
         where = and_(where, col(LearningSession.id) == only_session_id)
-    total = session.exec(select(func.count()).select_from(LearningSession).where(where)).one()
-    sessions = session.exec(
-        select(LearningSession)
-        .where(where)
-        .order_by(col(LearningSession.number))
-        .offset(offset)
-        .limit(limit)
-    ).all()
-    return sessions, total
+    query = select(LearningSession).where(where).order_by(col(LearningSession.number))
+    return fetch_page(session, query, offset=offset, limit=limit)
 
 
 def get_session(*, session: Session, session_id: int) -> LearningSession:
