@@ -1,4 +1,4 @@
-"""What many tests need: counting SQL statements, reading HTML attributes, sending the CSRF header."""
+"""What many tests share: counting SQL statements, reading HTML as a browser, the CSRF header."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -51,6 +51,47 @@ def attributes(html: str, element_id: str) -> dict[str, str | None]:
         if found.get("id") == element_id:
             return found
     raise AssertionError(f"no element with id {element_id}")
+
+
+class _GetForm(HTMLParser):
+    """The first GET form of a page, read as a browser would submit it unchanged."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.action: str | None = None
+        self.fields: list[tuple[str, str]] = []
+        self._in_form = False
+        self._select: str | None = None
+        self._options: list[tuple[str, bool]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "form" and a.get("method") == "get" and self.action is None:
+            self._in_form, self.action = True, a.get("action", "")
+        elif not self._in_form:
+            return
+        elif tag == "input" and a.get("name"):
+            if a.get("type") not in ("checkbox", "radio") or "checked" in a:
+                self.fields.append((a["name"], a.get("value", "")))
+        elif tag == "select":
+            self._select, self._options = a.get("name"), []
+        elif tag == "option" and self._select:
+            self._options.append((a.get("value", ""), "selected" in a))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "select" and self._select:
+            chosen = [v for v, selected in self._options if selected] or [self._options[0][0]]
+            self.fields.append((self._select, chosen[0]))
+            self._select = None
+        elif tag == "form" and self._in_form:
+            self._in_form = False
+
+
+def get_form_as_shown(html: str) -> tuple[str | None, list[tuple[str, str]]]:
+    """The page's first GET form: its action and the (name, value) pairs sent unchanged."""
+    form = _GetForm()
+    form.feed(html)
+    return form.action, form.fields
 
 
 def csrf_token(secret_key: str, *, session_token: str | None = None, browser_id: str = "") -> str:

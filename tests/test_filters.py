@@ -1,59 +1,23 @@
 """Every list page's filter form works as shown (blank fields mean "any"); dates are range-checked."""
 
-from html.parser import HTMLParser
-
 import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from app.community.models import LearningCommunity
 from tests import factories
+from tests.helpers import get_form_as_shown
 
 RANGE_MESSAGE = "Enter a date between 2000 and 2100, like 2026-10-02."
-
-
-class _FilterForm(HTMLParser):
-    """The fields of the page's GET form with the values a browser would submit unchanged."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.action: str | None = None
-        self.fields: list[tuple[str, str]] = []
-        self._in_form = False
-        self._select: str | None = None
-        self._options: list[tuple[str, bool]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag == "form" and a.get("method") == "get" and self.action is None:
-            self._in_form, self.action = True, a.get("action", "")
-        elif not self._in_form:
-            return
-        elif tag == "input" and a.get("name"):
-            if a.get("type") not in ("checkbox", "radio") or "checked" in a:
-                self.fields.append((a["name"], a.get("value", "")))
-        elif tag == "select":
-            self._select, self._options = a.get("name"), []
-        elif tag == "option" and self._select:
-            self._options.append((a.get("value", ""), "selected" in a))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "select" and self._select:
-            chosen = [v for v, selected in self._options if selected] or [self._options[0][0]]
-            self.fields.append((self._select, chosen[0]))
-            self._select = None
-        elif tag == "form" and self._in_form:
-            self._in_form = False
 
 
 def submit_as_shown(client: TestClient, path: str) -> tuple[int, list[tuple[str, str]]]:
     page = client.get(path)
     assert page.status_code == 200, page.text[:300]
-    form = _FilterForm()
-    form.feed(page.text)
-    assert form.action and form.fields, f"no filter form on {path}"
-    submitted = client.get(form.action, params=form.fields)
-    return submitted.status_code, form.fields
+    action, fields = get_form_as_shown(page.text)
+    assert action and fields, f"no filter form on {path}"
+    submitted = client.get(action, params=fields)
+    return submitted.status_code, fields
 
 
 @pytest.fixture

@@ -98,7 +98,7 @@ def test_disabling_an_account_ends_its_sessions_at_once(
     browser = sign_in(person)
     assert browser.get("/").status_code == 200
 
-    account = auth_service.ensure_account(session=db, person=person)
+    account = factories.account(db, person)
     auth_service.set_disabled(session=db, account=account, disabled=True)
 
     assert browser.get("/", follow_redirects=False).status_code == 303
