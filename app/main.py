@@ -8,7 +8,7 @@ from urllib.parse import quote
 import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
@@ -48,6 +48,7 @@ from app.people import api as people_api
 from app.people import pages as people_pages
 from app.routing import routes_without_rule
 from app.templating import compile_templates, render
+from app.web import HXRedirect
 
 logger = logging.getLogger(__name__)
 STATIC_DIR = PROJECT_ROOT / "app" / "static"
@@ -221,9 +222,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 def _to_sign_in(request: Request) -> Response:
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     location = "/sign-in" + (f"?next={quote(target)}" if target != "/" else "")
-    if request.headers.get("HX-Request") == "true":
-        return Response(status_code=204, headers={"HX-Redirect": location})
-    return RedirectResponse(location, status_code=303)
+    return HXRedirect(request, location)
 
 
 def _field_problem(error: dict[str, object]) -> FieldProblem:

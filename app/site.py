@@ -9,6 +9,7 @@ from sqlalchemy import text
 from app.auth.dependencies import PublicDep
 from app.deps import SessionDep
 from app.i18n import LANGUAGE_COOKIE, LANGUAGES
+from app.web import safe_local_path
 
 router = APIRouter(include_in_schema=False)
 ONE_YEAR = 365 * 24 * 3600
@@ -27,9 +28,7 @@ def choose_language(
     language: Annotated[str, Form(max_length=8)],
     next_path: Annotated[str, Form(alias="next", max_length=2000)] = "/",
 ) -> RedirectResponse:
-    # Only local paths: the switch must not become an open redirect.
-    target = next_path if next_path.startswith("/") and not next_path.startswith("//") else "/"
-    response = RedirectResponse(target, status_code=303)
+    response = RedirectResponse(safe_local_path(next_path), status_code=303)
     if language in LANGUAGES:
         response.set_cookie(
             LANGUAGE_COOKIE,

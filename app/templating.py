@@ -15,6 +15,7 @@ from app.config import PROJECT_ROOT
 from app.i18n import LANGUAGES, translations
 from app.labels import label_for
 from app.time_zone import community_zone
+from app.web import is_htmx
 
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
 STATIC_VERSION = "2"  # bump when app.css or htmx changes, to defeat caches
@@ -109,11 +110,7 @@ def render(
         "csrf_token": csrf_token(request),
         **context,
     }
-    # A history restore (back button after a partial update) needs the whole page.
-    fragment = request.headers.get("HX-Request") == "true" and not request.headers.get(
-        "HX-History-Restore-Request"
-    )
-    if block is not None and fragment:
+    if block is not None and is_htmx(request):
         render_block = template.blocks[block]
         html = "".join(render_block(template.new_context(full_context)))
     else:

@@ -66,6 +66,15 @@ def current_principal(
 OptionalPrincipal = Annotated[Principal | None, Depends(current_principal)]
 
 
+def browser_session_only(principal: OptionalPrincipal) -> None:
+    """Credentials are made in a browser: a leaked API token must not mint new ones."""
+    if principal is not None and principal.method != "session":
+        raise ForbiddenError("Sign in with a browser to manage access links and API tokens.")
+
+
+BrowserOnly = Depends(browser_session_only)
+
+
 def _rule(name: str, check: Callable[[Principal], bool] | None) -> Any:
     """A dependency that admits the request by ``check``; None admits everyone."""
 

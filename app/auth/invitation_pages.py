@@ -11,7 +11,6 @@ from sqlmodel import Session
 from app.auth import invitations
 from app.auth.dependencies import FacilitatorDep
 from app.auth.invitations import FIELD_MESSAGES, InvitationCreate
-from app.auth.pages import client_ip
 from app.auth.principal import Principal
 from app.db import MAX_ID
 from app.deps import SessionDep
@@ -19,6 +18,7 @@ from app.errors import ConflictError, DomainError
 from app.initiatives import service as initiative_service
 from app.templating import render
 from app.vocabulary import IntegrationLevel, Perspective, Role
+from app.web import client_ip, link_base
 
 router = APIRouter(include_in_schema=False)
 
@@ -27,16 +27,6 @@ FormText = Annotated[str, Form(max_length=1000)]
 PageNumber = Annotated[int, Query(ge=1, le=100_000)]
 AccountId = Annotated[int, Path(ge=1, le=MAX_ID)]
 INVITATION_FIELDS = ("name", "email", "role", "initiative_id", "perspective", "level")
-
-
-def link_base(request: Request) -> str:
-    """Where links in messages point: the configured address, never the request's Host header.
-
-    A forged Host header on the reset form must not put a link to another site into a real
-    person's message (Settings.link_base: LEERKRING_PUBLIC_URL, or HOST and PORT).
-    """
-    base: str = request.app.state.settings.link_base
-    return base
 
 
 def field_errors(error: ValidationError) -> dict[str, str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Path, Query, Request
+from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
@@ -16,13 +16,11 @@ from sqlmodel import Session, col, select
 
 from app.auth import audit, rate_limit, service
 from app.auth.cookies import session_token, set_session_cookie
-from app.auth.dependencies import FacilitatorDep, OptionalPrincipal, PublicDep, timeouts
-from app.auth.invitation_pages import link_base
+from app.auth.dependencies import BrowserOnly, FacilitatorDep, PublicDep, timeouts
 from app.auth.models import AccessLink, Account
-from app.auth.pages import client_ip, rate_limited
+from app.auth.responses import rate_limited
 from app.db import MAX_ID, utcnow
 from app.deps import SessionDep
-from app.errors import ForbiddenError
 from app.labels import N_
 from app.learning_sessions import service as session_service
 from app.learning_sessions.models import LearningSession
@@ -31,6 +29,7 @@ from app.schemas import EntityId
 from app.templating import render
 from app.time_zone import community_zone
 from app.vocabulary import AuditAction, Role
+from app.web import client_ip, link_base
 
 DEFAULT_VALID_DAYS = 60
 MAX_VALID_DAYS = 365
@@ -54,15 +53,6 @@ def expiry_moment(last_day: date) -> datetime:
 
 def link_url(base_url: str, token: str) -> str:
     return f"{base_url.rstrip('/')}/access/{token}"
-
-
-def browser_session_only(principal: OptionalPrincipal) -> None:
-    """Credentials are made in a browser: a leaked API token must not mint new ones."""
-    if principal is not None and principal.method != "session":
-        raise ForbiddenError("Sign in with a browser to manage access links and API tokens.")
-
-
-BrowserOnly = Depends(browser_session_only)
 
 
 # -- the facilitator's pages ----------------------------------------------------------------

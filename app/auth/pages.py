@@ -1,6 +1,5 @@
 """Sign in and sign out."""
 
-from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Query, Request
@@ -9,49 +8,18 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from app.auth import audit, rate_limit, service
 from app.auth.cookies import clear_session_cookie, session_token, set_session_cookie
 from app.auth.dependencies import PublicDep, timeouts
+from app.auth.responses import rate_limited
 from app.deps import SessionDep
 from app.labels import N_
 from app.templating import render
 from app.vocabulary import AuditAction
+from app.web import client_ip, safe_local_path
 
 router = APIRouter(include_in_schema=False)
 
 EmailField = Annotated[str, Form(max_length=254)]
 PasswordField = Annotated[str, Form(max_length=1024)]
 NextField = Annotated[str, Form(alias="next", max_length=2000)]
-
-
-def client_ip(request: Request) -> str:
-    return request.client.host if request.client else ""
-
-
-def safe_next(target: str | None) -> str:
-    """Only paths on this site: the sign-in form must not become an open redirect."""
-    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
-        return target
-    return "/"
-
-
-def sign_in_limits(request: Request, email: str) -> list[rate_limit.Limit]:
-    settings = request.app.state.settings
-    window = timedelta(minutes=settings.rate_limit_window_minutes)
-    return [
-        rate_limit.Limit(
-            f"sign-in:account:{email.strip().lower()}", settings.sign_in_attempts, window
-        ),
-        rate_limit.Limit(f"sign-in:ip:{client_ip(request)}", settings.sign_in_attempts * 3, window),
-    ]
-
-
-def rate_limited(request: Request, blocked: rate_limit.Exceeded) -> Response:
-    response = render(
-        request,
-        "auth/rate_limited.html",
-        {"retry_at": blocked.retry_at, "minutes": max(1, blocked.retry_after_seconds // 60)},
-        status_code=429,
-    )
-    response.headers["Retry-After"] = str(blocked.retry_after_seconds)
-    return response
 
 
 @router.get("/sign-in", response_class=HTMLResponse)
@@ -61,9 +29,11 @@ def sign_in_form(
     next_path: Annotated[str | None, Query(alias="next", max_length=2000)] = None,
 ) -> Response:
     if principal is not None:
-        return RedirectResponse(safe_next(next_path), status_code=303)
+        return RedirectResponse(safe_local_path(next_path), status_code=303)
     return render(
-        request, "auth/sign_in.html", {"email": "", "next": safe_next(next_path), "error": None}
+        request,
+        "auth/sign_in.html",
+        {"email": "", "next": safe_local_path(next_path), "error": None},
     )
 
 
@@ -76,7 +46,9 @@ def sign_in(
     password: PasswordField,
     next_path: NextField = "/",
 ) -> Response:
-    limits = sign_in_limits(request, email)
+    limits = rate_limit.sign_in_limits(
+        request.app.state.settings, email=email, ip=client_ip(request)
+    )
     blocked = rate_limit.exceeded(session=session, limits=limits)
     if blocked is not None:
         audit.record(
@@ -102,7 +74,7 @@ def sign_in(
             "auth/sign_in.html",
             {
                 "email": email,
-                "next": safe_next(next_path),
+                "next": safe_local_path(next_path),
                 "error": N_("The email address or password is not right."),
             },
             status_code=400,
@@ -124,7 +96,7 @@ def sign_in(
         subject=person.name,
         ip=client_ip(request),
     )
-    response = RedirectResponse(safe_next(next_path), status_code=303)
+    response = RedirectResponse(safe_local_path(next_path), status_code=303)
     set_session_cookie(request, response, token)
     return response
 

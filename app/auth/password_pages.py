@@ -10,14 +10,14 @@ from sqlmodel import Session
 from app.auth import audit, invitations, rate_limit, service
 from app.auth.cookies import session_token, set_session_cookie
 from app.auth.dependencies import PasswordHolderDep, PublicDep, timeouts
-from app.auth.invitation_pages import link_base
 from app.auth.models import Account
-from app.auth.pages import client_ip, rate_limited, sign_in_limits
+from app.auth.responses import rate_limited
 from app.deps import SessionDep
 from app.errors import DomainError, InvalidInputError, NotFoundError
 from app.labels import N_
 from app.templating import render
 from app.vocabulary import AuditAction
+from app.web import client_ip, link_base
 
 router = APIRouter(include_in_schema=False)
 
@@ -174,7 +174,11 @@ def change_password(
     repeat: PasswordField = "",
 ) -> Response:
     # Wrong current passwords count against the account's sign-in limit: no guessing here either.
-    limits = sign_in_limits(request, principal.email or f"account:{principal.account_id}")
+    limits = rate_limit.sign_in_limits(
+        request.app.state.settings,
+        email=principal.email or f"account:{principal.account_id}",
+        ip=client_ip(request),
+    )
     blocked = rate_limit.exceeded(session=session, limits=limits)
     if blocked is not None:
         audit.record(

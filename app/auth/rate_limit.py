@@ -8,6 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.auth.models import RateLimitCounter
+from app.config import Settings
 from app.db import utcnow
 
 
@@ -29,6 +30,15 @@ class Exceeded:
     @property
     def retry_after_seconds(self) -> int:
         return max(1, int((self.retry_at - utcnow()).total_seconds()) + 1)
+
+
+def sign_in_limits(settings: Settings, *, email: str, ip: str) -> list[Limit]:
+    """Password attempts, counted per account and (more leniently) per address."""
+    window = timedelta(minutes=settings.rate_limit_window_minutes)
+    return [
+        Limit(f"sign-in:account:{email.strip().lower()}", settings.sign_in_attempts, window),
+        Limit(f"sign-in:ip:{ip}", settings.sign_in_attempts * 3, window),
+    ]
 
 
 def _window_start(window: timedelta, now: datetime) -> datetime:

@@ -8,14 +8,13 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, V
 from sqlmodel import Session
 
 from app.auth import audit, service
-from app.auth.dependencies import PasswordHolderDep
-from app.auth.link_pages import BrowserOnly
-from app.auth.pages import client_ip
+from app.auth.dependencies import BrowserOnly, PasswordHolderDep
 from app.db import MAX_ID
 from app.deps import SessionDep
 from app.labels import N_
 from app.templating import render
 from app.vocabulary import AuditAction
+from app.web import client_ip
 
 TOKENS_PAGE = "/account/api-tokens"
 NAME_PROBLEM = N_("Give the token a name of 1 to 100 characters, such as “monitoring export”.")

@@ -22,6 +22,7 @@ from app.learning_sessions.dependencies import LearningSessionDep
 from app.learning_sessions.models import LearningSession
 from app.templating import render
 from app.vocabulary import IntegrationLevel, PartnershipCondition
+from app.web import is_htmx
 
 router = APIRouter(include_in_schema=False)
 
@@ -202,7 +203,7 @@ def mark_on_agenda(
         )
     else:
         service.take_off_agenda(session=session, kind=kind, contribution=contribution)
-    if request.headers.get("HX-Request") == "true":
+    if is_htmx(request):
         return _session_page(request, session, learning_session, block="tables")
     return RedirectResponse(
         f"/sessions/{learning_session.id}/contributions#contribution-{kind.value}-{contribution_id}",

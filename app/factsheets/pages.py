@@ -38,6 +38,7 @@ from app.vocabulary import (
     Role,
     SessionStatus,
 )
+from app.web import client_ip, is_htmx
 
 router = APIRouter(include_in_schema=False)
 
@@ -174,7 +175,7 @@ def save_section(
         context = _editor_context(session, factsheet, principal)
         context["conflict"] = conflict
         return _section_or_page(request, context, condition, 409)
-    if request.headers.get("HX-Request") == "true":
+    if is_htmx(request):
         context = _editor_context(session, factsheet, principal)
         context["saved"] = condition
         return _section_or_page(request, context, condition, 200)
@@ -186,7 +187,7 @@ def _section_or_page(
 ) -> HTMLResponse:
     """htmx swaps the one section; without JavaScript the whole editor comes back."""
     context["condition"] = condition
-    if request.headers.get("HX-Request") == "true":
+    if is_htmx(request):
         # base.html tells htmx to swap 409 and 422 too: the section carries the message.
         return render(request, "factsheets/_section.html", context, status_code=status)
     return render(request, "factsheets/editor.html", context, status_code=status)
@@ -232,7 +233,7 @@ def change_status(
             action=AuditAction.published,
             actor=principal,
             subject=f"factsheet {factsheet.id} version {factsheet.version_number}",
-            ip=request.client.host if request.client else "",
+            ip=client_ip(request),
             initiative_id=factsheet.initiative_id,
         )
     return RedirectResponse(f"/factsheets/{factsheet.id}", status_code=303)
@@ -410,7 +411,7 @@ def download_zip(
         action=AuditAction.exported,
         actor=principal,
         subject=f"factsheets of session {learning_session.number}",
-        ip=request.client.host if request.client else "",
+        ip=client_ip(request),
     )
     return Response(
         buffer.getvalue(),

@@ -26,6 +26,7 @@ from app.people import service as people_service
 from app.people.models import Person
 from app.templating import render
 from app.vocabulary import FundingArrangement, IntegrationLevel, Perspective, Role
+from app.web import is_htmx
 
 router = APIRouter(prefix="/initiatives", include_in_schema=False)
 
@@ -403,7 +404,7 @@ def member_search(
 ) -> Response:
     """The "add a member" choices for htmx; without it, the initiative page shows them."""
     query = member_q.strip()
-    if request.headers.get("HX-Request") != "true":
+    if not is_htmx(request):
         found = f"?{urlencode({'member_q': query})}" if query else ""
         return RedirectResponse(f"/initiatives/{initiative.id}{found}#add-member", status_code=303)
     candidates, more = _member_choices(session, initiative, query)

@@ -36,6 +36,7 @@ from app.schemas import Pagination
 from app.templating import render
 from app.time_zone import community_zone_name
 from app.vocabulary import INITIATIVE_SESSION_ROLES, Role, SessionStatus
+from app.web import is_htmx
 
 router = APIRouter(prefix="/sessions", include_in_schema=False)
 
@@ -69,12 +70,6 @@ def _entity_id(value: str) -> int | None:
 
 def _session_path(learning_session: LearningSession) -> str:
     return f"/sessions/{learning_session.id}"
-
-
-def _fragment(request: Request) -> bool:
-    return request.headers.get("HX-Request") == "true" and not request.headers.get(
-        "HX-History-Restore-Request"
-    )
 
 
 # -- scheduling --------------------------------------------------------------------------------
@@ -335,7 +330,7 @@ def invite_search(
     person_q: SearchText = "",
 ) -> Response:
     """The "invite one person" choices for htmx; without it, the session page shows them."""
-    if not _fragment(request):
+    if not is_htmx(request):
         query = f"?person_q={quote(person_q.strip())}" if person_q.strip() else ""
         return RedirectResponse(
             f"{_session_path(learning_session)}{query}#invite-person-form", status_code=303
@@ -399,7 +394,7 @@ def invite_people(
             )
         except InvalidInputError:
             error = UNKNOWN_PERSON
-    if not error and not _fragment(request):
+    if not error and not is_htmx(request):
         place = f"&page={view.page}" if view.page > 1 else ""
         place += "&incomplete=1" if view.incomplete else ""
         return RedirectResponse(

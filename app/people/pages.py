@@ -21,6 +21,7 @@ from app.people.models import Person
 from app.people.schemas import MembershipCreate, PeopleFilter, PersonCreate, PersonUpdate
 from app.templating import render
 from app.vocabulary import IntegrationLevel, Perspective, PreferredFormat, Role
+from app.web import client_ip, is_htmx, safe_local_path
 
 router = APIRouter(include_in_schema=False)
 
@@ -50,17 +51,6 @@ FILTER_MESSAGES: dict[str, str] = {
 DUPLICATE_EMAIL = N_("Someone with this email address is in Leerkring already.")
 DUPLICATE_ROLE = N_("This person has this role here already.")
 PERSON_FIELDS = ("name", "organisation", "email", "accessibility_needs", "preferred_format")
-
-
-def _local_path(candidate: str, fallback: str) -> str:
-    """Only a path on this site: starts with one "/", never "//" or a backslash."""
-    if candidate.startswith("/") and not candidate.startswith("//") and "\\" not in candidate:
-        return candidate
-    return fallback
-
-
-def _client_ip(request: Request) -> str:
-    return request.client.host if request.client else ""
 
 
 def _vocabularies() -> dict[str, Any]:
@@ -321,7 +311,7 @@ def initiative_search(
 ) -> Response:
     """The "add a role" initiatives for htmx; without it, the person's page shows them."""
     query = initiative_q.strip()
-    if request.headers.get("HX-Request") != "true":
+    if not is_htmx(request):
         found = f"?{urlencode({'initiative_q': query})}" if query else ""
         return RedirectResponse(f"/people/{person.id}{found}#add-role", status_code=303)
     return render(
@@ -368,7 +358,7 @@ def add_role(
             request, principal, person, session, role_form=form, errors=errors, status_code=422
         )
     try:
-        service.grant_role(session=session, actor=principal, data=data, ip=_client_ip(request))
+        service.grant_role(session=session, actor=principal, data=data, ip=client_ip(request))
     except ConflictError:
         return _person_page(
             request,
@@ -394,7 +384,7 @@ def add_member(
     level: FormText = "",
     next: FormText = "",
 ) -> Response:
-    back = _local_path(next, f"/initiatives/{initiative.id}")
+    back = safe_local_path(next, f"/initiatives/{initiative.id}")
     try:
         data = MembershipCreate.model_validate(
             {
@@ -414,7 +404,7 @@ def add_member(
             status_code=422,
         )
     try:
-        service.grant_role(session=session, actor=principal, data=data, ip=_client_ip(request))
+        service.grant_role(session=session, actor=principal, data=data, ip=client_ip(request))
     except ConflictError:
         return render(
             request,
@@ -433,8 +423,8 @@ def remove_role(
     session: SessionDep,
     next: FormText = "",
 ) -> RedirectResponse:
-    back = _local_path(next, f"/people/{membership.person_id}")
+    back = safe_local_path(next, f"/people/{membership.person_id}")
     service.revoke_role(
-        session=session, actor=principal, membership=membership, ip=_client_ip(request)
+        session=session, actor=principal, membership=membership, ip=client_ip(request)
     )
     return RedirectResponse(back, status_code=303)
