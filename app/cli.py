@@ -32,15 +32,16 @@ from app.config import PROJECT_ROOT, get_settings
 from app.db import Database, create_db_engine
 from app.demo import content as demo_content
 from app.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
-from app.errors import DomainError
+from app.errors import ConflictError, DomainError
 from app.initiatives.models import Initiative
 from app.learning_sessions.models import LearningSession
+from app.memberships import service as membership_service
 from app.people import service as people_service
-from app.people.models import Membership, Person
+from app.people.models import Person
 from app.people.schemas import MembershipCreate, PersonCreate
 from app.time_zone import community_zone
 from app.vocabulary import (
-    INITIATIVE_SESSION_ROLES,
+    COMMUNITY_ONLY_ROLES,
     AuditAction,
     IntegrationLevel,
     OneTimeTokenPurpose,
@@ -180,7 +181,6 @@ ROLE_DEFAULTS: dict[Role, tuple[Perspective, IntegrationLevel]] = {
     Role.family_representative: (Perspective.family, IntegrationLevel.clinical),
     Role.practitioner_researcher: (Perspective.professional, IntegrationLevel.professional),
 }
-COMMUNITY_ONLY_ROLES = frozenset({Role.facilitator, Role.chair})
 
 
 def _checked_person_fields(email: str, name: str) -> tuple[str, str]:
@@ -230,7 +230,10 @@ def create_user(
     role: Annotated[Role, typer.Option(help="the person's role")],
     initiative: Annotated[
         str | None,
-        typer.Option(help="name of the initiative; needed for policymaker, manager, practitioner"),
+        typer.Option(
+            help="name of the initiative; needed for every role but facilitator, chair "
+            "and family_representative"
+        ),
     ] = None,
     link: Annotated[
         bool, typer.Option("--link", help="print a set-password link instead of asking")
@@ -240,7 +243,8 @@ def create_user(
     """Add a person with a role and an account (or give an existing person the role)."""
 
     email, name = _checked_person_fields(email, name)
-    if role in INITIATIVE_SESSION_ROLES and initiative is None:
+    # The memberships service refuses these too; said here before a password is asked for.
+    if role not in COMMUNITY_ONLY_ROLES and initiative is None:
         _fail(f"A {role.value} belongs to an initiative: add --initiative NAME.")
     if role in COMMUNITY_ONLY_ROLES and initiative is not None:
         _fail(f"The {role.value} role is community-wide: leave out --initiative.")
@@ -266,16 +270,9 @@ def create_user(
             elif person.name != name:
                 typer.echo(f"{email} exists already as {person.name}; the name is kept.")
             assert person.id is not None
-            has_role = session.exec(
-                select(Membership.id).where(
-                    Membership.person_id == person.id,
-                    Membership.initiative_id == initiative_id,
-                    Membership.role == role,
-                )
-            ).first()
-            if has_role is None:
-                perspective, level = ROLE_DEFAULTS[role]
-                people_service.create_membership(
+            perspective, level = ROLE_DEFAULTS[role]
+            try:
+                membership_service.grant_role(
                     session=session,
                     community_id=community_id,
                     data=MembershipCreate(
@@ -285,14 +282,11 @@ def create_user(
                         perspective=perspective,
                         level=level,
                     ),
-                )
-                audit.record(
-                    session=session,
-                    action=AuditAction.role_granted,
                     actor_label="command line",
-                    subject=person.name,
-                    detail=role.value + (f" in {initiative}" if initiative else ""),
                 )
+            except ConflictError as held:
+                # Giving an existing role again is harmless: the account part still runs.
+                typer.echo(f"{person.name}: {held.message}")
             account = auth_service.ensure_account(session=session, person=person)
             if account.disabled_at is not None:
                 _fail(f"The account of {email} is disabled; enable it on the Accounts page first.")

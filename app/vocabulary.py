@@ -42,8 +42,23 @@ class Role(StrEnum):
     practitioner_researcher = "practitioner_researcher"
 
 
-# The roles each initiative must send to every session (composition rule of the study).
+# Where a role is held. Every role is one or the other; the memberships service enforces it.
+# The family representative takes part in every session for the whole community.
+COMMUNITY_ONLY_ROLES: frozenset[Role] = frozenset(
+    {Role.facilitator, Role.chair, Role.family_representative}
+)
+# In the order the forms offer them.
+INITIATIVE_ROLES: tuple[Role, ...] = tuple(r for r in Role if r not in COMMUNITY_ONLY_ROLES)
+# An initiative's own members read its drafts.
+INITIATIVE_READER_ROLES: frozenset[Role] = frozenset(INITIATIVE_ROLES)
+# The roles each initiative must send to every session (composition rule of the study); an
+# initiative holding one of them counts as represented on the dashboard.
 INITIATIVE_SESSION_ROLES: tuple[Role, ...] = (Role.practitioner, Role.policymaker, Role.manager)
+# Who is invited to a session: each initiative's three roles and a family representative.
+SESSION_COMPOSITION_ROLES: tuple[Role, ...] = (
+    *INITIATIVE_SESSION_ROLES,
+    Role.family_representative,
+)
 
 
 class CommunityStatus(StrEnum):

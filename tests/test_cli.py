@@ -12,7 +12,7 @@ from sqlmodel import func, select
 from typer.testing import CliRunner
 
 from app.auth import service as auth_service
-from app.auth.models import Account
+from app.auth.models import Account, AuditEntry
 from app.cli import cli
 from app.config import Settings, get_settings
 from app.db import Database, create_db_engine
@@ -21,7 +21,7 @@ from app.initiatives.models import Initiative
 from app.main import create_app
 from app.people.models import Membership, Person
 from app.serving import RedactSecretPaths
-from app.vocabulary import Role
+from app.vocabulary import AuditAction, Role
 from tests.auth import open_access_link
 
 runner = CliRunner()
@@ -209,6 +209,9 @@ def test_create_user_refuses_a_weak_password(with_community: str) -> None:
         (["--role", "manager"], "add --initiative NAME"),
         (["--role", "manager", "--initiative", "Nowhere"], "There is no initiative named"),
         (["--role", "facilitator", "--initiative", "Nowhere"], "leave out --initiative"),
+        # The same rule as the pages, the API and invitations (app/vocabulary.py).
+        (["--role", "family_representative", "--initiative", "Nowhere"], "leave out --initiative"),
+        (["--role", "practitioner_researcher"], "add --initiative NAME"),
         (["--role", "overlord"], "Invalid value"),
     ],
 )
@@ -251,6 +254,42 @@ def test_create_user_gives_an_existing_demo_person_an_initiative_role(seeded: st
     )
     assert result.exit_code == 0, result.output
     assert "/set-password/" in result.output
+
+
+def test_create_user_gives_a_role_once_in_the_words_of_the_pages(seeded: str) -> None:
+    arguments = [
+        "create-user",
+        "--email",
+        "eva.de.boer@example.org",
+        "--name",
+        "Eva de Boer",
+        "--role",
+        "practitioner",
+        "--initiative",
+        "Samen1Plan Drechtsteden",
+        "--link",
+    ]
+
+    first = runner.invoke(cli, arguments)
+    again = runner.invoke(cli, arguments)
+
+    assert first.exit_code == 0, first.output
+    assert "has this role here already" not in first.output
+    assert again.exit_code == 0, again.output  # the account part still runs: a new link
+    assert "Eva de Boer: This person has this role here already." in again.output
+    assert "/set-password/" in again.output
+    database = Database(create_db_engine(seeded))
+    with database.transaction(write=False) as session:
+        person = session.exec(select(Person).where(Person.email == "eva.de.boer@example.org")).one()
+        roles = session.exec(select(Membership.role).where(Membership.person_id == person.id)).all()
+        granted = session.exec(
+            select(AuditEntry.actor_label, AuditEntry.detail).where(
+                AuditEntry.action == AuditAction.role_granted, AuditEntry.subject == "Eva de Boer"
+            )
+        ).all()
+    database.engine.dispose()
+    assert roles == [Role.practitioner]
+    assert granted == [("command line", "role: practitioner; initiative: Samen1Plan Drechtsteden")]
 
 
 def test_access_links_issue_prints_a_url_that_signs_in(seeded: str) -> None:

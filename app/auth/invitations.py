@@ -25,14 +25,16 @@ from sqlmodel import Session, col, select
 
 from app.auth import audit, secrets, service
 from app.auth.models import Account, OneTimeToken, OutboxMessage
-from app.auth.principal import INITIATIVE_READER_ROLES, Principal
+from app.auth.principal import Principal
 from app.community.models import LearningCommunity
 from app.db import MAX_ID, utcnow
 from app.errors import ConflictError, DomainError, FieldProblem, InvalidInputError, NotFoundError
 from app.i18n import translations
 from app.initiatives.models import Initiative
 from app.labels import N_, label_for
+from app.memberships import service as membership_service
 from app.people.models import Membership, Person
+from app.people.schemas import MembershipCreate
 from app.schemas import RequiredName
 from app.vocabulary import AuditAction, IntegrationLevel, OneTimeTokenPurpose, Perspective, Role
 
@@ -47,9 +49,6 @@ FIELD_MESSAGES: dict[str, str] = {
     "perspective": N_("Choose a perspective."),
     "level": N_("Choose a level of integration."),
 }
-INITIATIVE_NEEDED = N_("This role is held in an initiative: choose which one.")
-INITIATIVE_NOT_ALLOWED = N_("This role is held in the whole community: leave the initiative empty.")
-ROLE_HELD_ALREADY = N_("This person holds this role there already.")
 EMAIL_ELSEWHERE = N_("This email address belongs to someone outside this learning community.")
 PASSWORDS_DIFFER = N_("The two passwords are not the same.")
 WRONG_CURRENT_PASSWORD = N_("This is not your current password.")
@@ -93,10 +92,9 @@ class InvitationCreate(BaseModel):
         role = info.data.get("role")
         if role is None:
             return value  # the role itself is wrong; that message suffices
-        if role in INITIATIVE_READER_ROLES and value is None:
-            raise PydanticCustomError("initiative", INITIATIVE_NEEDED)
-        if role not in INITIATIVE_READER_ROLES and value is not None:
-            raise PydanticCustomError("initiative", INITIATIVE_NOT_ALLOWED)
+        problem = membership_service.scope_problem(role, value)
+        if problem is not None:
+            raise PydanticCustomError("initiative", problem)
         return value
 
 
@@ -200,33 +198,31 @@ def invite(
     person = session.exec(select(Person).where(Person.email == data.email)).first()
     if person is not None and person.community_id != community_id:
         raise ConflictError(EMAIL_ELSEWHERE, [FieldProblem("email", EMAIL_ELSEWHERE)])
-    if person is not None and (
-        session.exec(
-            select(Membership.id).where(
-                Membership.person_id == person.id,
-                Membership.initiative_id == data.initiative_id,
-                Membership.role == data.role,
-            )
-        ).first()
-        is not None
-    ):
-        raise ConflictError(ROLE_HELD_ALREADY, [FieldProblem("role", ROLE_HELD_ALREADY)])
+    membership_service.check_grant(
+        session=session,
+        person_id=person.id if person else None,
+        initiative_id=data.initiative_id,
+        role=data.role,
+    )
 
     if person is None:
         person = Person(community_id=community_id, name=data.name, email=data.email)
         session.add(person)
         session.flush()
     assert person.id is not None and person.email is not None
-    membership = Membership(
-        person_id=person.id,
+    membership = membership_service.grant_role(
+        session=session,
         community_id=community_id,
-        initiative_id=data.initiative_id,
-        role=data.role,
-        perspective=data.perspective,
-        level=data.level,
+        data=MembershipCreate(
+            person_id=person.id,
+            initiative_id=data.initiative_id,
+            role=data.role,
+            perspective=data.perspective,
+            level=data.level,
+        ),
+        actor=invited_by,
+        ip=ip,
     )
-    session.add(membership)
-    session.flush()
     account = service.ensure_account(session=session, person=person)
     token = service.issue_one_time_token(
         session=session, account=account, purpose=OneTimeTokenPurpose.invitation
@@ -257,16 +253,6 @@ def invite(
         actor=invited_by,
         subject=person.name,
         detail=f"to {person.email}",
-        ip=ip,
-        initiative_id=data.initiative_id,
-    )
-    audit.record(
-        session=session,
-        action=AuditAction.role_granted,
-        actor=invited_by,
-        subject=person.name,
-        detail=f"role: {data.role.value}"
-        + (f"; initiative: {initiative.name}" if initiative else "; community-wide"),
         ip=ip,
         initiative_id=data.initiative_id,
     )

@@ -3,8 +3,8 @@
 The README's "Who may do what" table is this file in words.
 """
 
-from app.auth.principal import INITIATIVE_READER_ROLES, Principal
-from app.vocabulary import Role
+from app.auth.principal import Principal
+from app.vocabulary import INITIATIVE_READER_ROLES, Role
 
 
 def is_member(principal: Principal) -> bool:

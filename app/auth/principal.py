@@ -5,10 +5,6 @@ from dataclasses import dataclass, field
 
 from app.vocabulary import Role
 
-INITIATIVE_READER_ROLES = frozenset(
-    {Role.policymaker, Role.manager, Role.practitioner, Role.practitioner_researcher}
-)
-
 
 @dataclass(frozen=True)
 class Principal:

@@ -16,10 +16,9 @@ from app.factsheets.models import Factsheet
 from app.initiatives.models import Initiative
 from app.learning_sessions.composition import session_composition
 from app.learning_sessions.models import LearningSession
-from app.vocabulary import FactsheetStatus, Role, SessionStatus
+from app.vocabulary import INITIATIVE_SESSION_ROLES, FactsheetStatus, Role, SessionStatus
 
 UPCOMING = (SessionStatus.planned, SessionStatus.prepared)
-MEMBER_ROLES = frozenset({Role.policymaker, Role.manager, Role.practitioner})
 
 
 class StepKind(StrEnum):
@@ -173,7 +172,7 @@ def _initiative_steps(
     assert upcoming.id is not None
     roles = {i: principal.roles_in(i) for i in principal.own_initiative_ids}
     researched = [i for i, held in roles.items() if Role.practitioner_researcher in held]
-    represented = [i for i, held in roles.items() if held & MEMBER_ROLES]
+    represented = [i for i, held in roles.items() if held.intersection(INITIATIVE_SESSION_ROLES)]
     if not researched and not represented:
         return []
     wanted = sorted({*researched, *represented})

@@ -8,7 +8,6 @@ from pydantic import ValidationError
 
 from app.auth import policy
 from app.auth.dependencies import MemberDep, OptionalPrincipal
-from app.auth.principal import INITIATIVE_READER_ROLES
 from app.contributions import service
 from app.contributions.schemas import ContributionCreate, ContributionKind
 from app.db import MAX_ID
@@ -21,7 +20,7 @@ from app.labels import N_
 from app.learning_sessions.dependencies import LearningSessionDep
 from app.learning_sessions.models import LearningSession
 from app.templating import render
-from app.vocabulary import IntegrationLevel, PartnershipCondition
+from app.vocabulary import INITIATIVE_READER_ROLES, IntegrationLevel, PartnershipCondition
 from app.web import is_htmx
 
 router = APIRouter(include_in_schema=False)

@@ -25,7 +25,7 @@ from app.labels import N_
 from app.people import service as people_service
 from app.people.models import Person
 from app.templating import render
-from app.vocabulary import FundingArrangement, IntegrationLevel, Perspective, Role
+from app.vocabulary import INITIATIVE_ROLES, FundingArrangement, IntegrationLevel, Perspective
 from app.web import is_htmx
 
 router = APIRouter(prefix="/initiatives", include_in_schema=False)
@@ -56,8 +56,6 @@ FORM_FIELDS = (
     "funding_notes",
     "monitoring_approach",
 )
-# Roles held within an initiative; facilitator and chair are roles in the community.
-INITIATIVE_ROLES = tuple(r for r in Role if r not in (Role.facilitator, Role.chair))
 
 FilterValue = Annotated[str, Query()]
 FormText = Annotated[str, Form()]

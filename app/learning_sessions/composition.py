@@ -15,7 +15,12 @@ from app.initiatives.models import Initiative
 from app.learning_sessions.models import Attendance, LearningSession
 from app.people import service as people_service
 from app.people.models import Membership, Person
-from app.vocabulary import INITIATIVE_SESSION_ROLES, InitiativeStatus, Role
+from app.vocabulary import (
+    INITIATIVE_SESSION_ROLES,
+    SESSION_COMPOSITION_ROLES,
+    InitiativeStatus,
+    Role,
+)
 
 SEARCH_LIMIT = people_service.SEARCH_LIMIT
 
@@ -79,7 +84,7 @@ def session_composition(
         .join(Membership, col(Membership.person_id) == Attendance.person_id)
         .where(
             Attendance.session_id == learning_session.id,
-            col(Membership.role).in_([*INITIATIVE_SESSION_ROLES, Role.family_representative]),
+            col(Membership.role).in_(SESSION_COMPOSITION_ROLES),
         )
     ).all()
 

@@ -35,7 +35,7 @@ from app.people.models import Person
 from app.schemas import Pagination
 from app.templating import render
 from app.time_zone import community_zone_name
-from app.vocabulary import INITIATIVE_SESSION_ROLES, Role, SessionStatus
+from app.vocabulary import SESSION_COMPOSITION_ROLES, Role, SessionStatus
 from app.web import is_htmx
 
 router = APIRouter(prefix="/sessions", include_in_schema=False)
@@ -47,7 +47,6 @@ COMPOSITION_PER_PAGE = 20
 PARTICIPANTS_PER_PAGE = 50
 ATTENDANCE_PER_PAGE = 50
 SHORTFALLS_SHOWN = 20
-INVITABLE_ROLES: tuple[Role, ...] = (*INITIATIVE_SESSION_ROLES, Role.family_representative)
 FIELD_MESSAGES: dict[str, str] = {
     "number": N_("Enter a session number between 1 and 1000."),
     "starts_at": N_("Enter the date and the time of the session, between 2000 and 2100."),
@@ -264,7 +263,7 @@ def _page_context(
         "invite_error": "",
         "status_error": False,
         "override_reason": "",
-        "invitable_roles": INVITABLE_ROLES,
+        "invitable_roles": SESSION_COMPOSITION_ROLES,
         "workflow": service.WORKFLOW,
         "attendance_open": service.attendance_open(learning_session=learning_session),
         "prepares": principal is not None
@@ -375,7 +374,7 @@ def invite_people(
             error = UNKNOWN_PERSON
         else:
             person_ids = [chosen]
-    elif role in INVITABLE_ROLES and (
+    elif role in SESSION_COMPOSITION_ROLES and (
         initiative_id in ("", "all") or _entity_id(initiative_id) is not None
     ):
         person_ids = service.members_with_role(

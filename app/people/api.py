@@ -6,6 +6,7 @@ from app.api_responses import errors
 from app.auth.dependencies import FacilitatorDep, MemberDep, PeopleDirectoryDep
 from app.db import MAX_ID
 from app.deps import PaginationDep, SessionDep
+from app.memberships import service as membership_service
 from app.people import service
 from app.people.dependencies import MembershipDep, PersonDep, ReadablePersonDep
 from app.people.schemas import (
@@ -103,8 +104,8 @@ def list_memberships(
 def create_membership(
     principal: FacilitatorDep, data: MembershipCreate, session: SessionDep
 ) -> MembershipPublic:
-    membership = service.create_membership(
-        session=session, community_id=principal.community_id, data=data
+    membership = membership_service.grant_role(
+        session=session, community_id=principal.community_id, data=data, actor=principal
     )
     return MembershipPublic.model_validate(membership, from_attributes=True)
 
@@ -116,9 +117,14 @@ def get_membership(_access: PeopleDirectoryDep, membership: MembershipDep) -> Me
 
 @memberships_router.patch("/{membership_id}", responses=errors(404, 409, 413, 422))
 def update_membership(
-    _access: FacilitatorDep, membership: MembershipDep, data: MembershipUpdate, session: SessionDep
+    principal: FacilitatorDep,
+    membership: MembershipDep,
+    data: MembershipUpdate,
+    session: SessionDep,
 ) -> MembershipPublic:
-    updated = service.update_membership(session=session, membership=membership, data=data)
+    updated = membership_service.change_role(
+        session=session, membership=membership, data=data, actor=principal
+    )
     return MembershipPublic.model_validate(updated, from_attributes=True)
 
 
@@ -126,7 +132,7 @@ def update_membership(
     "/{membership_id}", status_code=status.HTTP_204_NO_CONTENT, responses=errors(404, 409, 422)
 )
 def delete_membership(
-    _access: FacilitatorDep, membership: MembershipDep, session: SessionDep
+    principal: FacilitatorDep, membership: MembershipDep, session: SessionDep
 ) -> Response:
-    service.delete_membership(session=session, membership=membership)
+    membership_service.revoke_role(session=session, membership=membership, actor=principal)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

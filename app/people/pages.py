@@ -11,10 +11,11 @@ from app.auth import policy
 from app.auth.dependencies import FacilitatorDep, MemberDep, PeopleDirectoryDep
 from app.auth.principal import Principal
 from app.deps import PaginationDep, SessionDep
-from app.errors import ConflictError, StaleVersionError
+from app.errors import ConflictError, InvalidInputError, StaleVersionError
 from app.forms import field_errors
 from app.initiatives.dependencies import InitiativeDep
 from app.labels import N_
+from app.memberships import service as membership_service
 from app.people import service
 from app.people.dependencies import MembershipDep, PersonDep, ReadablePersonDep
 from app.people.models import Person
@@ -49,7 +50,6 @@ FILTER_MESSAGES: dict[str, str] = {
     "role": N_("Choose one of the roles."),
 }
 DUPLICATE_EMAIL = N_("Someone with this email address is in Leerkring already.")
-DUPLICATE_ROLE = N_("This person has this role here already.")
 PERSON_FIELDS = ("name", "organisation", "email", "accessibility_needs", "preferred_format")
 
 
@@ -358,16 +358,22 @@ def add_role(
             request, principal, person, session, role_form=form, errors=errors, status_code=422
         )
     try:
-        service.grant_role(session=session, actor=principal, data=data, ip=client_ip(request))
-    except ConflictError:
+        membership_service.grant_role(
+            session=session,
+            community_id=principal.community_id,
+            data=data,
+            actor=principal,
+            ip=client_ip(request),
+        )
+    except (ConflictError, InvalidInputError) as refused:
         return _person_page(
             request,
             principal,
             person,
             session,
             role_form=form,
-            errors={"role": DUPLICATE_ROLE},
-            status_code=409,
+            errors={problem.field: problem.message for problem in refused.problems},
+            status_code=refused.status_code,
         )
     return RedirectResponse(f"/people/{person.id}#roles", status_code=303)
 
@@ -404,13 +410,19 @@ def add_member(
             status_code=422,
         )
     try:
-        service.grant_role(session=session, actor=principal, data=data, ip=client_ip(request))
-    except ConflictError:
+        membership_service.grant_role(
+            session=session,
+            community_id=principal.community_id,
+            data=data,
+            actor=principal,
+            ip=client_ip(request),
+        )
+    except (ConflictError, InvalidInputError) as refused:
         return render(
             request,
             "people/membership_error.html",
-            {"messages": [DUPLICATE_ROLE], "back": back},
-            status_code=409,
+            {"messages": [refused.message], "back": back},
+            status_code=refused.status_code,
         )
     return RedirectResponse(back, status_code=303)
 
@@ -424,7 +436,7 @@ def remove_role(
     next: FormText = "",
 ) -> RedirectResponse:
     back = safe_local_path(next, f"/people/{membership.person_id}")
-    service.revoke_role(
-        session=session, actor=principal, membership=membership, ip=client_ip(request)
+    membership_service.revoke_role(
+        session=session, membership=membership, actor=principal, ip=client_ip(request)
     )
     return RedirectResponse(back, status_code=303)

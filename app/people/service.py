@@ -4,23 +4,16 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, func, or_
 from sqlmodel import Session, col, select
 
-from app.auth import audit
-from app.auth.principal import Principal
 from app.db import utcnow
 from app.errors import ConflictError, NotFoundError
 from app.initiatives.models import Initiative
 from app.learning_sessions.models import Attendance, LearningSession
+from app.memberships import service as membership_service
 from app.people.models import Membership, Person
-from app.people.schemas import (
-    MembershipCreate,
-    MembershipUpdate,
-    PeopleFilter,
-    PersonCreate,
-    PersonUpdate,
-)
+from app.people.schemas import PeopleFilter, PersonCreate, PersonUpdate
 from app.reflections.models import Reflection
 from app.versioning import check_version
-from app.vocabulary import AuditAction, Role
+from app.vocabulary import Role
 
 
 def list_people(
@@ -88,7 +81,7 @@ def delete_person(*, session: Session, person: Person) -> None:
         )
     ).first()
     if facilitates is not None:
-        _keep_a_facilitator(
+        membership_service.keep_a_facilitator(
             session=session,
             community_id=person.community_id,
             leaving=col(Membership.person_id) == person.id,
@@ -136,89 +129,6 @@ def get_membership(*, session: Session, membership_id: int) -> Membership:
     if membership is None:
         raise NotFoundError(f"There is no membership with id {membership_id}.")
     return membership
-
-
-def create_membership(*, session: Session, community_id: int, data: MembershipCreate) -> Membership:
-    person = get_person(session=session, person_id=data.person_id)
-    if person.community_id != community_id:
-        raise NotFoundError(f"There is no person with id {data.person_id}.")
-    if data.initiative_id is not None:
-        initiative = session.get(Initiative, data.initiative_id)
-        if initiative is None or initiative.community_id != person.community_id:
-            raise NotFoundError(f"There is no initiative with id {data.initiative_id}.")
-    duplicate = session.exec(
-        select(Membership.id).where(
-            Membership.person_id == data.person_id,
-            Membership.initiative_id == data.initiative_id,
-            Membership.role == data.role,
-        )
-    ).first()
-    if duplicate is not None:
-        raise ConflictError(f"{person.name} has this role here already.")
-    membership = Membership(community_id=person.community_id, **data.model_dump())
-    session.add(membership)
-    session.flush()
-    return membership
-
-
-def update_membership(
-    *, session: Session, membership: Membership, data: MembershipUpdate
-) -> Membership:
-    changes = data.model_dump(exclude_unset=True, exclude_none=True)
-    if "role" in changes and changes["role"] != membership.role:
-        duplicate = session.exec(
-            select(Membership.id).where(
-                Membership.person_id == membership.person_id,
-                Membership.initiative_id == membership.initiative_id,
-                Membership.role == changes["role"],
-            )
-        ).first()
-        if duplicate is not None:
-            raise ConflictError("This person has that role here already.")
-        if membership.role == Role.facilitator:
-            _keep_a_facilitator_after_removing(session=session, membership=membership)
-    for field, value in changes.items():
-        setattr(membership, field, value)
-    membership.updated_at = utcnow()
-    session.flush()
-    return membership
-
-
-def delete_membership(*, session: Session, membership: Membership) -> None:
-    if membership.role == Role.facilitator:
-        _keep_a_facilitator_after_removing(session=session, membership=membership)
-    session.delete(membership)
-    session.flush()
-
-
-def _keep_a_facilitator_after_removing(*, session: Session, membership: Membership) -> None:
-    person = get_person(session=session, person_id=membership.person_id)
-    _keep_a_facilitator(
-        session=session,
-        community_id=membership.community_id,
-        leaving=col(Membership.id) == membership.id,
-        name=person.name,
-    )
-
-
-def _keep_a_facilitator(
-    *, session: Session, community_id: int, leaving: ColumnElement[bool], name: str
-) -> None:
-    """A community always keeps a facilitator: without one, only the command line can help."""
-    remaining = session.exec(
-        select(Membership.id)
-        .where(
-            Membership.community_id == community_id,
-            Membership.role == Role.facilitator,
-            ~leaving,
-        )
-        .limit(1)
-    ).first()
-    if remaining is None:
-        raise ConflictError(
-            f"{name} is the only facilitator of the learning community. Give someone else "
-            "the facilitator role first; then this role can be removed or changed."
-        )
 
 
 def initiative_members(
@@ -317,48 +227,6 @@ def community_initiative(
         return None
     initiative = session.get(Initiative, int(typed))
     return initiative if initiative and initiative.community_id == community_id else None
-
-
-def grant_role(
-    *, session: Session, actor: Principal, data: MembershipCreate, ip: str = ""
-) -> Membership:
-    """Add a membership and record who granted it."""
-    membership = create_membership(session=session, community_id=actor.community_id, data=data)
-    person = get_person(session=session, person_id=membership.person_id)
-    initiative = (
-        session.get(Initiative, membership.initiative_id) if membership.initiative_id else None
-    )
-    audit.record(
-        session=session,
-        action=AuditAction.role_granted,
-        actor=actor,
-        subject=person.name,
-        detail=f"role: {membership.role.value}"
-        + (f"; initiative: {initiative.name}" if initiative else "; community-wide"),
-        ip=ip,
-        initiative_id=membership.initiative_id,
-    )
-    return membership
-
-
-def revoke_role(
-    *, session: Session, actor: Principal, membership: Membership, ip: str = ""
-) -> None:
-    person = get_person(session=session, person_id=membership.person_id)
-    initiative_id = membership.initiative_id
-    detail = f"role: {membership.role.value}" + (
-        f"; initiative id: {initiative_id}" if initiative_id else "; community-wide"
-    )
-    delete_membership(session=session, membership=membership)
-    audit.record(
-        session=session,
-        action=AuditAction.role_revoked,
-        actor=actor,
-        subject=person.name,
-        detail=detail,
-        ip=ip,
-        initiative_id=initiative_id,
-    )
 
 
 # -- search fields (instead of a select of the whole community) ---------------------------------

@@ -168,7 +168,7 @@ def test_inviting_an_existing_member_adds_the_role_once(
     roles = db.exec(select(Membership.role).where(Membership.person_id == member.id)).all()
     assert sorted(roles) == [Role.policymaker, Role.practitioner]
     assert again.status_code == 409
-    assert "This person holds this role there already." in again.text
+    assert "This person has this role here already." in again.text
     assert len(db.exec(select(OutboxMessage)).all()) == 1
 
 
