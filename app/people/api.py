@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
 
 from app.api_responses import errors
 from app.auth.dependencies import FacilitatorDep, MemberDep, PeopleDirectoryDep
@@ -18,6 +18,7 @@ from app.people.schemas import (
     PersonUpdate,
 )
 from app.schemas import Page
+from app.web import client_ip
 
 people_router = APIRouter(prefix="/people", tags=["people"])
 memberships_router = APIRouter(prefix="/memberships", tags=["memberships"])
@@ -102,10 +103,14 @@ def list_memberships(
     "", status_code=status.HTTP_201_CREATED, responses=errors(404, 409, 413, 422)
 )
 def create_membership(
-    principal: FacilitatorDep, data: MembershipCreate, session: SessionDep
+    principal: FacilitatorDep, request: Request, data: MembershipCreate, session: SessionDep
 ) -> MembershipPublic:
     membership = membership_service.grant_role(
-        session=session, community_id=principal.community_id, data=data, actor=principal
+        session=session,
+        community_id=principal.community_id,
+        data=data,
+        actor=principal,
+        ip=client_ip(request),
     )
     return MembershipPublic.model_validate(membership, from_attributes=True)
 
@@ -118,12 +123,13 @@ def get_membership(_access: PeopleDirectoryDep, membership: MembershipDep) -> Me
 @memberships_router.patch("/{membership_id}", responses=errors(404, 409, 413, 422))
 def update_membership(
     principal: FacilitatorDep,
+    request: Request,
     membership: MembershipDep,
     data: MembershipUpdate,
     session: SessionDep,
 ) -> MembershipPublic:
     updated = membership_service.change_role(
-        session=session, membership=membership, data=data, actor=principal
+        session=session, membership=membership, data=data, actor=principal, ip=client_ip(request)
     )
     return MembershipPublic.model_validate(updated, from_attributes=True)
 
@@ -132,7 +138,9 @@ def update_membership(
     "/{membership_id}", status_code=status.HTTP_204_NO_CONTENT, responses=errors(404, 409, 422)
 )
 def delete_membership(
-    principal: FacilitatorDep, membership: MembershipDep, session: SessionDep
+    principal: FacilitatorDep, request: Request, membership: MembershipDep, session: SessionDep
 ) -> Response:
-    membership_service.revoke_role(session=session, membership=membership, actor=principal)
+    membership_service.revoke_role(
+        session=session, membership=membership, actor=principal, ip=client_ip(request)
+    )
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -187,3 +187,53 @@ def test_the_initiative_page_offers_only_initiative_roles(
     assert select_html is not None
     offered = re.findall(r'<option value="([a-z_]+)"', select_html.group(0))
     assert offered == ["policymaker", "manager", "practitioner", "practitioner_researcher"]
+
+
+# -- changing and removing (the API's PATCH and DELETE, the people page's remove button) -------
+
+
+def test_a_changed_role_passes_the_same_checks_and_is_audited(
+    client: TestClient, db: Session, community: LearningCommunity, eva: Person
+) -> None:
+    initiative = factories.initiative(db, community, name="Samen1Plan Drechtsteden")
+    membership = factories.membership(db, eva, Role.policymaker, initiative)
+    factories.membership(db, eva, Role.manager, initiative)
+    url = f"/api/v1/memberships/{membership.id}"
+
+    to_family = client.patch(url, json={"role": "family_representative"})
+    to_held = client.patch(url, json={"role": "manager"})
+    to_practitioner = client.patch(url, json={"role": "practitioner"})
+
+    assert to_family.status_code == 422
+    assert NOT_ALLOWED in to_family.json()["detail"]
+    assert to_held.status_code == 409
+    assert HELD_ALREADY in to_held.json()["detail"]
+    assert to_practitioner.status_code == 200
+    assert _roles(db, eva) == [
+        (Role.manager, initiative.id),
+        (Role.practitioner, initiative.id),
+    ]
+    changed = db.exec(select(AuditEntry).where(AuditEntry.action == AuditAction.role_changed))
+    assert [e.detail for e in changed] == [
+        "role: practitioner; initiative: Samen1Plan Drechtsteden"
+    ]
+
+
+@pytest.mark.parametrize("way_out", ["person page", "api"])
+def test_a_removed_role_is_audited_in_the_words_of_its_grant(
+    way_out: str, client: TestClient, db: Session, community: LearningCommunity, eva: Person
+) -> None:
+    initiative = factories.initiative(db, community, name="Samen1Plan Drechtsteden")
+    membership = factories.membership(db, eva, Role.policymaker, initiative)
+
+    if way_out == "api":
+        response = client.delete(f"/api/v1/memberships/{membership.id}")
+    else:
+        response = client.post(f"/memberships/{membership.id}/delete", follow_redirects=False)
+
+    assert response.status_code in (204, 303)
+    assert _roles(db, eva) == []
+    revoked = db.exec(select(AuditEntry).where(AuditEntry.action == AuditAction.role_revoked))
+    assert [(e.subject, e.detail, e.initiative_id) for e in revoked] == [
+        ("Eva de Boer", "role: policymaker; initiative: Samen1Plan Drechtsteden", initiative.id)
+    ]
