@@ -14,6 +14,7 @@ from app.auth.cookies import csrf_token, remember_browser
 from app.config import PROJECT_ROOT
 from app.i18n import LANGUAGES, translations
 from app.labels import label_for
+from app.navigation import account_links, navigation
 from app.time_zone import community_zone
 from app.web import is_htmx
 
@@ -104,9 +105,12 @@ def render(
     """Render a whole page, or only ``block`` when htmx asks for a fragment."""
     language: str = request.state.language
     template = environment(language).get_template(template_name)
+    principal = getattr(request.state, "principal", None)
     full_context = {
         "request": request,
-        "principal": getattr(request.state, "principal", None),
+        "principal": principal,
+        "navigation": navigation(principal),
+        "account_links": account_links(principal),
         "csrf_token": csrf_token(request),
         **context,
     }

@@ -275,10 +275,11 @@ def _person_page(
             "attendances": service.sessions_of(session=session, person_id=person.id),
             "shows_contact": policy.sees_contact_details(principal, person.id, initiative_ids),
             "shows_needs": is_self or policy.reads_people_directory(principal),
-            "can_manage": principal.is_facilitator,
+            "shows_directory_link": policy.reads_people_directory(principal),
+            "can_manage": policy.is_facilitator(principal),
             **(
                 _initiative_choices(session, person, initiative_q, chosen.get("initiative_id", ""))
-                if principal.is_facilitator
+                if policy.is_facilitator(principal)
                 else {"initiatives": [], "more_initiatives": False}
             ),
             "initiative_q": initiative_q.strip(),
