@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,14 +56,17 @@ class Figures:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     seconds: float = 0.0
+    # what went wrong: "GET /path 500" or the exception's name, with how often
+    failures: Counter[str] = field(default_factory=Counter)
 
     def line(self, name: str) -> str:
         ordered = sorted(self.latencies)
         p50 = statistics.median(ordered) * 1000 if ordered else 0.0
         p99 = ordered[int(len(ordered) * 0.99) - 1] * 1000 if ordered else 0.0
+        failures = "".join(f"\n    {n} x {what}" for what, n in self.failures.most_common(5))
         return (
             f"{name:<34} {len(ordered) / self.seconds:>8.0f} req/s   p50 {p50:>7.1f} ms   "
-            f"p99 {p99:>7.1f} ms   errors {self.errors}"
+            f"p99 {p99:>7.1f} ms   errors {self.errors}{failures}"
         )
 
     @property
@@ -98,11 +102,17 @@ async def run(
                 started = time.perf_counter()
                 try:
                     response = await client.request(method, path, **kwargs)
-                    ok = response.status_code < 400
-                except httpx.HTTPError:
-                    ok = False
+                    failure = (
+                        f"{method} {path.split('?')[0]} {response.status_code}"
+                        if response.status_code >= 400
+                        else ""
+                    )
+                except httpx.HTTPError as error:
+                    failure = f"{method} {path.split('?')[0]} {type(error).__name__}"
                 figures.latencies.append(time.perf_counter() - started)
-                figures.errors += 0 if ok else 1
+                if failure:
+                    figures.errors += 1
+                    figures.failures[failure] += 1
 
         started = time.monotonic()
         await asyncio.gather(*(connection(n) for n in range(connections)))
