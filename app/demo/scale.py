@@ -564,7 +564,8 @@ class _Generator:
                 {
                     "person_id": pid,
                     "community_id": self.community_id,
-                    "initiative_id": initiative_id,
+                    # A family representative takes part for the whole community.
+                    "initiative_id": None if role is Role.family_representative else initiative_id,
                     "role": role,
                     "perspective": perspective,
                     "level": level,

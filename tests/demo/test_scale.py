@@ -39,6 +39,10 @@ def test_scale_adds_initiatives_with_people_evidence_and_factsheets(
 ) -> None:
     seed_demo(db, language=language)
     before = {model: count(db, model) for model in (Initiative, Person, EvidenceItem, Factsheet)}
+    community_family = select(func.count()).where(
+        Membership.role == Role.family_representative, col(Membership.initiative_id).is_(None)
+    )
+    family_before = db.exec(community_family).one()
 
     counts = scale_community(db, initiatives=3, language=language)
 
@@ -50,19 +54,20 @@ def test_scale_adds_initiatives_with_people_evidence_and_factsheets(
     assert count(db, Factsheet) == before[Factsheet] + 3 * held
     assert count(db, LearningSession) == SESSIONS
     assert (counts.initiatives, counts.people, counts.factsheets) == (3, 30, 3 * held)
+    assert db.exec(community_family).one() == family_before + 3
 
     new = db.exec(select(Initiative).order_by(col(Initiative.id).desc()).limit(3)).all()
     for initiative in new:
         roles = db.exec(
             select(Membership.role).where(Membership.initiative_id == initiative.id)
         ).all()
-        assert len(roles) == PEOPLE_PER_INITIATIVE
+        # Nine in the team; the tenth, a family representative, is held community-wide.
+        assert len(roles) == PEOPLE_PER_INITIATIVE - 1
         assert {
             Role.policymaker,
             Role.manager,
             Role.practitioner,
             Role.practitioner_researcher,
-            Role.family_representative,
         } == set(roles)
         factsheets = db.exec(
             select(Factsheet).where(Factsheet.initiative_id == initiative.id)
