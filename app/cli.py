@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 import app.models  # noqa: F401 - every table mapped before any session opens
 from app.auth import audit, secrets
 from app.auth import service as auth_service
-from app.auth.link_pages import (
+from app.auth.access_links import (
     DEFAULT_VALID_DAYS,
     expiry_moment,
     link_url,
@@ -465,7 +465,6 @@ def render_factsheets(
     """Render queued PDFs, and write the latest factsheets of a session to a folder."""
     from app.factsheets import documents, jobs
     from app.factsheets import service as factsheet_service
-    from app.factsheets.pages import pdf_name
     from app.factsheets.rendering import renderer
     from app.initiatives.models import Initiative
     from app.learning_sessions.models import LearningSession
@@ -513,7 +512,7 @@ def render_factsheets(
                         language=language,
                         renderer=renderer(),
                     )
-                    name = pdf_name(
+                    name = documents.file_name(
                         learning_session.number, each.name, factsheet.version_number, variant
                     )
                     (out / name).write_bytes(document.pdf)

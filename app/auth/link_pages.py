@@ -5,7 +5,7 @@ Its token is shown once, stored only as a hash, and leaves the address bar on fi
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Path, Query, Request
@@ -15,6 +15,13 @@ from pydantic_core import PydanticCustomError
 from sqlmodel import Session, col, select
 
 from app.auth import audit, rate_limit, service
+from app.auth.access_links import (
+    DEFAULT_VALID_DAYS,
+    MAX_VALID_DAYS,
+    expiry_moment,
+    link_url,
+    local_today,
+)
 from app.auth.cookies import session_token, set_session_cookie
 from app.auth.dependencies import BrowserOnly, FacilitatorDep, PublicDep, timeouts
 from app.auth.models import AccessLink, Account
@@ -27,12 +34,9 @@ from app.learning_sessions.models import LearningSession
 from app.people.models import Membership, Person
 from app.schemas import EntityId
 from app.templating import render
-from app.time_zone import community_zone
 from app.vocabulary import AuditAction, Role
 from app.web import client_ip, link_base
 
-DEFAULT_VALID_DAYS = 60
-MAX_VALID_DAYS = 365
 REFUSED_OPENINGS_PER_IP = 20
 LINKS_PAGE = "/community/access-links"
 
@@ -40,19 +44,6 @@ router = APIRouter(include_in_schema=False)
 
 
 # -- helpers shared with the command line ---------------------------------------------------
-
-
-def local_today() -> date:
-    return utcnow().astimezone(community_zone()).date()
-
-
-def expiry_moment(last_day: date) -> datetime:
-    """A link works through its last day, in the community's time zone."""
-    return datetime.combine(last_day, time(23, 59, 59), tzinfo=community_zone())
-
-
-def link_url(base_url: str, token: str) -> str:
-    return f"{base_url.rstrip('/')}/access/{token}"
 
 
 # -- the facilitator's pages ----------------------------------------------------------------

@@ -8,6 +8,7 @@ PDF is rendered again only when that hash changes; a published version's bytes n
 import dataclasses
 import hashlib
 import json
+import re
 from typing import Literal, Protocol
 
 from sqlalchemy.orm import defer
@@ -32,6 +33,12 @@ class Renderer(Protocol):
     def render_html(
         self, view: FactsheetView, variant: Variant, *, stylesheet_href: str | None = None
     ) -> str: ...
+
+
+def file_name(session_number: int, initiative_name: str, version: int, variant: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", initiative_name).strip("-").lower()
+    suffix = "-plain-language" if variant == "plain" else ""
+    return f"session-{session_number:02d}-{slug}-v{version}{suffix}.pdf"
 
 
 def content_hash(view: FactsheetView, variant: str, template_version: str) -> str:

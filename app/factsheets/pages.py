@@ -1,7 +1,6 @@
 """Factsheet pages: versions per initiative, the editor, status, preview and PDF downloads."""
 
 import io
-import re
 import zipfile
 from typing import Annotated, Literal
 
@@ -314,15 +313,9 @@ def download(
     if request.headers.get("if-none-match") == etag:
         return Response(status_code=304, headers=headers)
     session_number, initiative_name = service.document_title(session=session, factsheet=factsheet)
-    name = pdf_name(session_number, initiative_name, factsheet.version_number, variant)
+    name = documents.file_name(session_number, initiative_name, factsheet.version_number, variant)
     headers["Content-Disposition"] = f'inline; filename="{name}"'
     return Response(document.pdf, media_type="application/pdf", headers=headers)
-
-
-def pdf_name(session_number: int, initiative_name: str, version: int, variant: str) -> str:
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", initiative_name).strip("-").lower()
-    suffix = "-plain-language" if variant == "plain" else ""
-    return f"session-{session_number:02d}-{slug}-v{version}{suffix}.pdf"
 
 
 # -- every factsheet of a session (facilitator) --------------------------------------------
@@ -401,7 +394,7 @@ def download_zip(
                     renderer=renderer,
                 )
                 archive.writestr(
-                    pdf_name(
+                    documents.file_name(
                         learning_session.number, initiative.name, factsheet.version_number, variant
                     ),
                     document.pdf,

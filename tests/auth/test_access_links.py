@@ -12,8 +12,8 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, SQLModel, col, select
 
 from app.auth import service as auth_service
+from app.auth.access_links import local_today
 from app.auth.cookies import SESSION_COOKIE
-from app.auth.link_pages import local_today
 from app.auth.models import AccessLink, Account, AuditEntry
 from app.community.models import LearningCommunity
 from app.db import utcnow
