@@ -23,6 +23,13 @@ from app.vocabulary import FactsheetStatus, Role
 from tests import factories
 from tests.helpers import csrf_token
 
+INITIATIVE_NAMES = (
+    "Gezinsteam Plus Leidse Regio",
+    "Samen1Plan Drechtsteden",
+    "Wijkexpertteam Zwolle-Kampen",
+    "IST Groningen-Ommelanden",
+    "Huis van het Gezin Tilburg",
+)
 # Signed in long enough ago that every user's first request is due its "last used" write.
 LAST_SEEN = timedelta(minutes=5)
 
@@ -43,9 +50,12 @@ class LoadWorld:
 def build_load_world(db: Session, *, users: int, secret_key: str, pdf: bytes) -> LoadWorld:
     community = factories.community(db, name="Leerkring onder belasting")
     world = LoadWorld(pdf=pdf)
+    # About ten people an initiative, as in a real learning session's room.
     initiatives = [
-        factories.initiative(db, community, name="Gezinsteam Plus Leidse Regio"),
-        factories.initiative(db, community, name="Samen1Plan Drechtsteden"),
+        factories.initiative(
+            db, community, name=f"{INITIATIVE_NAMES[n % len(INITIATIVE_NAMES)]} {n + 1}"
+        )
+        for n in range(max(2, users // 10))
     ]
     world.initiative_ids = [i.id or 0 for i in initiatives]
     held = factories.learning_session(
