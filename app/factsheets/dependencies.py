@@ -11,7 +11,6 @@ from app.factsheets import service
 from app.factsheets.documents import Renderer
 from app.factsheets.jobs import bounded_renderer
 from app.factsheets.models import Factsheet
-from app.initiatives.models import Initiative
 from app.vocabulary import FactsheetStatus
 
 
@@ -22,12 +21,13 @@ def readable_factsheet(
 ) -> Factsheet:
     """Published versions for every member; drafts only for those who read the initiative's drafts.
     A session-scoped access link reads its session's factsheets only."""
-    factsheet = service.get_factsheet(session=session, factsheet_id=factsheet_id)
-    initiative = session.get(Initiative, factsheet.initiative_id)
+    found = service.factsheet_and_community(session=session, factsheet_id=factsheet_id)
+    if found is None:
+        raise NotFoundError(f"There is no factsheet with id {factsheet_id}.")
+    factsheet, community_id = found
     visible = (
         principal is not None
-        and initiative is not None
-        and initiative.community_id == principal.community_id
+        and community_id == principal.community_id
         and policy.sees_session(principal, factsheet.session_id)
         and (
             factsheet.status == FactsheetStatus.published

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sqlalchemy import Subquery
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, col, delete, func, select
 
@@ -46,6 +47,18 @@ class SectionConflictError(StaleVersionError):
 
     stored: FactsheetSection | None = None
     attempted: SectionUpdate | None = None
+
+
+def factsheet_and_community(*, session: Session, factsheet_id: int) -> tuple[Factsheet, int] | None:
+    """A factsheet with its sections, and the community its initiative belongs to (one query
+    and the sections'), for the access check every factsheet route makes."""
+    row = session.exec(
+        select(Factsheet, Initiative.community_id)
+        .join(Initiative, col(Initiative.id) == Factsheet.initiative_id)
+        .where(Factsheet.id == factsheet_id)
+        .options(_WITH_SECTIONS)
+    ).first()
+    return (row[0], row[1]) if row else None
 
 
 def get_factsheet(*, session: Session, factsheet_id: int) -> Factsheet:
@@ -126,6 +139,91 @@ def latest_per_initiative(
         .order_by(col(Initiative.name))
     ).all()
     return [(initiative, by_initiative.get(initiative.id or 0)) for initiative in initiatives]
+
+
+def _newest_for_session(session_id: int) -> Subquery:
+    """Each initiative's newest factsheet for the session: (initiative_id, id, status)."""
+    newest = (
+        select(
+            col(Factsheet.initiative_id).label("initiative_id"),
+            func.max(Factsheet.version_number).label("version_number"),
+        )
+        .where(Factsheet.session_id == session_id)
+        .group_by(col(Factsheet.initiative_id))
+        .subquery()
+    )
+    return (
+        select(
+            col(Factsheet.initiative_id).label("initiative_id"),
+            col(Factsheet.id).label("id"),
+            col(Factsheet.status).label("status"),
+        )
+        .join(
+            newest,
+            (col(Factsheet.initiative_id) == newest.c.initiative_id)
+            & (col(Factsheet.version_number) == newest.c.version_number),
+        )
+        .where(Factsheet.session_id == session_id)
+        .subquery()
+    )
+
+
+def latest_page(
+    *, session: Session, community_id: int, session_id: int, offset: int, limit: int
+) -> tuple[list[tuple[Initiative, Factsheet | None]], int]:
+    """A page of the community's initiatives, by name, each with its newest factsheet for the
+    session, and how many initiatives there are in all: one statement (a window count)."""
+    newest = _newest_for_session(session_id)
+    query = (
+        select(Initiative, Factsheet, func.count().over())
+        .outerjoin(newest, newest.c.initiative_id == col(Initiative.id))
+        .outerjoin(Factsheet, col(Factsheet.id) == newest.c.id)
+        .where(Initiative.community_id == community_id)
+        .order_by(col(Initiative.name), col(Initiative.id))
+        .offset(offset)
+        .limit(limit)
+    )
+    rows = session.exec(query).all()
+    if rows:
+        return [(initiative, factsheet) for initiative, factsheet, _ in rows], int(rows[0][2])
+    if offset == 0:
+        return [], 0
+    total = session.exec(
+        select(func.count()).select_from(Initiative).where(Initiative.community_id == community_id)
+    ).one()
+    return [], int(total)
+
+
+@dataclass(frozen=True)
+class SessionFactsheetSummary:
+    """How many of the community's initiatives have a newest factsheet for the session that is
+    published, one that is not published yet, or none."""
+
+    published: int
+    unpublished: int
+    missing: int
+
+
+def session_summary(
+    *, session: Session, community_id: int, session_id: int
+) -> SessionFactsheetSummary:
+    """Counted in SQL over every initiative of the community: one statement."""
+    newest = _newest_for_session(session_id)
+    total, with_factsheet, published = session.exec(
+        select(
+            func.count(col(Initiative.id)),
+            func.count(newest.c.id),
+            func.count(newest.c.id).filter(newest.c.status == FactsheetStatus.published),
+        )
+        .select_from(Initiative)
+        .outerjoin(newest, newest.c.initiative_id == col(Initiative.id))
+        .where(Initiative.community_id == community_id)
+    ).one()
+    return SessionFactsheetSummary(
+        published=int(published),
+        unpublished=int(with_factsheet) - int(published),
+        missing=int(total) - int(with_factsheet),
+    )
 
 
 def previous_published(
