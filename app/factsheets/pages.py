@@ -28,6 +28,7 @@ from app.initiatives.models import Initiative
 from app.learning_sessions import service as session_service
 from app.learning_sessions.dependencies import LearningSessionDep
 from app.learning_sessions.models import LearningSession
+from app.schemas import Pagination
 from app.templating import render
 from app.vocabulary import (
     AuditAction,
@@ -332,24 +333,48 @@ def _latest_per_initiative(
     )
 
 
+FACTSHEETS_PER_PAGE = 50
+
+
 @router.get("/sessions/{session_id}/factsheets", response_class=HTMLResponse)
 def session_factsheets(
     _access: FacilitatorDep,
     request: Request,
     learning_session: LearningSessionDep,
     session: SessionDep,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
+    progress = jobs.batch_progress(session=session, batch_session_id=learning_session.id or 0)
+    if request.headers.get("HX-Target") == "render-progress":
+        return render(
+            request,
+            "factsheets/session.html",
+            {"learning_session": learning_session, "progress": progress},
+            block="progress",
+        )
+    pagination = Pagination(page=page, per_page=FACTSHEETS_PER_PAGE)
+    rows, total = service.latest_page(
+        session=session,
+        community_id=learning_session.community_id,
+        session_id=learning_session.id or 0,
+        offset=pagination.offset,
+        limit=pagination.per_page,
+    )
     return render(
         request,
         "factsheets/session.html",
         {
             "learning_session": learning_session,
-            "rows": _latest_per_initiative(session, learning_session),
-            "progress": jobs.batch_progress(
-                session=session, batch_session_id=learning_session.id or 0
+            "rows": rows,
+            "total": total,
+            "pagination": pagination,
+            "summary": service.session_summary(
+                session=session,
+                community_id=learning_session.community_id,
+                session_id=learning_session.id or 0,
             ),
+            "progress": progress,
         },
-        block="progress" if request.headers.get("HX-Target") == "render-progress" else None,
     )
 
 

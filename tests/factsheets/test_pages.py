@@ -225,14 +225,16 @@ def _session_factsheets_statements(
 ) -> int:
     learning_session = factories.learning_session(db, community)
     for number in range(initiatives):
-        initiative = factories.initiative(db, community, name=f"Initiative {initiatives}-{number}")
+        initiative = factories.initiative(
+            db, community, name=f"Initiative {initiatives}-{number:03}"
+        )
         for version in (1, 2):
             factories.factsheet(db, initiative, learning_session, version_number=version)
     db.flush()
     with counted_statements(db) as statements:
         response = client.get(f"/sessions/{learning_session.id}/factsheets")
     assert response.status_code == 200
-    assert response.text.count("Initiative ") >= initiatives  # every initiative, on one page
+    assert response.text.count("Initiative ") >= min(initiatives, 50)
     return len(statements)
 
 
@@ -242,3 +244,33 @@ def test_session_factsheets_statement_count_does_not_grow_with_initiatives(
     few = _session_factsheets_statements(client, db, community, 5)
     many = _session_factsheets_statements(client, db, community, 200)
     assert few == many
+
+
+def test_session_factsheets_shows_fifty_a_page_and_counts_every_initiative(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    learning_session = factories.learning_session(db, community, number=4)
+    for number in range(120):
+        initiative = factories.initiative(db, community, name=f"Team {number:03}")
+        if number % 3 == 0:
+            factories.factsheet(db, initiative, learning_session, version_number=1)
+            factories.factsheet(
+                db,
+                initiative,
+                learning_session,
+                version_number=2,
+                status=FactsheetStatus.published if number % 2 == 0 else FactsheetStatus.draft,
+            )
+    db.flush()
+    url = f"/sessions/{learning_session.id}/factsheets"
+
+    first = client.get(url).text
+    last = client.get(url, params={"page": 3}).text
+
+    assert first.count("<tr>") - 1 == 50  # the header row and a page of 50
+    assert "Team 000" in first and "Team 049" in first and "Team 050" not in first
+    assert "Team 100" in last and "Team 119" in last and "Team 099" not in last
+    assert "Page 1 of 3" in first
+    assert "Published: 20 · not published yet: 20 · no factsheet yet: 80" in first
+    assert "Published: 20 · not published yet: 20 · no factsheet yet: 80" in last
+    assert f'{url}?page=2" rel="next"' in first
