@@ -17,10 +17,11 @@ def extracted_messages() -> set[str]:
     method_map = [
         ("app/**.py", "python"),
         ("templates/**.html", "jinja2"),
+        ("templates/**.txt", "jinja2"),
         ("factsheets/**.html", "jinja2"),
     ]
     jinja = {"extensions": "jinja2.ext.i18n", "trimmed": "true"}
-    options = {"templates/**.html": jinja, "factsheets/**.html": jinja}
+    options = {"templates/**.html": jinja, "templates/**.txt": jinja, "factsheets/**.html": jinja}
     messages = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
         PROJECT_ROOT,

@@ -1,8 +1,8 @@
 """Invitations, set-password and reset messages, the outbox, and the facilitator's accounts list.
 
-Messages go to the outbox as plain text in the requester's language; without SMTP a
-facilitator reads and forwards them. Tokens appear only in those messages, never in the
-audit log.
+Messages go to the outbox as plain text in the requester's language, written from
+templates/emails/; without SMTP a facilitator reads and forwards them. Tokens appear only
+in those messages, never in the audit log.
 """
 
 import re
@@ -28,10 +28,10 @@ from app.auth.models import Account, OneTimeToken, OutboxMessage
 from app.auth.principal import Principal
 from app.community.models import LearningCommunity
 from app.db import MAX_ID, utcnow
+from app.emails import render_email
 from app.errors import ConflictError, DomainError, FieldProblem, InvalidInputError, NotFoundError
-from app.i18n import translations
 from app.initiatives.models import Initiative
-from app.labels import N_, label_for
+from app.labels import N_
 from app.memberships import service as membership_service
 from app.people.models import Membership, Person
 from app.people.schemas import MembershipCreate
@@ -98,51 +98,7 @@ class InvitationCreate(BaseModel):
         return value
 
 
-# -- outbox texts ---------------------------------------------------------------------------
-
-_INVITATION_TEXT: dict[str, tuple[str, str]] = {
-    "en": (
-        "Invitation to the learning community {community}",
-        "Hello {name},\n\n"
-        "{inviter} invites you to the learning community {community} in Leerkring, "
-        "as {role}{where}.\n\n"
-        "Choose your password with this link. It works once and for 7 days:\n"
-        "{link}\n\n"
-        "Did you not expect this message? Then you can ignore it.\n",
-    ),
-    "nl": (
-        "Uitnodiging voor de leerkring {community}",
-        "Beste {name},\n\n"
-        "{inviter} nodigt je uit voor de leerkring {community} in Leerkring, "
-        "als {role}{where}.\n\n"
-        "Kies je wachtwoord met deze link. Hij werkt één keer en 7 dagen lang:\n"
-        "{link}\n\n"
-        "Had je dit bericht niet verwacht? Dan kun je het negeren.\n",
-    ),
-}
-_WHERE: dict[str, str] = {"en": " in {initiative}", "nl": " bij {initiative}"}
-_RESET_TEXT: dict[str, tuple[str, str]] = {
-    "en": (
-        "Choose a new password for Leerkring",
-        "Hello {name},\n\n"
-        "Someone asked for a new password for your Leerkring account.\n\n"
-        "Choose a new password with this link. It works once and for 2 hours:\n"
-        "{link}\n\n"
-        "Did you not ask for this? Then ignore this message; your password stays the same.\n",
-    ),
-    "nl": (
-        "Kies een nieuw wachtwoord voor Leerkring",
-        "Beste {name},\n\n"
-        "Iemand heeft een nieuw wachtwoord aangevraagd voor je Leerkring-account.\n\n"
-        "Kies een nieuw wachtwoord met deze link. Hij werkt één keer en 2 uur lang:\n"
-        "{link}\n\n"
-        "Heb je dit niet aangevraagd? Negeer dan dit bericht; je wachtwoord blijft hetzelfde.\n",
-    ),
-}
-
-
-def _texts(table: dict[str, tuple[str, str]], language: str) -> tuple[str, str]:
-    return table.get(language, table["en"])
+# -- outbox -------------------------------------------------------------------------------
 
 
 def set_password_link(link_base: str, token: str) -> str:
@@ -228,24 +184,22 @@ def invite(
         session=session, account=account, purpose=OneTimeTokenPurpose.invitation
     )
 
-    catalogue = translations(language)
-    subject, body = _texts(_INVITATION_TEXT, language)
-    where = (
-        _WHERE.get(language, _WHERE["en"]).format(initiative=initiative.name) if initiative else ""
+    email = render_email(
+        "invitation",
+        language,
+        name=person.name,
+        inviter=invited_by.name,
+        community=community.name,
+        role=data.role,
+        initiative=initiative.name if initiative else None,
+        link=set_password_link(link_base, token),
     )
     message = _write_outbox(
         session=session,
         community_id=community_id,
         recipient=person.email,
-        subject=subject.format(community=community.name),
-        body=body.format(
-            name=person.name,
-            inviter=invited_by.name,
-            community=community.name,
-            role=catalogue.gettext(label_for(data.role)).lower(),
-            where=where,
-            link=set_password_link(link_base, token),
-        ),
+        subject=email.subject,
+        body=email.body,
     )
     audit.record(
         session=session,
@@ -324,13 +278,18 @@ def request_password_reset(
     token = service.issue_one_time_token(
         session=session, account=account, purpose=OneTimeTokenPurpose.password_reset
     )
-    subject, body = _texts(_RESET_TEXT, language)
+    reset = render_email(
+        "password_reset",
+        language,
+        name=person.name,
+        link=set_password_link(link_base, token),
+    )
     _write_outbox(
         session=session,
         community_id=person.community_id,
         recipient=person.email,
-        subject=subject,
-        body=body.format(name=person.name, link=set_password_link(link_base, token)),
+        subject=reset.subject,
+        body=reset.body,
     )
 
 

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from datetime import timedelta
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
@@ -279,3 +280,54 @@ def test_outbox_shows_messages_newest_first_twenty_a_page(
     assert "Message number 01" in second.text
     assert "Another community" not in first.text + second.text
     assert client.get("/community/outbox?page=0").status_code == 422
+
+
+@pytest.mark.parametrize(
+    ("language", "subject", "body"),
+    [
+        (
+            "en",
+            "Invitation to the learning community Drecht & Co's",
+            "Hello Anne-Marie O'Brien & Zn,\n\n"
+            "{inviter} invites you to the learning community Drecht & Co's in Leerkring, "
+            'as policymaker in Kaats & "Zuid" <Noord>.\n\n'
+            "Choose your password with this link. It works once and for 7 days:\n"
+            "{link}\n\n"
+            "Did you not expect this message? Then you can ignore it.\n",
+        ),
+        (
+            "nl",
+            "Uitnodiging voor de leerkring Drecht & Co's",
+            "Beste Anne-Marie O'Brien & Zn,\n\n"
+            "{inviter} nodigt je uit voor de leerkring Drecht & Co's in Leerkring, "
+            'als beleidsmaker bij Kaats & "Zuid" <Noord>.\n\n'
+            "Kies je wachtwoord met deze link. Hij werkt één keer en 7 dagen lang:\n"
+            "{link}\n\n"
+            "Had je dit bericht niet verwacht? Dan kun je het negeren.\n",
+        ),
+    ],
+)
+def test_invitation_speaks_the_requesters_language_and_keeps_names_as_typed(
+    client: TestClient,
+    db: Session,
+    community: LearningCommunity,
+    facilitator: Person,
+    language: str,
+    subject: str,
+    body: str,
+) -> None:
+    community.name = "Drecht & Co's"
+    db.add(community)
+    db.flush()
+    initiative = factories.initiative(db, community, name='Kaats & "Zuid" <Noord>')
+
+    client.post(
+        "/community/invitations",
+        data=eva(initiative, name="Anne-Marie O'Brien & Zn"),
+        headers={"Accept-Language": language},
+    )
+
+    message = db.exec(select(OutboxMessage)).one()
+    link = "http://127.0.0.1:8000" + set_password_path(message.body)
+    assert message.subject == subject
+    assert message.body == body.format(inviter=facilitator.name, link=link)

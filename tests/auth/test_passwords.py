@@ -398,3 +398,46 @@ def test_links_in_messages_use_the_configured_public_address(
 
     (message,) = reset_messages(db, "noor@leiden.example")
     assert "https://leerkring.example.nl/set-password/" in message.body
+
+
+@pytest.mark.parametrize(
+    ("language", "subject", "body"),
+    [
+        (
+            "en",
+            "Choose a new password for Leerkring",
+            "Hello Joris O'Neill & Zn,\n\n"
+            "Someone asked for a new password for your Leerkring account.\n\n"
+            "Choose a new password with this link. It works once and for 2 hours:\n"
+            "{link}\n\n"
+            "Did you not ask for this? Then ignore this message; your password stays the same.\n",
+        ),
+        (
+            "nl",
+            "Kies een nieuw wachtwoord voor Leerkring",
+            "Beste Joris O'Neill & Zn,\n\n"
+            "Iemand heeft een nieuw wachtwoord aangevraagd voor je Leerkring-account.\n\n"
+            "Kies een nieuw wachtwoord met deze link. Hij werkt één keer en 2 uur lang:\n"
+            "{link}\n\n"
+            "Heb je dit niet aangevraagd? Negeer dan dit bericht; "
+            "je wachtwoord blijft hetzelfde.\n",
+        ),
+    ],
+)
+def test_reset_message_speaks_the_requesters_language_and_keeps_the_name_as_typed(
+    anonymous: TestClient,
+    db: Session,
+    community: LearningCommunity,
+    language: str,
+    subject: str,
+    body: str,
+) -> None:
+    person_with_password(db, community, name="Joris O'Neill & Zn", email="joris@example.org")
+    anonymous.headers["Accept-Language"] = language
+
+    request_reset(anonymous, "joris@example.org")
+
+    message = db.exec(select(OutboxMessage)).one()
+    link = "http://127.0.0.1:8000" + set_password_path(message.body)
+    assert message.subject == subject
+    assert message.body == body.format(link=link)
