@@ -12,9 +12,10 @@ from sqlmodel import Session, col, select
 
 from app.agendas.models import ReflectiveQuestion
 from app.auth.principal import Principal
+from app.factsheets import service as factsheet_service
 from app.factsheets.models import Factsheet
 from app.initiatives.models import Initiative
-from app.learning_sessions.composition import session_composition
+from app.learning_sessions.composition import composition_gaps
 from app.learning_sessions.models import LearningSession
 from app.vocabulary import INITIATIVE_SESSION_ROLES, FactsheetStatus, Role, SessionStatus
 
@@ -107,10 +108,8 @@ def _latest_published(*, session: Session, session_id: int) -> dict[int, tuple[F
 def _facilitator_steps(*, session: Session, upcoming: LearningSession) -> list[NextStep]:
     assert upcoming.id is not None
     steps: list[NextStep] = []
-    composition = session_composition(session=session, learning_session=upcoming)
-    if not composition.complete:
-        gaps = sum(1 for entry in composition.initiatives if entry.missing_roles)
-        gaps += 0 if composition.family_representative.invited else 1
+    gaps = composition_gaps(session=session, learning_session=upcoming)
+    if gaps:
         steps.append(
             NextStep(
                 kind=StepKind.composition_incomplete,
@@ -119,12 +118,8 @@ def _facilitator_steps(*, session: Session, upcoming: LearningSession) -> list[N
                 count=gaps,
             )
         )
-    latest = _latest_factsheets(session=session, session_id=upcoming.id)
-    unpublished = sum(
-        1
-        for entry in composition.initiatives
-        if entry.initiative.id not in latest
-        or latest[entry.initiative.id][0].status != FactsheetStatus.published
+    unpublished = factsheet_service.unpublished_count(
+        session=session, community_id=upcoming.community_id, session_id=upcoming.id
     )
     if unpublished:
         steps.append(

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Subquery
+from sqlalchemy import Subquery, or_
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, col, delete, func, select
 
@@ -30,7 +30,13 @@ from app.learning_sessions.models import LearningSession
 from app.people.models import Person
 from app.reflections.models import Reflection
 from app.versioning import check_version
-from app.vocabulary import FactsheetStatus, PartnershipCondition, Perspective, ReflectionVisibility
+from app.vocabulary import (
+    FactsheetStatus,
+    InitiativeStatus,
+    PartnershipCondition,
+    Perspective,
+    ReflectionVisibility,
+)
 
 EDITABLE = (FactsheetStatus.draft, FactsheetStatus.in_review)
 NEXT_STATUS: dict[FactsheetStatus, set[FactsheetStatus]] = {
@@ -192,6 +198,26 @@ def latest_page(
         select(func.count()).select_from(Initiative).where(Initiative.community_id == community_id)
     ).one()
     return [], int(total)
+
+
+def unpublished_count(*, session: Session, community_id: int, session_id: int) -> int:
+    """Active initiatives whose newest factsheet for the session is missing or not published."""
+    newest = _newest_for_session(session_id)
+    return int(
+        session.exec(
+            select(func.count())
+            .select_from(Initiative)
+            .outerjoin(newest, newest.c.initiative_id == col(Initiative.id))
+            .where(
+                Initiative.community_id == community_id,
+                Initiative.status == InitiativeStatus.active,
+                or_(
+                    newest.c.id.is_(None),
+                    newest.c.status != FactsheetStatus.published,
+                ),
+            )
+        ).one()
+    )
 
 
 @dataclass(frozen=True)

@@ -104,6 +104,35 @@ def session_composition(
     )
 
 
+def composition_gaps(*, session: Session, learning_session: LearningSession) -> int:
+    """How many gaps the composition has: active initiatives with a required role nobody has
+    been invited for, plus one when no family representative is invited. One query."""
+    filled = _filled_roles(learning_session)
+    incomplete = (
+        select(func.count())
+        .select_from(Initiative)
+        .outerjoin(filled, filled.c.initiative_id == Initiative.id)
+        .where(
+            col(Initiative.community_id) == learning_session.community_id,
+            col(Initiative.status) == InitiativeStatus.active,
+            func.coalesce(filled.c.filled, 0) < len(INITIATIVE_SESSION_ROLES),
+        )
+        .scalar_subquery()
+    )
+    family_invited = (
+        select(Attendance.person_id)
+        .join(Membership, col(Membership.person_id) == Attendance.person_id)
+        .where(
+            Attendance.session_id == learning_session.id,
+            col(Attendance.invited).is_(True),
+            col(Membership.role) == Role.family_representative,
+        )
+        .exists()
+    )
+    count, invited = session.exec(select(incomplete, family_invited)).one()
+    return int(count) + (0 if invited else 1)
+
+
 @dataclass(frozen=True)
 class CompositionPage:
     """One page of the composition table, incomplete initiatives first, with the counts."""

@@ -1,12 +1,21 @@
 from collections.abc import Callable
+from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from app.community.models import LearningCommunity
+from app.factsheets import service as factsheet_service
+from app.factsheets.models import Factsheet
+from app.initiatives.models import Initiative
+from app.learning_sessions.composition import composition_gaps, session_composition
+from app.learning_sessions.models import LearningSession
 from app.people.models import Person
 from app.vocabulary import (
+    INITIATIVE_SESSION_ROLES,
     FactsheetStatus,
+    InitiativeStatus,
     IntegrationLevel,
     PartnershipCondition,
     Role,
@@ -140,4 +149,105 @@ def test_home_statement_count_does_not_grow_with_initiatives(
     add(195)
     with counted_statements(db) as two_hundred:
         assert browser.get("/").status_code == 200
+    assert len(two_hundred) == len(five)
+
+
+def _python_counts(db: Session, upcoming: LearningSession) -> tuple[int, int]:
+    """What the dashboard counted before: the whole composition and every latest factsheet."""
+    composition = session_composition(session=db, learning_session=upcoming)
+    gaps = sum(1 for entry in composition.initiatives if entry.missing_roles)
+    gaps += 0 if composition.family_representative.invited else 1
+    latest = {
+        factsheet.initiative_id: factsheet
+        for factsheet in db.exec(
+            select(Factsheet)
+            .where(Factsheet.session_id == upcoming.id)
+            .order_by(col(Factsheet.version_number))
+        )
+    }
+    unpublished = sum(
+        1
+        for entry in composition.initiatives
+        if entry.initiative.id not in latest
+        or latest[entry.initiative.id].status != FactsheetStatus.published
+    )
+    return gaps, unpublished
+
+
+@pytest.mark.parametrize("family_invited", [True, False])
+def test_facilitator_counts_in_sql_match_the_composition(
+    client: TestClient, db: Session, community: LearningCommunity, family_invited: bool
+) -> None:
+    upcoming = factories.learning_session(db, community, number=9)
+    earlier = factories.learning_session(db, community, number=8, status=SessionStatus.held)
+
+    def team(
+        name: str, invited: tuple[Role, ...], *, not_invited: tuple[Role, ...] = (), **extra: Any
+    ) -> Initiative:
+        initiative = factories.initiative(db, community, name=name, **extra)
+        for role in invited + not_invited:
+            member = factories.person(db, community)
+            factories.membership(db, member, role, initiative)
+            invitation = factories.attendance(db, upcoming, member)
+            invitation.invited = role in invited
+        return initiative
+
+    complete = team("A complete", INITIATIVE_SESSION_ROLES)
+    factories.factsheet(db, complete, upcoming, status=FactsheetStatus.published)
+    no_manager = team("B no manager", (Role.practitioner_researcher, Role.policymaker))
+    factories.factsheet(db, no_manager, upcoming, status=FactsheetStatus.published)
+    factories.factsheet(db, no_manager, upcoming, version_number=2)  # a newer draft
+    uninvited = team(
+        "C uninvited manager",
+        (Role.practitioner_researcher, Role.policymaker),
+        not_invited=(Role.manager,),
+    )
+    factories.factsheet(db, uninvited, upcoming, status=FactsheetStatus.in_review)
+    team("D nobody", ())  # no factsheet at all
+    republished = team("E complete", INITIATIVE_SESSION_ROLES)
+    factories.factsheet(db, republished, upcoming, status=FactsheetStatus.draft)
+    factories.factsheet(
+        db, republished, upcoming, version_number=2, status=FactsheetStatus.published
+    )
+    factories.factsheet(db, republished, earlier, status=FactsheetStatus.draft)  # another session
+    team("F archived", (), status=InitiativeStatus.archived)
+    family = factories.person(db, community)
+    factories.membership(db, family, Role.family_representative)
+    invitation = factories.attendance(db, upcoming, family)
+    invitation.invited = family_invited
+    db.flush()
+
+    gaps = composition_gaps(session=db, learning_session=upcoming)
+    unpublished = factsheet_service.unpublished_count(
+        session=db, community_id=community.id or 0, session_id=upcoming.id or 0
+    )
+
+    assert (gaps, unpublished) == _python_counts(db, upcoming)
+    assert (gaps, unpublished) == ((3 if family_invited else 4), 3)
+    html = client.get("/").text
+    assert "The composition of session 9 is incomplete" in html
+    assert "factsheets for session 9 are not published yet" in html
+
+
+def test_facilitator_home_statement_count_does_not_grow_with_initiatives(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    upcoming = factories.learning_session(db, community, number=1)
+
+    def add(count: int) -> None:
+        for _ in range(count):
+            initiative = factories.initiative(db, community)
+            member = factories.person(db, community)
+            factories.membership(db, member, Role.manager, initiative)
+            factories.attendance(db, upcoming, member)
+            factories.factsheet(db, initiative, upcoming)
+        db.flush()
+
+    add(5)
+    client.get("/")
+    with counted_statements(db) as five:
+        assert client.get("/").status_code == 200
+    add(195)
+    with counted_statements(db) as two_hundred:
+        assert client.get("/").status_code == 200
     assert len(two_hundred) == len(five)
