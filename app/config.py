@@ -95,6 +95,12 @@ class Settings(BaseSettings):
         "empty: none",
     )
     access_log: bool = Field(default=True, description="log every request (tokens hidden)")
+    keep_alive_seconds: int = Field(
+        default=65,
+        ge=1,
+        le=3600,
+        description="how long an idle connection stays open; longer than a proxy's idle timeout",
+    )
     database_pool_size: int = Field(
         default=10, ge=1, le=200, description="database connections kept open per process"
     )

@@ -47,6 +47,9 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
         "proxy_headers": bool(settings.forwarded_allow_ips),
         "forwarded_allow_ips": settings.forwarded_allow_ips or "",
         "access_log": settings.access_log,
+        # Longer than a client's or proxy's idle timeout, so that the server is never the one
+        # that closes a connection at the moment the other side sends on it (seen under load).
+        "timeout_keep_alive": settings.keep_alive_seconds,
         "log_config": log_config(),
         # The server speaks HTTP/1.1 on httptools and runs its loop on uvloop (uvicorn[standard]).
         "http": "httptools",

@@ -108,7 +108,9 @@ async def run(
                         else ""
                     )
                 except httpx.HTTPError as error:
-                    failure = f"{method} {path.split('?')[0]} {type(error).__name__}"
+                    failure = f"{method} {path.split('?')[0]} {type(error).__name__} {error!r}"[
+                        :120
+                    ]
                 figures.latencies.append(time.perf_counter() - started)
                 if failure:
                     figures.errors += 1

@@ -77,3 +77,4 @@ def test_workers_default_to_one_in_development_and_the_cores_in_production() -> 
     )
     assert uvicorn_options(production)["workers"] == 3
     assert uvicorn_options(development)["proxy_headers"] is False
+    assert uvicorn_options(development)["timeout_keep_alive"] == 65
