@@ -85,7 +85,7 @@ def _clear_errors() -> Iterator[None]:
     try:
         yield
     except DomainError as error:
-        _fail(error.message)
+        _fail(str(error))
     except (OperationalError, ProgrammingError) as error:
         detail = str(error.orig).splitlines()[0] if error.orig else str(error)
         _fail(f"The database is not ready ({detail}). Did you run 'leerkring migrate'?")

@@ -1,7 +1,7 @@
 """create_app(): routers, static files, middleware and the error handlers."""
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from urllib.parse import quote
 
@@ -29,11 +29,19 @@ from app.community import pages as community_pages
 from app.config import PROJECT_ROOT, Settings, get_settings
 from app.contributions import pages as contribution_pages
 from app.db import Database, create_db_engine
-from app.errors import DomainError, FieldProblem, NotSignedInError, RateLimitedError
+from app.errors import (
+    DomainError,
+    FieldProblem,
+    NotSignedInError,
+    RateLimitedError,
+    format_message,
+)
 from app.evidence import pages as evidence_pages
 from app.factsheets import pages as factsheet_pages
+from app.i18n import translations
 from app.initiatives import api as initiatives_api
 from app.initiatives import pages as initiatives_pages
+from app.labels import N_
 from app.learning_sessions import api as sessions_api
 from app.learning_sessions import pages as sessions_pages
 from app.middleware import (
@@ -144,9 +152,17 @@ def _wants_json(request: Request) -> bool:
 
 
 def _error_response(
-    request: Request, status_code: int, message: str, problems: list[FieldProblem]
+    request: Request,
+    status_code: int,
+    message: str,
+    problems: list[FieldProblem],
+    arguments: Mapping[str, object] | None = None,
 ) -> Response:
+    """``message`` is an N_-marked English text: JSON keeps it English, a page translates it
+    (and the field problems) into the request's language before filling in ``arguments``."""
+    arguments = arguments or {}
     if _wants_json(request):
+        message = format_message(message, arguments)
         if status_code == 401:
             return JSONResponse(
                 {"detail": message, "errors": []},
@@ -160,10 +176,15 @@ def _error_response(
             },
             status_code=status_code,
         )
+    gettext = translations(request.state.language).gettext
     return render(
         request,
         "error.html",
-        {"status_code": status_code, "message": message, "problems": problems},
+        {
+            "status_code": status_code,
+            "message": format_message(gettext(message), arguments),
+            "problems": [FieldProblem(p.field, gettext(p.message)) for p in problems],
+        },
         status_code=status_code,
     )
 
@@ -173,7 +194,9 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def domain_error(request: Request, error: DomainError) -> Response:
         if isinstance(error, NotSignedInError) and not _wants_json(request):
             return _to_sign_in(request)
-        response = _error_response(request, error.status_code, error.message, error.problems)
+        response = _error_response(
+            request, error.status_code, error.message, error.problems, error.arguments
+        )
         if isinstance(error, RateLimitedError):
             response.headers["Retry-After"] = str(error.retry_after_seconds)
         return response
@@ -182,14 +205,16 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def invalid_request(request: Request, error: RequestValidationError) -> Response:
         problems = [_field_problem(e) for e in error.errors()]
         names = ", ".join(dict.fromkeys(p.field for p in problems))
-        return _error_response(request, 422, f"Please correct: {names}.", problems)
+        return _error_response(
+            request, 422, N_("Please correct: %(fields)s."), problems, {"fields": names}
+        )
 
     @app.exception_handler(StaleDataError)
     async def stale(request: Request, error: StaleDataError) -> Response:
         return _error_response(
             request,
             409,
-            "Someone else saved this first. Reload it and apply your change again.",
+            N_("Someone else saved this first. Reload it and apply your change again."),
             [],
         )
 
@@ -198,19 +223,26 @@ def _add_error_handlers(app: FastAPI) -> None:
         # Services check first; this is the safety net for races between check and write.
         logger.info("integrity error: %s", error.orig)
         return _error_response(
-            request, 409, "This conflicts with stored data (a duplicate or a linked record).", []
+            request,
+            409,
+            N_("This conflicts with stored data (a duplicate or a linked record)."),
+            [],
         )
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
         messages = {
-            404: "There is no page at this address.",
-            405: "This method is not allowed here.",
+            404: N_("There is no page at this address."),
+            405: N_("This method is not allowed here."),
         }
         if error.status_code == 400 and error.detail == "There was an error parsing the body":
             # Undecodable bytes: the same answer as any other unreadable body.
             return _error_response(
-                request, 422, "Please correct: body.", [FieldProblem("body", "is not valid JSON")]
+                request,
+                422,
+                N_("Please correct: %(fields)s."),
+                [FieldProblem("body", "is not valid JSON")],
+                {"fields": "body"},
             )
         message = messages.get(error.status_code, str(error.detail))
         response = _error_response(request, error.status_code, message, [])

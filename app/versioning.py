@@ -3,6 +3,7 @@
 from typing import Protocol
 
 from app.errors import StaleVersionError
+from app.labels import N_
 
 
 class HasVersion(Protocol):
@@ -12,7 +13,10 @@ class HasVersion(Protocol):
 def check_version(record: HasVersion, client_version: int, what: str) -> None:
     if record.version != client_version:
         raise StaleVersionError(
-            f"This {what} was changed by someone else (you had version {client_version}, "
-            f"it is now version {record.version}). Reload it, then apply your change again.",
+            N_(
+                "This %(what)s was changed by someone else (you had version %(yours)s, "
+                "it is now version %(current)s). Reload it, then apply your change again."
+            ),
             current_version=record.version,
+            arguments={"what": what, "yours": client_version, "current": record.version},
         )

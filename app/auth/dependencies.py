@@ -16,6 +16,7 @@ from app.auth.principal import Principal
 from app.config import Settings
 from app.deps import SAFE_METHODS, SessionDep, write_after_response
 from app.errors import ForbiddenError, NotSignedInError
+from app.labels import N_
 
 ACCESS_RULE = "__access_rule__"
 
@@ -34,7 +35,9 @@ def current_principal(
     if authorization.lower().startswith("bearer "):
         resolved = service.resolve_api_token(session=session, token=authorization[7:].strip())
         if resolved is None:
-            raise NotSignedInError("The API token is unknown, revoked or its account is disabled.")
+            raise NotSignedInError(
+                N_("The API token is unknown, revoked or its account is disabled.")
+            )
         touch = service.touch_api_token
     else:
         token = session_token(request)
@@ -69,7 +72,7 @@ OptionalPrincipal = Annotated[Principal | None, Depends(current_principal)]
 def browser_session_only(principal: OptionalPrincipal) -> None:
     """Credentials are made in a browser: a leaked API token must not mint new ones."""
     if principal is not None and principal.method != "session":
-        raise ForbiddenError("Sign in with a browser to manage access links and API tokens.")
+        raise ForbiddenError(N_("Sign in with a browser to manage access links and API tokens."))
 
 
 BrowserOnly = Depends(browser_session_only)
@@ -83,9 +86,9 @@ def _rule(name: str, check: Callable[[Principal], bool] | None) -> Any:
         if check is None:
             return principal
         if principal is None:
-            raise NotSignedInError("Please sign in to continue.")
+            raise NotSignedInError(N_("Please sign in to continue."))
         if not check(principal):
-            raise ForbiddenError("Your role does not give access to this page.")
+            raise ForbiddenError(N_("Your role does not give access to this page."))
         return principal
 
     setattr(dependency, ACCESS_RULE, name)
@@ -116,7 +119,9 @@ async def csrf_protect(request: Request) -> None:
         supplied = value if isinstance(value, str) else None
     if not csrf_matches(request, supplied):
         raise ForbiddenError(
-            "This form has expired or did not come from Leerkring. Reload the page and try again."
+            N_(
+                "This form has expired or did not come from Leerkring. Reload the page and try again."
+            )
         )
 
 

@@ -144,7 +144,9 @@ def invite(
     """Give someone a role and send them a set-password link; every check before any write."""
     community = session.get(LearningCommunity, community_id)
     if community is None:
-        raise NotFoundError(f"There is no learning community with id {community_id}.")
+        raise NotFoundError(
+            N_("There is no learning community with id %(id)s."), arguments={"id": community_id}
+        )
     initiative = None
     if data.initiative_id is not None:
         initiative = session.get(Initiative, data.initiative_id)
@@ -328,7 +330,7 @@ def change_password(
     account = session.get(Account, principal.account_id)
     person = session.get(Person, principal.person_id)
     if account is None or person is None:
-        raise NotFoundError("There is no such account.")
+        raise NotFoundError(N_("There is no such account."))
     if not secrets.verify_password(account.password_hash, current_password):
         raise DomainError(
             WRONG_CURRENT_PASSWORD,
@@ -423,7 +425,7 @@ def set_account_disabled(
         .where(Account.id == account_id, Person.community_id == community_id)
     ).first()
     if row is None:
-        raise NotFoundError(f"There is no account with id {account_id}.")
+        raise NotFoundError(N_("There is no account with id %(id)s."), arguments={"id": account_id})
     account, person = row
     if disabled and account.id == actor.account_id:
         raise ConflictError(OWN_ACCOUNT)

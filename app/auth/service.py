@@ -12,6 +12,7 @@ from app.auth.models import AccessLink, Account, ApiToken, OneTimeToken, UserSes
 from app.auth.principal import Principal
 from app.db import utcnow
 from app.errors import FieldProblem, InvalidInputError, NotFoundError
+from app.labels import N_
 from app.people.models import Membership, Person
 from app.vocabulary import OneTimeTokenPurpose, Role
 
@@ -299,7 +300,7 @@ def list_api_tokens(*, session: Session, account_id: int) -> Sequence[ApiToken]:
 def revoke_api_token(*, session: Session, account_id: int, token_id: int) -> ApiToken:
     api_token = session.get(ApiToken, token_id)
     if api_token is None or api_token.account_id != account_id or api_token.revoked_at:
-        raise NotFoundError(f"There is no API token with id {token_id}.")
+        raise NotFoundError(N_("There is no API token with id %(id)s."), arguments={"id": token_id})
     api_token.revoked_at = utcnow()
     session.flush()
     return api_token
@@ -381,7 +382,7 @@ def usable_one_time_token(
 def use_one_time_token(*, session: Session, token: str, password: str) -> tuple[Account, Person]:
     found = usable_one_time_token(session=session, token=token)
     if found is None:
-        raise NotFoundError("This link has expired or has been used already.")
+        raise NotFoundError(N_("This link has expired or has been used already."))
     one_time, account, person = found
     set_password(session=session, account=account, person=person, password=password)
     one_time.used_at = utcnow()
@@ -463,7 +464,9 @@ def revoke_access_link(
         .where(AccessLink.id == link_id, Person.community_id == community_id)
     ).first()
     if row is None or row[0].revoked_at is not None:
-        raise NotFoundError(f"There is no active access link with id {link_id}.")
+        raise NotFoundError(
+            N_("There is no active access link with id %(id)s."), arguments={"id": link_id}
+        )
     link, person = row
     link.revoked_at = utcnow()
     # Sessions opened with the link end with it.

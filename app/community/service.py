@@ -2,12 +2,15 @@ from sqlmodel import Session, col, select
 
 from app.community.models import LearningCommunity
 from app.errors import ConflictError, NotFoundError
+from app.labels import N_
 
 
 def get_community(*, session: Session, community_id: int) -> LearningCommunity:
     community = session.get(LearningCommunity, community_id)
     if community is None:
-        raise NotFoundError(f"There is no learning community with id {community_id}.")
+        raise NotFoundError(
+            N_("There is no learning community with id %(id)s."), arguments={"id": community_id}
+        )
     return community
 
 
@@ -25,8 +28,10 @@ def require_current_community(*, session: Session) -> LearningCommunity:
     community = current_community(session=session)
     if community is None:
         raise ConflictError(
-            "There is no learning community yet: create one with 'leerkring seed-demo' "
-            "or 'leerkring create-community'."
+            N_(
+                "There is no learning community yet: create one with 'leerkring seed-demo' "
+                "or 'leerkring create-community'."
+            )
         )
     return community
 

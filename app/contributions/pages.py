@@ -46,9 +46,11 @@ def initiative_for_contributions(
         return initiative
     roles = principal.roles_in(initiative.id)
     if not roles:
-        raise NotFoundError(f"There is no initiative with id {initiative.id}.")
+        raise NotFoundError(
+            N_("There is no initiative with id %(id)s."), arguments={"id": initiative.id}
+        )
     if not roles & INITIATIVE_READER_ROLES:
-        raise ForbiddenError("Your role in this initiative does not submit contributions.")
+        raise ForbiddenError(N_("Your role in this initiative does not submit contributions."))
     return initiative
 
 
@@ -57,7 +59,7 @@ def session_to_prepare(
 ) -> LearningSession:
     """A session whose agenda this person builds: the facilitator and its chair."""
     if principal is None or not policy.prepares_session(principal, learning_session.chair_id):
-        raise ForbiddenError("Only the facilitator and the session's chair set its agenda.")
+        raise ForbiddenError(N_("Only the facilitator and the session's chair set its agenda."))
     return learning_session
 
 
@@ -195,7 +197,9 @@ def mark_on_agenda(
     )
     # Only what this session's page lists: its own, or those with no session yet.
     if contribution.session_id not in (None, learning_session.id):
-        raise NotFoundError(f"There is no contribution with id {contribution_id} here.")
+        raise NotFoundError(
+            N_("There is no contribution with id %(id)s here."), arguments={"id": contribution_id}
+        )
     if on_agenda == "true":
         service.put_on_agenda(
             session=session, kind=kind, contribution=contribution, learning_session=learning_session

@@ -11,6 +11,7 @@ from app.contributions.models import ContributionColumns, Dilemma, GoodPractice
 from app.contributions.schemas import ContributionCreate, ContributionKind
 from app.errors import NotFoundError
 from app.initiatives.models import Initiative
+from app.labels import N_
 from app.learning_sessions.models import LearningSession
 from app.people.models import Person
 from app.vocabulary import AgendaItemKind, ContributionStatus, InitiativeStatus, SessionStatus
@@ -108,7 +109,8 @@ def get_contribution(
     ).first()
     if found is None:
         raise NotFoundError(
-            f"There is no {kind.value.replace('_', ' ')} with id {contribution_id}."
+            N_("There is no %(kind)s with id %(id)s."),
+            arguments={"kind": kind.value.replace("_", " "), "id": contribution_id},
         )
     return found
 

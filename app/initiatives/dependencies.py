@@ -9,6 +9,7 @@ from app.deps import SessionDep
 from app.errors import ForbiddenError, NotFoundError
 from app.initiatives import service
 from app.initiatives.models import Initiative
+from app.labels import N_
 
 
 def valid_initiative(
@@ -18,7 +19,9 @@ def valid_initiative(
 ) -> Initiative:
     initiative = service.get_initiative(session=session, initiative_id=initiative_id)
     if principal is not None and initiative.community_id != principal.community_id:
-        raise NotFoundError(f"There is no initiative with id {initiative_id}.")
+        raise NotFoundError(
+            N_("There is no initiative with id %(id)s."), arguments={"id": initiative_id}
+        )
     return initiative
 
 
@@ -29,7 +32,9 @@ def initiative_with_drafts(initiative: InitiativeDep, principal: OptionalPrincip
     """An initiative whose drafts and evidence the person may read; others answer 404."""
     assert initiative.id is not None
     if principal is None or not policy.reads_initiative_drafts(principal, initiative.id):
-        raise NotFoundError(f"There is no initiative with id {initiative.id}.")
+        raise NotFoundError(
+            N_("There is no initiative with id %(id)s."), arguments={"id": initiative.id}
+        )
     return initiative
 
 

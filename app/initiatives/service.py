@@ -18,6 +18,7 @@ from app.initiatives.schemas import (
     InitiativePublic,
     InitiativeUpdate,
 )
+from app.labels import N_
 from app.learning_sessions.models import LearningSession
 from app.monitoring.models import MonitoringIndicator
 from app.people.models import Membership
@@ -128,7 +129,9 @@ def get_initiative(*, session: Session, initiative_id: int) -> Initiative:
         select(Initiative).where(Initiative.id == initiative_id).options(*_WITH_LISTS)
     ).first()
     if initiative is None:
-        raise NotFoundError(f"There is no initiative with id {initiative_id}.")
+        raise NotFoundError(
+            N_("There is no initiative with id %(id)s."), arguments={"id": initiative_id}
+        )
     return initiative
 
 
@@ -253,8 +256,11 @@ def delete_initiative(*, session: Session, initiative: Initiative) -> None:
     dependants = initiative_dependants(session=session, initiative_id=_id(initiative))
     if dependants:
         raise ConflictError(
-            f"'{initiative.name}' has {', '.join(dependants)}; "
-            "it cannot be deleted. Archive it instead, so that material stays available."
+            N_(
+                "'%(name)s' has %(dependants)s; "
+                "it cannot be deleted. Archive it instead, so that material stays available."
+            ),
+            arguments={"name": initiative.name, "dependants": ", ".join(dependants)},
         )
     session.exec(delete(Membership).where(col(Membership.initiative_id) == initiative.id))
     session.delete(initiative)
@@ -297,7 +303,9 @@ def _refuse_duplicate_name(*, session: Session, community_id: int | None, name: 
         )
     ).first()
     if clash is not None:
-        raise ConflictError(f"An initiative named '{name}' exists already.")
+        raise ConflictError(
+            N_("An initiative named '%(name)s' exists already."), arguments={"name": name}
+        )
 
 
 def _replace_lists(

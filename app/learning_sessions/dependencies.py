@@ -7,6 +7,7 @@ from app.auth.dependencies import OptionalPrincipal
 from app.db import MAX_ID
 from app.deps import SessionDep
 from app.errors import NotFoundError
+from app.labels import N_
 from app.learning_sessions import service
 from app.learning_sessions.models import LearningSession
 
@@ -18,10 +19,14 @@ def valid_learning_session(
 ) -> LearningSession:
     # An access link scoped to one session opens that session only; others do not exist for it.
     if principal is not None and not policy.sees_session(principal, session_id):
-        raise NotFoundError(f"There is no learning session with id {session_id}.")
+        raise NotFoundError(
+            N_("There is no learning session with id %(id)s."), arguments={"id": session_id}
+        )
     learning_session = service.get_session(session=session, session_id=session_id)
     if principal is not None and learning_session.community_id != principal.community_id:
-        raise NotFoundError(f"There is no learning session with id {session_id}.")
+        raise NotFoundError(
+            N_("There is no learning session with id %(id)s."), arguments={"id": session_id}
+        )
     return learning_session
 
 

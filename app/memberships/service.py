@@ -148,8 +148,11 @@ def keep_a_facilitator(
     ).first()
     if remaining is None:
         raise ConflictError(
-            f"{name} is the only facilitator of the learning community. Give someone else "
-            "the facilitator role first; then this role can be removed or changed."
+            N_(
+                "%(name)s is the only facilitator of the learning community. Give someone else "
+                "the facilitator role first; then this role can be removed or changed."
+            ),
+            arguments={"name": name},
         )
 
 
@@ -177,7 +180,7 @@ def _holds(*, session: Session, person_id: int, initiative_id: int | None, role:
 def _person(*, session: Session, community_id: int, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None or person.community_id != community_id:
-        raise NotFoundError(f"There is no person with id {person_id}.")
+        raise NotFoundError(N_("There is no person with id %(id)s."), arguments={"id": person_id})
     return person
 
 
@@ -188,7 +191,9 @@ def _initiative(
         return None
     initiative = session.get(Initiative, data.initiative_id)
     if initiative is None or initiative.community_id != community_id:
-        raise NotFoundError(f"There is no initiative with id {data.initiative_id}.")
+        raise NotFoundError(
+            N_("There is no initiative with id %(id)s."), arguments={"id": data.initiative_id}
+        )
     return initiative
 
 

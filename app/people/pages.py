@@ -13,6 +13,7 @@ from app.auth.principal import Principal
 from app.deps import PaginationDep, SessionDep
 from app.errors import ConflictError, InvalidInputError, StaleVersionError
 from app.forms import field_errors
+from app.i18n import translations
 from app.initiatives.dependencies import InitiativeDep
 from app.labels import N_
 from app.memberships import service as membership_service
@@ -422,7 +423,10 @@ def add_member(
         return render(
             request,
             "people/membership_error.html",
-            {"messages": [refused.message], "back": back},
+            {
+                "messages": [refused.translated(translations(request.state.language).gettext)],
+                "back": back,
+            },
             status_code=refused.status_code,
         )
     return RedirectResponse(back, status_code=303)
