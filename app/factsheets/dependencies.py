@@ -11,6 +11,7 @@ from app.factsheets import service
 from app.factsheets.documents import Renderer
 from app.factsheets.jobs import bounded_renderer
 from app.factsheets.models import Factsheet
+from app.labels import N_
 from app.vocabulary import FactsheetStatus
 
 
@@ -23,7 +24,9 @@ def readable_factsheet(
     A session-scoped access link reads its session's factsheets only."""
     found = service.factsheet_and_community(session=session, factsheet_id=factsheet_id)
     if found is None:
-        raise NotFoundError(f"There is no factsheet with id {factsheet_id}.")
+        raise NotFoundError(
+            N_("There is no factsheet with id %(id)s."), arguments={"id": factsheet_id}
+        )
     factsheet, community_id = found
     visible = (
         principal is not None
@@ -35,7 +38,9 @@ def readable_factsheet(
         )
     )
     if not visible:
-        raise NotFoundError(f"There is no factsheet with id {factsheet_id}.")
+        raise NotFoundError(
+            N_("There is no factsheet with id %(id)s."), arguments={"id": factsheet_id}
+        )
     return factsheet
 
 
@@ -46,7 +51,9 @@ def editable_factsheet(factsheet: ReadableFactsheetDep, principal: OptionalPrinc
     assert principal is not None
     if not policy.records_evidence(principal, factsheet.initiative_id):
         raise ForbiddenError(
-            "Only the initiative's practitioner-researchers and the facilitator edit factsheets."
+            N_(
+                "Only the initiative's practitioner-researchers and the facilitator edit factsheets."
+            )
         )
     return factsheet
 

@@ -24,6 +24,7 @@ from app.factsheets import documents, service
 from app.factsheets.document import FactsheetView
 from app.factsheets.documents import Renderer, Variant
 from app.factsheets.models import RenderJob
+from app.labels import N_
 from app.vocabulary import RenderJobStatus
 
 logger = logging.getLogger(__name__)
@@ -323,7 +324,7 @@ class BoundedRenderer:
                 pool.shutdown(wait=False, cancel_futures=True)
                 self._pool = None
             raise RenderTooSlowError(
-                "The PDF took too long to make. Please try again in a minute."
+                N_("The PDF took too long to make. Please try again in a minute.")
             ) from None
 
 

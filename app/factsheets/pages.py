@@ -25,6 +25,7 @@ from app.i18n import LANGUAGES
 from app.initiatives import service as initiative_service
 from app.initiatives.dependencies import InitiativeDep, InitiativeEvidenceDep
 from app.initiatives.models import Initiative
+from app.labels import N_
 from app.learning_sessions import service as session_service
 from app.learning_sessions.dependencies import LearningSessionDep
 from app.learning_sessions.models import LearningSession
@@ -85,7 +86,9 @@ def start_draft(
 ) -> RedirectResponse:
     learning_session = session_service.get_session(session=session, session_id=session_id)
     if learning_session.community_id != initiative.community_id:
-        raise NotFoundError(f"There is no learning session with id {session_id}.")
+        raise NotFoundError(
+            N_("There is no learning session with id %(id)s."), arguments={"id": session_id}
+        )
     draft = service.start_draft(
         session=session, initiative=initiative, learning_session=learning_session
     )
@@ -247,7 +250,7 @@ def add_comment(
     text: Annotated[str, Form(max_length=8000)] = "",
 ) -> RedirectResponse:
     if not policy.reads_initiative_drafts(principal, factsheet.initiative_id):
-        raise ForbiddenError("Members of the initiative comment on its factsheet in review.")
+        raise ForbiddenError(N_("Members of the initiative comment on its factsheet in review."))
     roles = principal.roles_in(factsheet.initiative_id)
     perspective = (
         Perspective.local_government

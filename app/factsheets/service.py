@@ -26,6 +26,7 @@ from app.evidence.models import EvidenceItem
 from app.factsheets.models import Factsheet, FactsheetSection, FactsheetSectionEvidence
 from app.factsheets.schemas import SectionUpdate, SummaryUpdate
 from app.initiatives.models import Initiative
+from app.labels import N_
 from app.learning_sessions.models import LearningSession
 from app.people.models import Person
 from app.reflections.models import Reflection
@@ -72,7 +73,9 @@ def get_factsheet(*, session: Session, factsheet_id: int) -> Factsheet:
         select(Factsheet).where(Factsheet.id == factsheet_id).options(_WITH_SECTIONS)
     ).first()
     if factsheet is None:
-        raise NotFoundError(f"There is no factsheet with id {factsheet_id}.")
+        raise NotFoundError(
+            N_("There is no factsheet with id %(id)s."), arguments={"id": factsheet_id}
+        )
     return factsheet
 
 
@@ -344,8 +347,8 @@ def chosen_quotes(*, session: Session, factsheet: Factsheet) -> dict[int, list[i
 def _require_editable(factsheet: Factsheet) -> None:
     if factsheet.status not in EDITABLE:
         raise ConflictError(
-            f"Version {factsheet.version_number} is published and cannot change. "
-            "Start a new draft to edit it."
+            N_("Version %(version)s is published and cannot change. Start a new draft to edit it."),
+            arguments={"version": factsheet.version_number},
         )
 
 
@@ -353,7 +356,9 @@ def section(factsheet: Factsheet, condition: PartnershipCondition) -> FactsheetS
     for candidate in factsheet.sections:
         if candidate.condition == condition:
             return candidate
-    raise NotFoundError(f"This factsheet has no section {condition}.")
+    raise NotFoundError(
+        N_("This factsheet has no section %(condition)s."), arguments={"condition": condition}
+    )
 
 
 def update_section(
@@ -363,8 +368,10 @@ def update_section(
     stored = section(factsheet, condition)
     if stored.version != data.version:
         raise SectionConflictError(
-            "Someone else saved this section while you were editing. Both texts are shown "
-            "below: copy what you need into the current text and save again.",
+            N_(
+                "Someone else saved this section while you were editing. Both texts are shown "
+                "below: copy what you need into the current text and save again."
+            ),
             current_version=stored.version,
             stored=stored,
             attempted=data,
@@ -381,7 +388,7 @@ def update_section(
     refused = [i for i in data.evidence_ids if i not in usable]
     if refused:
         raise InvalidInputError(
-            "Only this initiative's evidence with consent to quote can be quoted.",
+            N_("Only this initiative's evidence with consent to quote can be quoted."),
             [FieldProblem("evidence_ids", f"cannot quote evidence {', '.join(map(str, refused))}")],
         )
     stored.analysis = data.analysis
@@ -417,13 +424,19 @@ def update_summary(*, session: Session, factsheet: Factsheet, data: SummaryUpdat
 def change_status(*, session: Session, factsheet: Factsheet, status: FactsheetStatus) -> Factsheet:
     if status not in NEXT_STATUS[factsheet.status]:
         raise ConflictError(
-            f"A factsheet goes from draft to review to published; it cannot go from "
-            f"{factsheet.status.replace('_', ' ')} to {status.replace('_', ' ')}."
+            N_(
+                "A factsheet goes from draft to review to published; it cannot go from "
+                "%(current)s to %(new)s."
+            ),
+            arguments={
+                "current": factsheet.status.replace("_", " "),
+                "new": status.replace("_", " "),
+            },
         )
     if status == FactsheetStatus.published and not any(
         s.analysis.strip() for s in factsheet.sections
     ):
-        raise ConflictError("Write the analysis of at least one condition before publishing.")
+        raise ConflictError(N_("Write the analysis of at least one condition before publishing."))
     factsheet.status = status
     factsheet.published_at = utcnow() if status == FactsheetStatus.published else None
     factsheet.updated_at = utcnow()
@@ -473,9 +486,9 @@ def add_review_comment(
 ) -> Reflection:
     """Members comment while a version is in review; the researcher reads them before publishing."""
     if factsheet.status != FactsheetStatus.in_review:
-        raise ConflictError("Comments are collected while a factsheet is in review.")
+        raise ConflictError(N_("Comments are collected while a factsheet is in review."))
     if not text.strip():
-        raise InvalidInputError("Write a comment first.", [FieldProblem("text", "is empty")])
+        raise InvalidInputError(N_("Write a comment first."), [FieldProblem("text", "is empty")])
     comment = Reflection(
         author_id=author_id,
         session_id=factsheet.session_id,

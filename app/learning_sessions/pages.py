@@ -429,7 +429,9 @@ def change_status(
     override_reason: FormText = "",
 ) -> Response:
     if status not in set(SessionStatus):
-        raise InvalidInputError("Choose one of the statuses: planned, prepared, held, followed up.")
+        raise InvalidInputError(
+            N_("Choose one of the statuses: planned, prepared, held, followed up.")
+        )
     try:
         service.change_status(
             session=session,
@@ -460,7 +462,7 @@ def change_status(
 def _refuse_before_session(learning_session: LearningSession) -> None:
     if not service.attendance_open(learning_session=learning_session):
         raise ConflictError(
-            "Attendance is recorded once the session has taken place or is marked as held."
+            N_("Attendance is recorded once the session has taken place or is marked as held.")
         )
 
 
