@@ -25,6 +25,7 @@ from app.db import fetch_page, utcnow
 from app.errors import ConflictError, FieldProblem, InvalidInputError, NotFoundError
 from app.factsheets.models import Factsheet
 from app.initiatives.models import Initiative
+from app.labels import N_
 from app.learning_sessions.composition import SessionComposition, session_composition
 from app.learning_sessions.models import Attendance, LearningSession
 from app.learning_sessions.schemas import LearningSessionCreate, LearningSessionUpdate
@@ -62,7 +63,9 @@ def list_sessions(
 def get_session(*, session: Session, session_id: int) -> LearningSession:
     learning_session = session.get(LearningSession, session_id)
     if learning_session is None:
-        raise NotFoundError(f"There is no learning session with id {session_id}.")
+        raise NotFoundError(
+            N_("There is no learning session with id %(id)s."), arguments={"id": session_id}
+        )
     return learning_session
 
 
@@ -118,16 +121,19 @@ def delete_session(*, session: Session, learning_session: LearningSession) -> No
     """Only a session that is still planned and holds no reflections can be deleted."""
     if learning_session.status != SessionStatus.planned:
         raise ConflictError(
-            f"Session {learning_session.number} is {learning_session.status.replace('_', ' ')}; "
-            "only planned sessions can be deleted."
+            N_("Session %(number)s is %(status)s; only planned sessions can be deleted."),
+            arguments={
+                "number": learning_session.number,
+                "status": learning_session.status.replace("_", " "),
+            },
         )
     for model in (Factsheet, Reflection):
         if session.exec(
             select(model.id).where(model.session_id == learning_session.id).limit(1)
         ).first():
             raise ConflictError(
-                f"Session {learning_session.number} has factsheets or reflections; "
-                "it cannot be deleted."
+                N_("Session %(number)s has factsheets or reflections; it cannot be deleted."),
+                arguments={"number": learning_session.number},
             )
     session.delete(learning_session)
     session.flush()
@@ -137,8 +143,11 @@ def _check_transition(current: SessionStatus, new: SessionStatus) -> None:
     # One step forward, or one back to correct a mistake.
     if abs(WORKFLOW.index(new) - WORKFLOW.index(current)) > 1:
         raise ConflictError(
-            f"A session moves one step at a time (planned, prepared, held, followed up); "
-            f"it cannot go from {current.replace('_', ' ')} to {new.replace('_', ' ')}."
+            N_(
+                "A session moves one step at a time (planned, prepared, held, followed up); "
+                "it cannot go from %(current)s to %(new)s."
+            ),
+            arguments={"current": current.replace("_", " "), "new": new.replace("_", " ")},
         )
 
 
@@ -149,7 +158,9 @@ def _refuse_duplicate_number(*, session: Session, community_id: int, number: int
         )
     ).first()
     if clash is not None:
-        raise ConflictError(f"There is a session number {number} already.")
+        raise ConflictError(
+            N_("There is a session number %(number)s already."), arguments={"number": number}
+        )
 
 
 def _check_chair(*, session: Session, community_id: int, chair_id: int | None) -> None:
@@ -158,7 +169,7 @@ def _check_chair(*, session: Session, community_id: int, chair_id: int | None) -
     chair = session.get(Person, chair_id)
     if chair is None or chair.community_id != community_id:
         raise InvalidInputError(
-            "The chair must be a person of this learning community.",
+            N_("The chair must be a person of this learning community."),
             [FieldProblem("chair_id", f"there is no person with id {chair_id}")],
         )
 
@@ -248,7 +259,7 @@ def invite(
     )
     if unknown := wanted - known:
         raise InvalidInputError(
-            "Only people of this learning community can be invited.",
+            N_("Only people of this learning community can be invited."),
             [FieldProblem("person_id", f"there is no person with id {min(unknown)}")],
         )
     already = set(
@@ -455,10 +466,15 @@ def prepare(
     reason = override_reason.strip()
     if missing and not reason:
         raise PreparationIncompleteError(
-            f"Session {learning_session.number} cannot be prepared yet: "
-            + "; ".join(_describe(s) for s in missing)
-            + ". Give a reason to prepare it anyway.",
+            N_(
+                "Session %(number)s cannot be prepared yet: %(shortfalls)s. "
+                "Give a reason to prepare it anyway."
+            ),
             shortfalls=missing,
+            arguments={
+                "number": learning_session.number,
+                "shortfalls": "; ".join(_describe(s) for s in missing),
+            },
         )
     learning_session.prepared_override_reason = reason if missing else None
     learning_session.status = SessionStatus.prepared
@@ -524,8 +540,8 @@ def record_attendance(
     With ``shown_person_ids`` (one page of the form) only those people are recorded."""
     if not attendance_open(learning_session=learning_session):
         raise ConflictError(
-            f"Session {learning_session.number} has not taken place yet; "
-            "attendance is recorded afterwards."
+            N_("Session %(number)s has not taken place yet; attendance is recorded afterwards."),
+            arguments={"number": learning_session.number},
         )
     present = sorted(set(attended_person_ids))
     this_session = col(Attendance.session_id) == learning_session.id
