@@ -46,7 +46,9 @@ def initiative_for_evidence(
     assert initiative.id is not None and principal is not None
     if not policy.records_evidence(principal, initiative.id):
         raise ForbiddenError(
-            "Only the initiative's practitioner-researchers and the facilitator record evidence."
+            N_(
+                "Only the initiative's practitioner-researchers and the facilitator record evidence."
+            )
         )
     return initiative
 

@@ -7,6 +7,7 @@ from app.auth.dependencies import OptionalPrincipal
 from app.db import MAX_ID
 from app.deps import SessionDep
 from app.errors import ForbiddenError, NotFoundError
+from app.labels import N_
 from app.people import service
 from app.people.models import Membership, Person
 
@@ -18,7 +19,7 @@ def valid_person(
 ) -> Person:
     person = service.get_person(session=session, person_id=person_id)
     if principal is not None and person.community_id != principal.community_id:
-        raise NotFoundError(f"There is no person with id {person_id}.")
+        raise NotFoundError(N_("There is no person with id %(id)s."), arguments={"id": person_id})
     return person
 
 
@@ -29,7 +30,9 @@ def valid_membership(
 ) -> Membership:
     membership = service.get_membership(session=session, membership_id=membership_id)
     if principal is not None and membership.community_id != principal.community_id:
-        raise NotFoundError(f"There is no membership with id {membership_id}.")
+        raise NotFoundError(
+            N_("There is no membership with id %(id)s."), arguments={"id": membership_id}
+        )
     return membership
 
 
@@ -40,7 +43,7 @@ def readable_person(person: PersonDep, principal: OptionalPrincipal) -> Person:
     """A person's roles and sessions attended: the facilitator, the chair and the person."""
     if principal is not None and not policy.reads_person(principal, person.id or 0):
         raise ForbiddenError(
-            "A person's page is for the facilitator, the chair and the person themselves."
+            N_("A person's page is for the facilitator, the chair and the person themselves.")
         )
     return person
 

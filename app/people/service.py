@@ -7,6 +7,7 @@ from sqlmodel import Session, col, select
 from app.db import utcnow
 from app.errors import ConflictError, NotFoundError
 from app.initiatives.models import Initiative
+from app.labels import N_
 from app.learning_sessions.models import Attendance, LearningSession
 from app.memberships import service as membership_service
 from app.people.models import Membership, Person
@@ -34,7 +35,7 @@ def list_people(
 def get_person(*, session: Session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None:
-        raise NotFoundError(f"There is no person with id {person_id}.")
+        raise NotFoundError(N_("There is no person with id %(id)s."), arguments={"id": person_id})
     return person
 
 
@@ -72,8 +73,11 @@ def delete_person(*, session: Session, person: Person) -> None:
     )
     if took_part is not None:
         raise ConflictError(
-            f"{person.name} has taken part in sessions or written reflections, "
-            "so the record cannot simply be deleted."
+            N_(
+                "%(name)s has taken part in sessions or written reflections, "
+                "so the record cannot simply be deleted."
+            ),
+            arguments={"name": person.name},
         )
     facilitates = session.exec(
         select(Membership.id).where(
@@ -96,7 +100,10 @@ def _refuse_duplicate_email(*, session: Session, email: str | None) -> None:
         return
     clash = session.exec(select(Person.id).where(Person.email == email)).first()
     if clash is not None:
-        raise ConflictError(f"Someone with the email address {email} exists already.")
+        raise ConflictError(
+            N_("Someone with the email address %(email)s exists already."),
+            arguments={"email": email},
+        )
 
 
 def list_memberships(
@@ -127,7 +134,9 @@ def list_memberships(
 def get_membership(*, session: Session, membership_id: int) -> Membership:
     membership = session.get(Membership, membership_id)
     if membership is None:
-        raise NotFoundError(f"There is no membership with id {membership_id}.")
+        raise NotFoundError(
+            N_("There is no membership with id %(id)s."), arguments={"id": membership_id}
+        )
     return membership
 
 
