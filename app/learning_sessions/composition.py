@@ -170,31 +170,38 @@ def composition_page(
     limit: int,
     only_incomplete: bool = False,
 ) -> CompositionPage:
-    """Three queries whatever the number of initiatives: counts, the page, its presence."""
+    """Two queries whatever the number of initiatives: the page with the counts, its presence.
+
+    Incomplete initiatives come first, so the page of only those is the same page of all of
+    them without its complete ones; the invitations are then aggregated once, not twice."""
     filled = _filled_roles(learning_session)
     missing = func.coalesce(filled.c.filled, 0) < len(INITIATIVE_SESSION_ROLES)
+    is_missing = case((missing, 1), else_=0)
     active = and_(
         col(Initiative.community_id) == learning_session.community_id,
         col(Initiative.status) == InitiativeStatus.active,
     )
-    counts = session.exec(
-        select(func.count(), func.coalesce(func.sum(case((missing, 1), else_=0)), 0))
-        .select_from(Initiative)
+    rows_with_counts = session.exec(
+        select(Initiative, is_missing, func.count().over(), func.sum(is_missing).over())
         .outerjoin(filled, filled.c.initiative_id == Initiative.id)
         .where(active)
-    ).one()
-    active_count, incomplete = int(counts[0]), int(counts[1])
-    query = (
-        select(Initiative)
-        .outerjoin(filled, filled.c.initiative_id == Initiative.id)
-        .where(active)
-        .order_by(case((missing, 0), else_=1), col(Initiative.name), col(Initiative.id))
+        .order_by(is_missing.desc(), col(Initiative.name), col(Initiative.id))
         .offset(offset)
         .limit(limit)
-    )
-    if only_incomplete:
-        query = query.where(missing)
-    initiatives: Sequence[Initiative] = session.exec(query).all()
+    ).all()
+    if rows_with_counts:
+        active_count, incomplete = int(rows_with_counts[0][2]), int(rows_with_counts[0][3])
+    else:  # a page past the end
+        counts = session.exec(
+            select(func.count(), func.coalesce(func.sum(is_missing), 0))
+            .select_from(Initiative)
+            .outerjoin(filled, filled.c.initiative_id == Initiative.id)
+            .where(active)
+        ).one()
+        active_count, incomplete = int(counts[0]), int(counts[1])
+    initiatives: list[Initiative] = [
+        initiative for initiative, lacks, _, _ in rows_with_counts if lacks or not only_incomplete
+    ]
     page_ids = [initiative.id for initiative in initiatives]
     rows = session.exec(
         select(Membership.initiative_id, Membership.role, Attendance.invited, Attendance.attended)
@@ -264,19 +271,21 @@ def invite_options(
     person_query: str = "",
 ) -> InviteOptions:
     """Three queries whatever the number of initiatives or people."""
+    # Only the initiative ids in SQL: with a role or community condition as well, SQLite
+    # walks every such membership of the community instead of the page's initiatives'.
     rows = session.exec(
         select(Membership.initiative_id, Membership.role, Person)
         .join(Person, col(Person.id) == Membership.person_id)
-        .where(
-            Membership.community_id == community_id,
-            col(Membership.initiative_id).in_(list(initiative_ids)),
-            col(Membership.role).in_(INITIATIVE_SESSION_ROLES),
-        )
+        .where(col(Membership.initiative_id).in_(list(initiative_ids)))
         .order_by(col(Person.name), col(Person.id))
     ).all()
     by_cell: dict[tuple[int, Role], list[Person]] = {}
     for initiative_id, role, person in rows:
-        if initiative_id is not None:
+        if (
+            initiative_id is not None
+            and role in INITIATIVE_SESSION_ROLES
+            and person.community_id == community_id
+        ):
             by_cell.setdefault((initiative_id, Role(role)), []).append(person)
     family = people_service.find_people(
         session=session,

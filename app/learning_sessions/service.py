@@ -211,9 +211,10 @@ def attendance_counts(*, session: Session, session_id: int, query: str = "") -> 
             func.coalesce(func.sum(case((col(Attendance.attended).is_(False), 1), else_=0)), 0),
         )
         .select_from(Attendance)
-        .join(Person, col(Person.id) == Attendance.person_id)
         .where(Attendance.session_id == session_id)
     )
+    if query.strip():
+        statement = statement.join(Person, col(Person.id) == Attendance.person_id)
     invited, attended, absent = session.exec(_matching(statement, query)).one()
     return AttendanceCounts(invited=int(invited), attended=int(attended), absent=int(absent))
 

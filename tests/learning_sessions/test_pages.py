@@ -12,7 +12,13 @@ from app.auth.models import AuditEntry
 from app.community.models import LearningCommunity
 from app.learning_sessions.models import Attendance, LearningSession
 from app.people.models import Person
-from app.vocabulary import AuditAction, FactsheetStatus, Role, SessionStatus
+from app.vocabulary import (
+    INITIATIVE_SESSION_ROLES,
+    AuditAction,
+    FactsheetStatus,
+    Role,
+    SessionStatus,
+)
 from tests import factories
 from tests.helpers import counted_statements
 
@@ -329,9 +335,13 @@ def test_anonymous_is_sent_to_sign_in(
 
 
 def _page_statements(
-    client: TestClient, db: Session, community: LearningCommunity, initiatives: int
+    client: TestClient,
+    db: Session,
+    community: LearningCommunity,
+    initiatives: int,
+    status: SessionStatus = SessionStatus.planned,
 ) -> int:
-    session = factories.learning_session(db, community)
+    session = factories.learning_session(db, community, status=status)
     family = _member(db, community, Role.family_representative)
     factories.attendance(db, session, family)
     for number in range(initiatives):
@@ -356,6 +366,38 @@ def test_session_page_statement_count_does_not_grow_with_initiatives(
     few = _page_statements(client, db, community, 5)
     many = _page_statements(client, db, community, 200)
     assert few == many
+
+
+def test_held_session_page_statement_count_does_not_grow_with_initiatives(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    few = _page_statements(client, db, community, 5, SessionStatus.held)
+    many = _page_statements(client, db, community, 200, SessionStatus.held)
+    assert few == many
+
+
+def test_only_incomplete_initiatives_page_through_the_incomplete_ones(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    session = factories.learning_session(db, community)
+    for number in range(30):
+        initiative = factories.initiative(db, community, name=f"Team {number:02}")
+        if number % 3 == 0:  # complete: someone invited for each required role
+            for role in INITIATIVE_SESSION_ROLES:
+                factories.attendance(db, session, _member(db, community, role, initiative))
+    db.flush()
+
+    def composition(page: int) -> str:
+        params = {"incomplete": "1", "page": str(page)}
+        html = client.get(f"/sessions/{session.id}", params=params).text
+        return html.split('id="composition"', 1)[1]
+
+    first, second = composition(1), composition(2)
+
+    assert "20 of 30 active initiatives still miss a role" in first
+    shown = [f"Team {n:02}" for n in range(30) if n % 3]
+    assert all(name in first for name in shown[:20]) and "Team 00" not in first
+    assert "Team 03" not in second and "Team 29" not in second
 
 
 def _large_community(
