@@ -54,6 +54,22 @@ class SessionComposition:
         )
 
 
+def _by_initiative(
+    initiatives: Sequence[Initiative], presence: dict[tuple[int | None, Role], Presence]
+) -> list[InitiativeComposition]:
+    """Each initiative with who of its session roles is invited or attended."""
+    return [
+        InitiativeComposition(
+            initiative=initiative,
+            roles={
+                role: presence.get((initiative.id, role), Presence())
+                for role in INITIATIVE_SESSION_ROLES
+            },
+        )
+        for initiative in initiatives
+    ]
+
+
 def _presence(
     rows: Sequence[tuple[int | None, str, bool, bool | None]],
 ) -> dict[tuple[int | None, Role], Presence]:
@@ -90,16 +106,7 @@ def session_composition(
 
     presence = _presence(rows)
     return SessionComposition(
-        initiatives=[
-            InitiativeComposition(
-                initiative=initiative,
-                roles={
-                    role: presence.get((initiative.id, role), Presence())
-                    for role in INITIATIVE_SESSION_ROLES
-                },
-            )
-            for initiative in initiatives
-        ],
+        initiatives=_by_initiative(initiatives, presence),
         family_representative=presence.get((None, Role.family_representative), Presence()),
     )
 
@@ -219,16 +226,7 @@ def composition_page(
     ).all()
     presence = _presence(rows)
     return CompositionPage(
-        initiatives=[
-            InitiativeComposition(
-                initiative=initiative,
-                roles={
-                    role: presence.get((initiative.id, role), Presence())
-                    for role in INITIATIVE_SESSION_ROLES
-                },
-            )
-            for initiative in initiatives
-        ],
+        initiatives=_by_initiative(initiatives, presence),
         family_representative=presence.get((None, Role.family_representative), Presence()),
         total=incomplete if only_incomplete else active_count,
         active=active_count,
