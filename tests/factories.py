@@ -18,7 +18,9 @@ from app.community.models import LearningCommunity
 from app.contributions.models import Dilemma, GoodPractice
 from app.db import utcnow
 from app.evidence.models import EvidenceCondition, EvidenceItem
+from app.factsheets import service as factsheet_service
 from app.factsheets.models import Factsheet, FactsheetDocument, FactsheetSection
+from app.factsheets.schemas import SectionUpdate
 from app.initiatives.models import Initiative, InitiativeDiscipline, InitiativeMunicipality
 from app.learning_sessions.models import Attendance, LearningSession
 from app.people.models import Membership, Person
@@ -256,6 +258,27 @@ def factsheet(
         "status": status,
     }
     return _save(db, Factsheet(**{**values, **overrides}))
+
+
+def published_factsheet(
+    db: Session,
+    of: Initiative,
+    at: LearningSession,
+    *,
+    analysis: str,
+    condition: PartnershipCondition = PartnershipCondition.financing,
+) -> Factsheet:
+    """A version published the way the pages publish it: drafted, reviewed, frozen."""
+    draft = factsheet_service.start_draft(session=db, initiative=of, learning_session=at)
+    factsheet_service.update_section(
+        session=db,
+        factsheet=draft,
+        condition=condition,
+        data=SectionUpdate(version=1, analysis=analysis),
+    )
+    for status in (FactsheetStatus.in_review, FactsheetStatus.published):
+        factsheet_service.change_status(session=db, factsheet=draft, status=status)
+    return draft
 
 
 def factsheet_section(

@@ -12,10 +12,8 @@ from sqlmodel import Session, select
 
 from app.db import create_db_engine
 from app.factsheets import jobs
-from app.factsheets import service as factsheet_service
 from app.factsheets.models import FactsheetDocument, RenderJob
-from app.factsheets.schemas import SectionUpdate
-from app.vocabulary import FactsheetStatus, PartnershipCondition, RenderJobStatus
+from app.vocabulary import RenderJobStatus
 from tests import factories
 from tests.conftest import alembic_config
 from tests.served import free_port
@@ -28,17 +26,9 @@ def test_two_workers_serve_and_render_each_queued_job_once(scratch_database_url:
         community = factories.community(db)
         initiative = factories.initiative(db, community, name="Wijkexpertteam Zwolle-Kampen")
         learning_session = factories.learning_session(db, community, number=2)
-        factsheet = factsheet_service.start_draft(
-            session=db, initiative=initiative, learning_session=learning_session
+        factsheet = factories.published_factsheet(
+            db, initiative, learning_session, analysis="The pilot fund ends next year."
         )
-        factsheet_service.update_section(
-            session=db,
-            factsheet=factsheet,
-            condition=PartnershipCondition.financing,
-            data=SectionUpdate(version=1, analysis="The pilot fund ends next year."),
-        )
-        for status in (FactsheetStatus.in_review, FactsheetStatus.published):
-            factsheet_service.change_status(session=db, factsheet=factsheet, status=status)
         db.commit()
 
     port = free_port()

@@ -7,13 +7,11 @@ from sqlmodel import Session
 from app.auth.dependencies import timeouts
 from app.community.models import LearningCommunity
 from app.config import Settings
-from app.factsheets import service as factsheet_service
 from app.factsheets.models import Factsheet
-from app.factsheets.schemas import SectionUpdate
 from app.initiatives.models import Initiative
 from app.learning_sessions.models import LearningSession
 from app.people.models import Person
-from app.vocabulary import FactsheetStatus, PartnershipCondition, Role
+from app.vocabulary import Role
 from tests import factories
 from tests.helpers import use_session
 
@@ -34,18 +32,7 @@ def link_browser(
 def published(
     db: Session, initiative: Initiative, learning_session: LearningSession, analysis: str
 ) -> Factsheet:
-    factsheet = factsheet_service.start_draft(
-        session=db, initiative=initiative, learning_session=learning_session
-    )
-    factsheet_service.update_section(
-        session=db,
-        factsheet=factsheet,
-        condition=PartnershipCondition.financing,
-        data=SectionUpdate(version=1, analysis=analysis),
-    )
-    for status in (FactsheetStatus.in_review, FactsheetStatus.published):
-        factsheet_service.change_status(session=db, factsheet=factsheet, status=status)
-    return factsheet
+    return factories.published_factsheet(db, initiative, learning_session, analysis=analysis)
 
 
 def test_a_session_scoped_link_reads_only_its_sessions_factsheets_and_api_records(

@@ -10,11 +10,9 @@ from sqlmodel import Session, delete
 
 from app.community.models import LearningCommunity
 from app.config import Settings
-from app.factsheets import service
 from app.factsheets.models import FactsheetSnapshot
-from app.factsheets.schemas import SectionUpdate
 from app.people.models import Person
-from app.vocabulary import FactsheetStatus, PartnershipCondition, Role
+from app.vocabulary import PartnershipCondition, Role
 from tests import factories
 from tests.auth.test_session_scope import link_browser
 
@@ -61,15 +59,9 @@ def test_evidence_recorded_after_publishing_stays_out_of_the_published_version(
         follow_redirects=False,
     )
     assert recorded.status_code == 303, recorded.text
-    factsheet = service.start_draft(session=db, initiative=ist, learning_session=learning_session)
-    service.update_section(
-        session=db,
-        factsheet=factsheet,
-        condition=PartnershipCondition.financing,
-        data=SectionUpdate(version=1, analysis="Pooled budget from January."),
+    factsheet = factories.published_factsheet(
+        db, ist, learning_session, analysis="Pooled budget from January."
     )
-    for status in (FactsheetStatus.in_review, FactsheetStatus.published):
-        service.change_status(session=db, factsheet=factsheet, status=status)
     readers = {
         "policymaker of another initiative": sign_in(policymaker),
         "access link": link_browser(app, db, settings, family, None),
@@ -108,17 +100,13 @@ def test_a_version_published_before_snapshots_is_frozen_on_its_next_reading(
     ist = factories.initiative(db, community, name="IST Groningen-Ommelanden")
     researcher = factories.person(db, community)
     factories.membership(db, researcher, Role.practitioner_researcher, ist)
-    factsheet = service.start_draft(
-        session=db, initiative=ist, learning_session=factories.learning_session(db, community)
-    )
-    service.update_section(
-        session=db,
-        factsheet=factsheet,
+    factsheet = factories.published_factsheet(
+        db,
+        ist,
+        factories.learning_session(db, community),
+        analysis="One coordinator per family.",
         condition=PartnershipCondition.roles,
-        data=SectionUpdate(version=1, analysis="One coordinator per family."),
     )
-    for status in (FactsheetStatus.in_review, FactsheetStatus.published):
-        service.change_status(session=db, factsheet=factsheet, status=status)
     db.exec(delete(FactsheetSnapshot))  # as if published before snapshots were kept
     browser = sign_in(researcher)
 
