@@ -132,12 +132,10 @@ def seed_demo(
 
     if language not in ("en", "nl"):
         raise typer.BadParameter("choose en or nl", param_hint="--language")
-    with _database().transaction(write=True) as session:
-        inserted = insert_demo(session, language=language)
+    with _database().transaction(write=True) as db:
+        inserted = insert_demo(db, language=language)
         counts = (
-            None
-            if scale is None
-            else scale_community(session, initiatives=scale, language=language)
+            None if scale is None else scale_community(db, initiatives=scale, language=language)
         )
     if inserted:
         typer.echo("Demo learning community added.")
@@ -164,8 +162,8 @@ def create_community(
         start = date.fromisoformat(period_start)
     except ValueError as error:
         raise typer.BadParameter("use YYYY-MM-DD", param_hint="--period-start") from error
-    with _database().transaction(write=True) as session:
-        session.add(LearningCommunity(name=name.strip(), aims=aims.strip(), period_start=start))
+    with _database().transaction(write=True) as db:
+        db.add(LearningCommunity(name=name.strip(), aims=aims.strip(), period_start=start))
     typer.echo(f"Learning community '{name}' created.")
 
 
@@ -197,23 +195,23 @@ def _checked_person_fields(email: str, name: str) -> tuple[str, str]:
 
 
 def _user_plan(
-    session: Session, email: str, role: Role, initiative_name: str | None
+    db: Session, email: str, role: Role, initiative_name: str | None
 ) -> tuple[int, Person | None, int | None]:
     """The community, the existing person (or None) and the initiative id; fails clearly."""
-    community_id = require_current_community_id(session=session)
-    person = session.exec(select(Person).where(Person.email == email)).first()
+    community_id = require_current_community_id(db=db)
+    person = db.exec(select(Person).where(Person.email == email)).first()
     if person is not None and person.community_id != community_id:
         _fail(f"{email} belongs to another learning community.")
     initiative_id = None
     if initiative_name is not None:
-        initiative_id = session.exec(
+        initiative_id = db.exec(
             select(Initiative.id).where(
                 Initiative.community_id == community_id,
                 func.lower(Initiative.name) == initiative_name.strip().lower(),
             )
         ).first()
         if initiative_id is None:
-            names = session.exec(
+            names = db.exec(
                 select(Initiative.name).where(Initiative.community_id == community_id)
             ).all()
             _fail(
@@ -251,19 +249,19 @@ def create_user(
     database = _database()
     with _clear_errors():
         # Checked before asking for a password, and no write lock held while someone types.
-        with database.transaction(write=False) as session:
-            _user_plan(session, email, role, initiative)
+        with database.transaction(write=False) as db:
+            _user_plan(db, email, role, initiative)
         password = None
         if not link:
             password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
             problem = secrets.password_problem(password, email=email, name=name)
             if problem:
                 _fail(problem)
-        with database.transaction(write=True) as session:
-            community_id, person, initiative_id = _user_plan(session, email, role, initiative)
+        with database.transaction(write=True) as db:
+            community_id, person, initiative_id = _user_plan(db, email, role, initiative)
             if person is None:
                 person = people_service.create_person(
-                    session=session,
+                    db=db,
                     community_id=community_id,
                     data=PersonCreate(name=name, email=email),
                 )
@@ -273,7 +271,7 @@ def create_user(
             perspective, level = ROLE_DEFAULTS[role]
             try:
                 membership_service.grant_role(
-                    session=session,
+                    db=db,
                     community_id=community_id,
                     data=MembershipCreate(
                         person_id=person.id,
@@ -287,15 +285,13 @@ def create_user(
             except ConflictError as held:
                 # Giving an existing role again is harmless: the account part still runs.
                 typer.echo(f"{person.name}: {held.message}")
-            account = auth_service.ensure_account(session=session, person=person)
+            account = auth_service.ensure_account(db=db, person=person)
             if account.disabled_at is not None:
                 _fail(f"The account of {email} is disabled; enable it on the Accounts page first.")
             if password is not None:
-                auth_service.set_password(
-                    session=session, account=account, person=person, password=password
-                )
+                auth_service.set_password(db=db, account=account, person=person, password=password)
                 audit.record(
-                    session=session,
+                    db=db,
                     action=AuditAction.password_changed,
                     actor_label="command line",
                     subject=person.name,
@@ -303,7 +299,7 @@ def create_user(
                 message = f"{person.name} ({email}) can now sign in with the password just set."
             else:
                 token = auth_service.issue_one_time_token(
-                    session=session, account=account, purpose=OneTimeTokenPurpose.invitation
+                    db=db, account=account, purpose=OneTimeTokenPurpose.invitation
                 )
                 days = auth_service.INVITATION_VALID.days
                 message = (
@@ -319,12 +315,12 @@ def _scope_text(session_number: int | None) -> str:
 
 
 def _issue_access_link(
-    session: Session, *, email: str, days: int, session_number: int | None, base_url: str
+    db: Session, *, email: str, days: int, session_number: int | None, base_url: str
 ) -> str:
     """Make a personal link for the person with this email; the lines to print."""
 
-    community_id = require_current_community_id(session=session)
-    person = session.exec(
+    community_id = require_current_community_id(db=db)
+    person = db.exec(
         select(Person).where(
             Person.email == email.strip().lower(), Person.community_id == community_id
         )
@@ -333,7 +329,7 @@ def _issue_access_link(
         _fail(f"There is no one with the email address {email} in this learning community.")
     session_id = None
     if session_number is not None:
-        session_id = session.exec(
+        session_id = db.exec(
             select(LearningSession.id).where(
                 LearningSession.community_id == community_id,
                 LearningSession.number == session_number,
@@ -343,14 +339,14 @@ def _issue_access_link(
             _fail(f"There is no learning session number {session_number}.")
     last_day = local_today() + timedelta(days=days)
     link, token = auth_service.create_access_link(
-        session=session,
+        db=db,
         person=person,
         created_by_id=None,
         expires_at=expiry_moment(last_day),
         session_id=session_id,
     )
     audit.record(
-        session=session,
+        db=db,
         action=AuditAction.access_link_created,
         actor_label="command line",
         subject=person.name,
@@ -380,11 +376,11 @@ def access_links(
 
     if issue is None and (days is not None or session_number is not None):
         _fail("--days and --session only go with --issue EMAIL.")
-    with _clear_errors(), _database().transaction(write=issue is not None) as session:
+    with _clear_errors(), _database().transaction(write=issue is not None) as db:
         if issue is not None:
             typer.echo(
                 _issue_access_link(
-                    session,
+                    db,
                     email=issue,
                     days=days or DEFAULT_VALID_DAYS,
                     session_number=session_number,
@@ -392,10 +388,10 @@ def access_links(
                 )
             )
             return
-        community_id = require_current_community_id(session=session)
-        links = auth_service.list_access_links(session=session, community_id=community_id)
+        community_id = require_current_community_id(db=db)
+        links = auth_service.list_access_links(db=db, community_id=community_id)
         numbers = dict(
-            session.exec(
+            db.exec(
                 select(LearningSession.id, LearningSession.number).where(
                     LearningSession.community_id == community_id
                 )
@@ -420,19 +416,19 @@ def access_links(
 @cli.command("demo-accounts")
 def demo_accounts(base_url: BaseUrlOption = None) -> None:
     """Print the demo accounts and their password, and a new personal link for the family."""
-    with _clear_errors(), _database().transaction(write=True) as session:
+    with _clear_errors(), _database().transaction(write=True) as db:
         ready = set(
-            session.exec(
+            db.exec(
                 select(Person.email)
                 .join(Account, col(Account.person_id) == col(Person.id))
                 .where(col(Account.password_hash).is_not(None))
             ).all()
         )
         family = select(Person.id).where(Person.email == demo_content.FAMILY)
-        if session.exec(family).first() is None:
+        if db.exec(family).first() is None:
             _fail("There is no demo community here: run 'leerkring seed-demo' first.")
         link_lines = _issue_access_link(
-            session,
+            db,
             email=demo_content.FAMILY,
             days=DEFAULT_VALID_DAYS,
             session_number=None,
@@ -479,7 +475,7 @@ def render_factsheets(
         if out is None:
             return
         out.mkdir(parents=True, exist_ok=True)
-        with database.transaction(write=True) as session:
+        with database.transaction(write=True) as db:
             query = select(LearningSession).order_by(col(LearningSession.number))
             if session_number is None:
                 query = query.where(
@@ -487,10 +483,10 @@ def render_factsheets(
                 )
             else:
                 query = query.where(LearningSession.number == session_number)
-            learning_session = session.exec(query).first()
+            learning_session = db.exec(query).first()
             if learning_session is None:
                 _fail("There is no such session.")
-            initiatives = session.exec(
+            initiatives = db.exec(
                 select(Initiative)
                 .where(Initiative.community_id == learning_session.community_id)
                 .order_by(col(Initiative.name))
@@ -500,13 +496,13 @@ def render_factsheets(
                 if initiative is not None and each.name != initiative:
                     continue
                 factsheet = factsheet_service.latest_for(
-                    session=session, initiative_id=each.id or 0, session_id=learning_session.id or 0
+                    db=db, initiative_id=each.id or 0, session_id=learning_session.id or 0
                 )
                 if factsheet is None:
                     continue
                 for variant in documents.VARIANTS:
                     document = documents.document(
-                        session=session,
+                        db=db,
                         factsheet=factsheet,
                         variant=variant,
                         language=language,

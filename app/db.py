@@ -216,12 +216,12 @@ class Database:
     def transaction(self, *, write: bool) -> Iterator[Session]:
         """Commit at the end, roll back on any error; services never commit themselves."""
         bind = self._write_engine if write else self.engine
-        with Session(bind, expire_on_commit=False) as session:
+        with Session(bind, expire_on_commit=False) as db:
             try:
-                yield session
-                session.commit()
+                yield db
+                db.commit()
             except BaseException:
-                session.rollback()
+                db.rollback()
                 raise
 
 

@@ -13,15 +13,15 @@ from app.schemas import Pagination
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-def get_session(request: Request) -> Iterator[Session]:
+def get_db(request: Request) -> Iterator[Session]:
     """One transaction per request: committed when the handler returns, rolled back on error."""
     database: Database = request.app.state.database
-    with database.transaction(write=request.method not in SAFE_METHODS) as session:
-        yield session
+    with database.transaction(write=request.method not in SAFE_METHODS) as db:
+        yield db
 
 
 # scope="function": commit before the response goes out, so a failed commit is never a 200.
-SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+DbDep = Annotated[Session, Depends(get_db, scope="function")]
 
 
 def write_after_response(
@@ -36,8 +36,8 @@ def write_after_response(
     database: Database = request.app.state.database
 
     def run() -> None:
-        with database.transaction(write=True) as session:
-            write(session)
+        with database.transaction(write=True) as db:
+            write(db)
 
     async def gated() -> None:
         async with database.gate.write():

@@ -7,7 +7,7 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from sqlalchemy import text
 
 from app.auth.dependencies import PublicDep
-from app.deps import SessionDep
+from app.deps import DbDep
 from app.i18n import LANGUAGE_COOKIE, LANGUAGES
 from app.web import safe_local_path
 
@@ -16,8 +16,8 @@ ONE_YEAR = 365 * 24 * 3600
 
 
 @router.get("/healthz")
-def healthz(_access: PublicDep, session: SessionDep) -> JSONResponse:
-    session.exec(text("SELECT 1"))  # type: ignore[call-overload]
+def healthz(_access: PublicDep, db: DbDep) -> JSONResponse:
+    db.exec(text("SELECT 1"))  # type: ignore[call-overload]
     return JSONResponse({"status": "ok"})
 
 

@@ -70,18 +70,16 @@ def demo_database(folder: Path) -> Database:
     config.set_main_option("sqlalchemy.url", url)
     command.upgrade(config, "head")
     database = Database(create_db_engine(url))
-    with database.transaction(write=True) as session:
-        seed_demo(session)
+    with database.transaction(write=True) as db:
+        seed_demo(db)
     return database
 
 
 def demo_views(database: Database) -> list[tuple[int, FactsheetView]]:
-    with database.transaction(write=False) as session:
-        ids = session.exec(select(Factsheet.id).order_by(col(Factsheet.id))).all()
-        factsheets = [service.get_factsheet(session=session, factsheet_id=i or 0) for i in ids]
-        return [
-            (f.id or 0, build_view(session=session, factsheet=f, language="en")) for f in factsheets
-        ]
+    with database.transaction(write=False) as db:
+        ids = db.exec(select(Factsheet.id).order_by(col(Factsheet.id))).all()
+        factsheets = [service.get_factsheet(db=db, factsheet_id=i or 0) for i in ids]
+        return [(f.id or 0, build_view(db=db, factsheet=f, language="en")) for f in factsheets]
 
 
 def main() -> None:
@@ -142,8 +140,8 @@ def main() -> None:
 
 
 def published_factsheet(database: Database) -> int:
-    with database.transaction(write=False) as session:
-        found = session.exec(
+    with database.transaction(write=False) as db:
+        found = db.exec(
             select(Factsheet.id).where(Factsheet.status == FactsheetStatus.published).limit(1)
         ).first()
         assert found is not None, "the demo has no published factsheet"
@@ -164,13 +162,13 @@ def download_times(
     """Medians of: a published PDF (stored bytes), a draft's (content hash checked), a static file."""
     settings = Settings(database_url=str(database.engine.url), render_in_background=False)
     app = create_app(settings, database)
-    with database.transaction(write=True) as session:
-        person = session.exec(
+    with database.transaction(write=True) as db:
+        person = db.exec(
             select(Person).where(Person.email == "facilitator@demo.leerkring.nl")
         ).one()
-        account = auth_service.ensure_account(session=session, person=person)
+        account = auth_service.ensure_account(db=db, person=person)
         token = auth_service.start_session(
-            session=session, account=account, timeouts=timeouts(settings), ip="bench"
+            db=db, account=account, timeouts=timeouts(settings), ip="bench"
         )
     client = TestClient(app)
     client.cookies.set(SESSION_COOKIE, token)

@@ -67,18 +67,18 @@ def leerkring(url: str, *args: str) -> None:
 
 def demo_ids(database: Database) -> dict[str, int]:
     """The demo's objects the pages show: they keep their ids when the community grows."""
-    with database.transaction(write=False) as session:
-        initiative = session.exec(
+    with database.transaction(write=False) as db:
+        initiative = db.exec(
             select(Initiative.id).where(Initiative.name == content.INITIATIVES[0].name)
         ).one()
-        sessions = dict(session.exec(select(LearningSession.number, LearningSession.id)).all())
-        factsheet = session.exec(
+        sessions = dict(db.exec(select(LearningSession.number, LearningSession.id)).all())
+        factsheet = db.exec(
             select(Factsheet.id)
             .where(Factsheet.initiative_id == initiative)
             .where(Factsheet.status == FactsheetStatus.published)
             .order_by(col(Factsheet.id))
         ).first()
-        person = session.exec(select(Person.id).where(Person.email == content.FACILITATOR)).one()
+        person = db.exec(select(Person.id).where(Person.email == content.FACILITATOR)).one()
     assert initiative and factsheet and person
     return {
         "initiative": initiative,
@@ -101,11 +101,11 @@ def measure(url: str, ids: dict[str, int]) -> dict[str, tuple[float, int]]:
 
     settings = Settings(database_url=url, render_in_background=False)
     app = create_app(settings, database)
-    with database.transaction(write=True) as session:
-        person = session.exec(select(Person).where(Person.email == content.FACILITATOR)).one()
-        account = auth_service.ensure_account(session=session, person=person)
+    with database.transaction(write=True) as db:
+        person = db.exec(select(Person).where(Person.email == content.FACILITATOR)).one()
+        account = auth_service.ensure_account(db=db, person=person)
         token = auth_service.start_session(
-            session=session, account=account, timeouts=timeouts(settings), ip="bench"
+            db=db, account=account, timeouts=timeouts(settings), ip="bench"
         )
     figures: dict[str, tuple[float, int]] = {}
     with TestClient(app) as client:

@@ -35,8 +35,8 @@ def demo_database(folder: Path) -> str:
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     command.upgrade(config, "head")
     database = Database(create_db_engine(url))
-    with database.transaction(write=True) as session:
-        seed_demo(session)
+    with database.transaction(write=True) as db:
+        seed_demo(db)
     database.engine.dispose()
     return url
 

@@ -70,20 +70,20 @@ class RolledBackDatabase(Database):
     def transaction(self, *, write: bool) -> Iterator[Session]:
         with Session(
             bind=self.connection, join_transaction_mode="create_savepoint", expire_on_commit=False
-        ) as session:
+        ) as db:
             try:
-                yield session
-                session.commit()
+                yield db
+                db.commit()
             except BaseException:
-                session.rollback()
+                db.rollback()
                 raise
 
 
 @pytest.fixture
 def db(connection: Connection) -> Iterator[Session]:
     """The test's own session, for factories and for checking what is stored."""
-    with Session(bind=connection, join_transaction_mode="create_savepoint") as session:
-        yield session
+    with Session(bind=connection, join_transaction_mode="create_savepoint") as db:
+        yield db
 
 
 @pytest.fixture

@@ -146,7 +146,7 @@ def _hashed(password: str) -> str:
 
 def account(db: Session, holder: Person, *, password: str | None = None) -> Account:
     """``holder``'s account (made once), with ``password`` if given."""
-    record = auth_service.ensure_account(session=db, person=holder)
+    record = auth_service.ensure_account(db=db, person=holder)
     if password is not None:
         record.password_hash = _hashed(password)
         db.flush()
@@ -163,7 +163,7 @@ def user_session(
 ) -> str:
     """A signed-in browser session of ``holder``; the cookie's token."""
     return auth_service.start_session(
-        session=db,
+        db=db,
         account=account(db, holder),
         timeouts=timeouts,
         ip=ip,
@@ -181,7 +181,7 @@ def access_link(
 ) -> tuple[AccessLink, str]:
     """A personal link for ``holder`` (for one session if given); the link and its token."""
     return auth_service.create_access_link(
-        session=db,
+        db=db,
         person=holder,
         created_by_id=created_by.id if created_by else None,
         expires_at=expires_at or utcnow() + timedelta(days=30),
@@ -191,7 +191,7 @@ def access_link(
 
 def api_token(db: Session, holder: Account, *, name: str = "Rapportage") -> tuple[ApiToken, str]:
     """An API token of the account; the row and the token itself."""
-    return auth_service.create_api_token(session=db, account_id=holder.id or 0, name=name)
+    return auth_service.create_api_token(db=db, account_id=holder.id or 0, name=name)
 
 
 # What initiatives bring: evidence, dilemmas and good practices, factsheets.
@@ -269,15 +269,15 @@ def published_factsheet(
     condition: PartnershipCondition = PartnershipCondition.financing,
 ) -> Factsheet:
     """A version published the way the pages publish it: drafted, reviewed, frozen."""
-    draft = factsheet_service.start_draft(session=db, initiative=of, learning_session=at)
+    draft = factsheet_service.start_draft(db=db, initiative=of, learning_session=at)
     factsheet_service.update_section(
-        session=db,
+        db=db,
         factsheet=draft,
         condition=condition,
         data=SectionUpdate(version=1, analysis=analysis),
     )
     for status in (FactsheetStatus.in_review, FactsheetStatus.published):
-        factsheet_service.change_status(session=db, factsheet=draft, status=status)
+        factsheet_service.change_status(db=db, factsheet=draft, status=status)
     return draft
 
 

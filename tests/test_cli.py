@@ -37,8 +37,8 @@ def cli_database(scratch_database_url: str, monkeypatch: pytest.MonkeyPatch) -> 
 
 def count(url: str, model: type) -> int:
     database = Database(create_db_engine(url))
-    with database.transaction(write=False) as session:
-        total = session.exec(select(func.count()).select_from(model)).one()
+    with database.transaction(write=False) as db:
+        total = db.exec(select(func.count()).select_from(model)).one()
     database.engine.dispose()
     return total
 
@@ -74,9 +74,9 @@ def test_backup_then_restore_round_trips(cli_database: str, tmp_path: Path) -> N
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
 
     database = Database(create_db_engine(cli_database))
-    with database.transaction(write=True) as session:
-        community_id = session.exec(select(Person.community_id)).first()
-        session.add(Person(name="Added after the backup", community_id=community_id))
+    with database.transaction(write=True) as db:
+        community_id = db.exec(select(Person.community_id)).first()
+        db.add(Person(name="Added after the backup", community_id=community_id))
     database.engine.dispose()
     assert count(cli_database, Person) == people + 1
 
@@ -121,8 +121,8 @@ def seeded(migrated: str) -> str:
 
 def authenticates(url: str, email: str, password: str) -> bool:
     database = Database(create_db_engine(url))
-    with database.transaction(write=True) as session:
-        found = auth_service.authenticate(session=session, email=email, password=password)
+    with database.transaction(write=True) as db:
+        found = auth_service.authenticate(db=db, email=email, password=password)
     database.engine.dispose()
     return found is not None
 
@@ -167,11 +167,11 @@ def test_create_user_with_link_prints_a_set_password_url(with_community: str) ->
     )
     assert found is not None
     database = Database(create_db_engine(with_community))
-    with database.transaction(write=False) as session:
-        person = session.exec(select(Person).where(Person.email == "lotte@example.org")).one()
-        account = session.exec(select(Account).where(Account.person_id == person.id)).one()
-        roles = session.exec(select(Membership.role).where(Membership.person_id == person.id)).all()
-        token = auth_service.usable_one_time_token(session=session, token=found.group(1))
+    with database.transaction(write=False) as db:
+        person = db.exec(select(Person).where(Person.email == "lotte@example.org")).one()
+        account = db.exec(select(Account).where(Account.person_id == person.id)).one()
+        roles = db.exec(select(Membership.role).where(Membership.person_id == person.id)).all()
+        token = auth_service.usable_one_time_token(db=db, token=found.group(1))
     database.engine.dispose()
     assert account.password_hash is None
     assert roles == [Role.facilitator]
@@ -279,10 +279,10 @@ def test_create_user_gives_a_role_once_in_the_words_of_the_pages(seeded: str) ->
     assert "Eva de Boer: This person has this role here already." in again.output
     assert "/set-password/" in again.output
     database = Database(create_db_engine(seeded))
-    with database.transaction(write=False) as session:
-        person = session.exec(select(Person).where(Person.email == "eva.de.boer@example.org")).one()
-        roles = session.exec(select(Membership.role).where(Membership.person_id == person.id)).all()
-        granted = session.exec(
+    with database.transaction(write=False) as db:
+        person = db.exec(select(Person).where(Person.email == "eva.de.boer@example.org")).one()
+        roles = db.exec(select(Membership.role).where(Membership.person_id == person.id)).all()
+        granted = db.exec(
             select(AuditEntry.actor_label, AuditEntry.detail).where(
                 AuditEntry.action == AuditAction.role_granted, AuditEntry.subject == "Eva de Boer"
             )

@@ -16,14 +16,14 @@ WRITERS, TRANSACTIONS = 8, 50
 def test_concurrent_read_modify_write_loses_nothing(scratch_database_url: str) -> None:
     command.upgrade(alembic_config(scratch_database_url), "head")
     database = Database(create_db_engine(scratch_database_url))
-    with database.transaction(write=True) as session:
-        community = factories.community(session)
+    with database.transaction(write=True) as db:
+        community = factories.community(db)
         factsheet = factories.factsheet(
-            session,
-            factories.initiative(session, community),
-            factories.learning_session(session, community),
+            db,
+            factories.initiative(db, community),
+            factories.learning_session(db, community),
         )
-        section_id = factories.factsheet_section(session, factsheet).id
+        section_id = factories.factsheet_section(db, factsheet).id
 
     committed: list[int] = []
     failures: list[BaseException] = []
@@ -32,8 +32,8 @@ def test_concurrent_read_modify_write_loses_nothing(scratch_database_url: str) -
     def writer(number: int) -> None:
         for step in range(TRANSACTIONS):
             try:
-                with database.transaction(write=True) as session:
-                    row = session.exec(
+                with database.transaction(write=True) as db:
+                    row = db.exec(
                         select(FactsheetSection)
                         .where(FactsheetSection.id == section_id)
                         .with_for_update()
@@ -51,8 +51,8 @@ def test_concurrent_read_modify_write_loses_nothing(scratch_database_url: str) -
     for thread in threads:
         thread.join()
 
-    with database.transaction(write=False) as session:
-        final = session.get(FactsheetSection, section_id)
+    with database.transaction(write=False) as db:
+        final = db.get(FactsheetSection, section_id)
         assert final is not None
         lines = final.analysis.splitlines()
         version = final.version

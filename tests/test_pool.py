@@ -80,7 +80,7 @@ def test_api_tokens_work_on_a_pool_of_one_connection(
     database, world = one_connection
     with database.transaction(write=True) as db:
         api_token, secret = auth_service.create_api_token(
-            session=db, account_id=world.ids["account_facilitator"], name="pool"
+            db=db, account_id=world.ids["account_facilitator"], name="pool"
         )
     settings = Settings(
         database_url=scratch_database_url, environment="development", render_in_background=False

@@ -64,9 +64,7 @@ def test_two_workers_serve_and_render_each_queued_job_once(scratch_database_url:
             assert server.poll() is None, "the server stopped"
             time.sleep(0.2)
         with Session(engine) as db:
-            queued = jobs.enqueue(
-                session=db, factsheet_ids=[factsheet.id or 0], languages=["en", "nl"]
-            )
+            queued = jobs.enqueue(db=db, factsheet_ids=[factsheet.id or 0], languages=["en", "nl"])
             db.commit()
         deadline = time.monotonic() + 240
         while True:

@@ -21,7 +21,7 @@ def _one_line(value: str, limit: int) -> str:
 
 def record(
     *,
-    session: Session,
+    db: Session,
     action: AuditAction,
     actor: Principal | None = None,
     actor_label: str = "",
@@ -40,8 +40,8 @@ def record(
         ip=_one_line(ip, 64),
         initiative_id=initiative_id,
     )
-    session.add(entry)
-    session.flush()
+    db.add(entry)
+    db.flush()
     return entry
 
 
@@ -54,7 +54,7 @@ class AuditFilter:
 
 
 def list_entries(
-    *, session: Session, audit_filter: AuditFilter, offset: int = 0, limit: int = 50
+    *, db: Session, audit_filter: AuditFilter, offset: int = 0, limit: int = 50
 ) -> tuple[Sequence[AuditEntry], int]:
     conditions: list[ColumnElement[bool]] = []
     if audit_filter.action is not None:
@@ -72,4 +72,4 @@ def list_entries(
         .where(*conditions)
         .order_by(col(AuditEntry.at).desc(), col(AuditEntry.id).desc())
     )
-    return fetch_page(session, query, offset=offset, limit=limit)
+    return fetch_page(db, query, offset=offset, limit=limit)

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field, StringConstraints, ValidationError
 from app.auth import audit
 from app.auth.dependencies import FacilitatorDep
 from app.auth.models import AuditEntry
-from app.deps import PaginationDep, SessionDep
+from app.deps import DbDep, PaginationDep
 from app.forms import FILTER_DATE_MESSAGE, field_errors
 from app.labels import N_
 from app.learning_sessions.schemas import SessionDate
@@ -48,7 +48,7 @@ def _start_of(day: date) -> datetime:
 def audit_log(
     _access: FacilitatorDep,
     request: Request,
-    session: SessionDep,
+    db: DbDep,
     pagination: PaginationDep,
     action: FilterValue = "",
     actor: FilterValue = "",
@@ -73,7 +73,7 @@ def audit_log(
             until=_start_of(form.until + timedelta(days=1)) if form.until else None,
         )
         entries, total = audit.list_entries(
-            session=session,
+            db=db,
             audit_filter=audit_filter,
             offset=pagination.offset,
             limit=pagination.per_page,

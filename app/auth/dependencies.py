@@ -14,7 +14,7 @@ from app.auth import policy, service
 from app.auth.cookies import CSRF_FIELD, CSRF_HEADER, csrf_matches, session_token
 from app.auth.principal import Principal
 from app.config import Settings
-from app.deps import SAFE_METHODS, SessionDep, write_after_response
+from app.deps import SAFE_METHODS, DbDep, write_after_response
 from app.errors import ForbiddenError, NotSignedInError
 from app.labels import N_
 
@@ -28,12 +28,10 @@ def timeouts(settings: Settings) -> service.SessionTimeouts:
     )
 
 
-def current_principal(
-    request: Request, session: SessionDep, background: BackgroundTasks
-) -> Principal | None:
+def current_principal(request: Request, db: DbDep, background: BackgroundTasks) -> Principal | None:
     authorization = request.headers.get("authorization", "")
     if authorization.lower().startswith("bearer "):
-        resolved = service.resolve_api_token(session=session, token=authorization[7:].strip())
+        resolved = service.resolve_api_token(db=db, token=authorization[7:].strip())
         if resolved is None:
             raise NotSignedInError(
                 N_("The API token is unknown, revoked or its account is disabled.")
@@ -43,7 +41,7 @@ def current_principal(
         token = session_token(request)
         resolved = (
             service.resolve_session(
-                session=session, token=token, timeouts=timeouts(request.app.state.settings)
+                db=db, token=token, timeouts=timeouts(request.app.state.settings)
             )
             if token
             else None
@@ -57,11 +55,11 @@ def current_principal(
         if request.method in SAFE_METHODS:
             # A reading request stays a read: the write follows the response.
             write_after_response(
-                request, background, lambda db: touch(session=db, credential_id=credential_id)
+                request, background, lambda db: touch(db=db, credential_id=credential_id)
             )
         else:
             # A writing request already holds the write lock: one more row in its transaction.
-            touch(session=session, credential_id=credential_id)
+            touch(db=db, credential_id=credential_id)
     request.state.principal = resolved.principal
     return resolved.principal
 

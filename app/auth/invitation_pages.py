@@ -13,7 +13,7 @@ from app.auth.dependencies import FacilitatorDep
 from app.auth.invitations import FIELD_MESSAGES, InvitationCreate
 from app.auth.principal import Principal
 from app.db import MAX_ID
-from app.deps import SessionDep
+from app.deps import DbDep
 from app.errors import ConflictError, DomainError
 from app.initiatives import service as initiative_service
 from app.templating import render
@@ -49,7 +49,7 @@ def page_count(total: int) -> int:
 
 def _invitations_page(
     request: Request,
-    session: Session,
+    db: Session,
     principal: Principal,
     *,
     form: dict[str, str],
@@ -58,9 +58,9 @@ def _invitations_page(
     status_code: int = 200,
 ) -> HTMLResponse:
     initiatives, _total = initiative_service.list_initiatives(
-        session=session, community_id=principal.community_id, limit=1000
+        db=db, community_id=principal.community_id, limit=1000
     )
-    pending = invitations.pending_invitations(session=session, community_id=principal.community_id)
+    pending = invitations.pending_invitations(db=db, community_id=principal.community_id)
     return render(
         request,
         "auth/invitations.html",
@@ -82,18 +82,18 @@ def _invitations_page(
 def invitations_page(
     request: Request,
     principal: FacilitatorDep,
-    session: SessionDep,
+    db: DbDep,
     sent: Annotated[bool, Query()] = False,
 ) -> HTMLResponse:
     empty = dict.fromkeys(INVITATION_FIELDS, "")
-    return _invitations_page(request, session, principal, form=empty, errors={}, sent=sent)
+    return _invitations_page(request, db, principal, form=empty, errors={}, sent=sent)
 
 
 @router.post("/community/invitations", response_class=HTMLResponse)
 def send_invitation(
     request: Request,
     principal: FacilitatorDep,
-    session: SessionDep,
+    db: DbDep,
     name: FormText = "",
     email: FormText = "",
     role: FormText = "",
@@ -113,11 +113,11 @@ def send_invitation(
         data = InvitationCreate.model_validate(form)
     except ValidationError as error:
         return _invitations_page(
-            request, session, principal, form=form, errors=field_errors(error), status_code=422
+            request, db, principal, form=form, errors=field_errors(error), status_code=422
         )
     try:
         invitations.invite(
-            session=session,
+            db=db,
             community_id=principal.community_id,
             data=data,
             invited_by=principal,
@@ -130,7 +130,7 @@ def send_invitation(
             raise
         return _invitations_page(
             request,
-            session,
+            db,
             principal,
             form=form,
             errors={p.field: p.message for p in error.problems},
@@ -144,10 +144,10 @@ def send_invitation(
 
 @router.get("/community/outbox", response_class=HTMLResponse)
 def outbox_page(
-    request: Request, principal: FacilitatorDep, session: SessionDep, page: PageNumber = 1
+    request: Request, principal: FacilitatorDep, db: DbDep, page: PageNumber = 1
 ) -> HTMLResponse:
     messages, total = invitations.list_outbox(
-        session=session,
+        db=db,
         community_id=principal.community_id,
         offset=(page - 1) * PER_PAGE,
         limit=PER_PAGE,
@@ -164,7 +164,7 @@ def outbox_page(
 
 def _accounts_page(
     request: Request,
-    session: Session,
+    db: Session,
     principal: Principal,
     *,
     page: int = 1,
@@ -173,7 +173,7 @@ def _accounts_page(
     status_code: int = 200,
 ) -> HTMLResponse:
     rows, total = invitations.list_accounts(
-        session=session,
+        db=db,
         community_id=principal.community_id,
         offset=(page - 1) * PER_PAGE,
         limit=PER_PAGE,
@@ -193,19 +193,19 @@ def _accounts_page(
 def accounts_page(
     request: Request,
     principal: FacilitatorDep,
-    session: SessionDep,
+    db: DbDep,
     page: PageNumber = 1,
     changed: Annotated[str, Query(max_length=20)] = "",
 ) -> HTMLResponse:
-    return _accounts_page(request, session, principal, page=page, changed=changed)
+    return _accounts_page(request, db, principal, page=page, changed=changed)
 
 
 def _set_disabled(
-    request: Request, principal: Principal, session: Session, account_id: int, *, disabled: bool
+    request: Request, principal: Principal, db: Session, account_id: int, *, disabled: bool
 ) -> Response:
     try:
         invitations.set_account_disabled(
-            session=session,
+            db=db,
             community_id=principal.community_id,
             account_id=account_id,
             disabled=disabled,
@@ -214,7 +214,7 @@ def _set_disabled(
         )
     except ConflictError as error:
         return _accounts_page(
-            request, session, principal, problem=error.message, status_code=error.status_code
+            request, db, principal, problem=error.message, status_code=error.status_code
         )
     changed = "disabled" if disabled else "enabled"
     return RedirectResponse(f"/community/accounts?changed={changed}", status_code=303)
@@ -222,13 +222,13 @@ def _set_disabled(
 
 @router.post("/community/accounts/{account_id}/disable", response_class=HTMLResponse)
 def disable_account(
-    request: Request, principal: FacilitatorDep, session: SessionDep, account_id: AccountId
+    request: Request, principal: FacilitatorDep, db: DbDep, account_id: AccountId
 ) -> Response:
-    return _set_disabled(request, principal, session, account_id, disabled=True)
+    return _set_disabled(request, principal, db, account_id, disabled=True)
 
 
 @router.post("/community/accounts/{account_id}/enable", response_class=HTMLResponse)
 def enable_account(
-    request: Request, principal: FacilitatorDep, session: SessionDep, account_id: AccountId
+    request: Request, principal: FacilitatorDep, db: DbDep, account_id: AccountId
 ) -> Response:
-    return _set_disabled(request, principal, session, account_id, disabled=False)
+    return _set_disabled(request, principal, db, account_id, disabled=False)

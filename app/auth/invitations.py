@@ -106,7 +106,7 @@ def set_password_link(link_base: str, token: str) -> str:
 
 
 def _write_outbox(
-    *, session: Session, community_id: int, recipient: str, subject: str, body: str
+    *, db: Session, community_id: int, recipient: str, subject: str, body: str
 ) -> OutboxMessage:
     message = OutboxMessage(
         community_id=community_id,
@@ -115,8 +115,8 @@ def _write_outbox(
         body=body[:20000],
         created_at=utcnow(),
     )
-    session.add(message)
-    session.flush()
+    db.add(message)
+    db.flush()
     return message
 
 
@@ -133,7 +133,7 @@ class Invitation:
 
 def invite(
     *,
-    session: Session,
+    db: Session,
     community_id: int,
     data: InvitationCreate,
     invited_by: Principal,
@@ -142,22 +142,22 @@ def invite(
     ip: str = "",
 ) -> Invitation:
     """Give someone a role and send them a set-password link; every check before any write."""
-    community = session.get(LearningCommunity, community_id)
+    community = db.get(LearningCommunity, community_id)
     if community is None:
         raise NotFoundError(
             N_("There is no learning community with id %(id)s."), arguments={"id": community_id}
         )
     initiative = None
     if data.initiative_id is not None:
-        initiative = session.get(Initiative, data.initiative_id)
+        initiative = db.get(Initiative, data.initiative_id)
         if initiative is None or initiative.community_id != community_id:
             refused = FIELD_MESSAGES["initiative_id"]
             raise InvalidInputError(refused, [FieldProblem("initiative_id", refused)])
-    person = session.exec(select(Person).where(Person.email == data.email)).first()
+    person = db.exec(select(Person).where(Person.email == data.email)).first()
     if person is not None and person.community_id != community_id:
         raise ConflictError(EMAIL_ELSEWHERE, [FieldProblem("email", EMAIL_ELSEWHERE)])
     membership_service.check_grant(
-        session=session,
+        db=db,
         person_id=person.id if person else None,
         initiative_id=data.initiative_id,
         role=data.role,
@@ -165,11 +165,11 @@ def invite(
 
     if person is None:
         person = Person(community_id=community_id, name=data.name, email=data.email)
-        session.add(person)
-        session.flush()
+        db.add(person)
+        db.flush()
     assert person.id is not None and person.email is not None
     membership = membership_service.grant_role(
-        session=session,
+        db=db,
         community_id=community_id,
         data=MembershipCreate(
             person_id=person.id,
@@ -181,9 +181,9 @@ def invite(
         actor=invited_by,
         ip=ip,
     )
-    account = service.ensure_account(session=session, person=person)
+    account = service.ensure_account(db=db, person=person)
     token = service.issue_one_time_token(
-        session=session, account=account, purpose=OneTimeTokenPurpose.invitation
+        db=db, account=account, purpose=OneTimeTokenPurpose.invitation
     )
 
     email = render_email(
@@ -197,14 +197,14 @@ def invite(
         link=set_password_link(link_base, token),
     )
     message = _write_outbox(
-        session=session,
+        db=db,
         community_id=community_id,
         recipient=person.email,
         subject=email.subject,
         body=email.body,
     )
     audit.record(
-        session=session,
+        db=db,
         action=AuditAction.invitation_sent,
         actor=invited_by,
         subject=person.name,
@@ -222,9 +222,9 @@ class PendingInvitation:
     expires_at: datetime
 
 
-def pending_invitations(*, session: Session, community_id: int) -> list[PendingInvitation]:
+def pending_invitations(*, db: Session, community_id: int) -> list[PendingInvitation]:
     """Invitation links not used and not expired, newest first."""
-    rows = session.exec(
+    rows = db.exec(
         select(OneTimeToken, Person)
         .join(Account, col(Account.id) == OneTimeToken.account_id)
         .join(Person, col(Person.id) == Account.person_id)
@@ -241,11 +241,11 @@ def pending_invitations(*, session: Session, community_id: int) -> list[PendingI
 
 
 def list_outbox(
-    *, session: Session, community_id: int, offset: int = 0, limit: int = 20
+    *, db: Session, community_id: int, offset: int = 0, limit: int = 20
 ) -> tuple[Sequence[OutboxMessage], int]:
     where = OutboxMessage.community_id == community_id
-    total = session.exec(select(func.count()).select_from(OutboxMessage).where(where)).one()
-    messages = session.exec(
+    total = db.exec(select(func.count()).select_from(OutboxMessage).where(where)).one()
+    messages = db.exec(
         select(OutboxMessage)
         .where(where)
         .order_by(col(OutboxMessage.created_at).desc(), col(OutboxMessage.id).desc())
@@ -259,26 +259,26 @@ def list_outbox(
 
 
 def request_password_reset(
-    *, session: Session, email: str, link_base: str, language: str, ip: str = ""
+    *, db: Session, email: str, link_base: str, language: str, ip: str = ""
 ) -> None:
     """Send a reset link if the account may have one; the caller answers the same either way."""
     typed = email.strip().lower()
     audit.record(
-        session=session,
+        db=db,
         action=AuditAction.password_reset_requested,
         actor_label=typed.replace("\x00", ""),
         ip=ip,
     )
     if not typed or "\x00" in typed:
         return
-    found = service.account_for_email(session=session, email=typed)
+    found = service.account_for_email(db=db, email=typed)
     if found is None:
         return
     account, person = found
     if account.disabled_at is not None or not person.email:
         return
     token = service.issue_one_time_token(
-        session=session, account=account, purpose=OneTimeTokenPurpose.password_reset
+        db=db, account=account, purpose=OneTimeTokenPurpose.password_reset
     )
     reset = render_email(
         "password_reset",
@@ -287,7 +287,7 @@ def request_password_reset(
         link=set_password_link(link_base, token),
     )
     _write_outbox(
-        session=session,
+        db=db,
         community_id=person.community_id,
         recipient=person.email,
         subject=reset.subject,
@@ -296,17 +296,17 @@ def request_password_reset(
 
 
 def set_password_with_token(
-    *, session: Session, token: str, password: str, repeat: str, ip: str = ""
+    *, db: Session, token: str, password: str, repeat: str, ip: str = ""
 ) -> tuple[Account, Person]:
     """Use a set-password link; NotFoundError when it is unusable, InvalidInputError per field."""
-    found = service.usable_one_time_token(session=session, token=token)
+    found = service.usable_one_time_token(db=db, token=token)
     if found is None:
         raise NotFoundError(N_("This link has expired or has been used already."))
     _one_time, _account, person = found
     _check_new_password(password, repeat, person)
-    account, person = service.use_one_time_token(session=session, token=token, password=password)
+    account, person = service.use_one_time_token(db=db, token=token, password=password)
     audit.record(
-        session=session,
+        db=db,
         action=AuditAction.password_changed,
         actor_label=person.email or person.name,
         subject=person.name,
@@ -318,7 +318,7 @@ def set_password_with_token(
 
 def change_password(
     *,
-    session: Session,
+    db: Session,
     principal: Principal,
     current_password: str,
     password: str,
@@ -327,8 +327,8 @@ def change_password(
 ) -> Account:
     """A signed-in person's new password; ends every session of the account (the caller
     starts a fresh one for this browser)."""
-    account = session.get(Account, principal.account_id)
-    person = session.get(Person, principal.person_id)
+    account = db.get(Account, principal.account_id)
+    person = db.get(Person, principal.person_id)
     if account is None or person is None:
         raise NotFoundError(N_("There is no such account."))
     if not secrets.verify_password(account.password_hash, current_password):
@@ -338,9 +338,9 @@ def change_password(
             status_code=400,
         )
     _check_new_password(password, repeat, person)
-    service.set_password(session=session, account=account, person=person, password=password)
+    service.set_password(db=db, account=account, person=person, password=password)
     audit.record(
-        session=session,
+        db=db,
         action=AuditAction.password_changed,
         actor=principal,
         subject=person.name,
@@ -377,16 +377,16 @@ class AccountRow:
 
 
 def list_accounts(
-    *, session: Session, community_id: int, offset: int = 0, limit: int = 20
+    *, db: Session, community_id: int, offset: int = 0, limit: int = 20
 ) -> tuple[list[AccountRow], int]:
     where = Person.community_id == community_id
-    total = session.exec(
+    total = db.exec(
         select(func.count())
         .select_from(Account)
         .join(Person, col(Person.id) == Account.person_id)
         .where(where)
     ).one()
-    rows = session.exec(
+    rows = db.exec(
         select(Account, Person)
         .join(Person, col(Person.id) == Account.person_id)
         .where(where)
@@ -397,7 +397,7 @@ def list_accounts(
     roles: dict[int, list[HeldRole]] = {}
     person_ids = [person.id for _account, person in rows]
     if person_ids:
-        for person_id, role, initiative_name in session.exec(
+        for person_id, role, initiative_name in db.exec(
             select(Membership.person_id, Membership.role, Initiative.name)
             .join(Initiative, col(Initiative.id) == Membership.initiative_id, isouter=True)
             .where(col(Membership.person_id).in_(person_ids))
@@ -411,7 +411,7 @@ def list_accounts(
 
 def set_account_disabled(
     *,
-    session: Session,
+    db: Session,
     community_id: int,
     account_id: int,
     disabled: bool,
@@ -419,7 +419,7 @@ def set_account_disabled(
     ip: str = "",
 ) -> tuple[Account, Person]:
     """Disable (ending its sessions and API tokens at once) or enable an account here."""
-    row = session.exec(
+    row = db.exec(
         select(Account, Person)
         .join(Person, col(Person.id) == Account.person_id)
         .where(Account.id == account_id, Person.community_id == community_id)
@@ -429,9 +429,9 @@ def set_account_disabled(
     account, person = row
     if disabled and account.id == actor.account_id:
         raise ConflictError(OWN_ACCOUNT)
-    service.set_disabled(session=session, account=account, disabled=disabled)
+    service.set_disabled(db=db, account=account, disabled=disabled)
     audit.record(
-        session=session,
+        db=db,
         action=AuditAction.account_disabled if disabled else AuditAction.account_enabled,
         actor=actor,
         subject=person.name,

@@ -27,7 +27,7 @@ from app.auth.dependencies import BrowserOnly, FacilitatorDep, PublicDep, timeou
 from app.auth.models import AccessLink, Account
 from app.auth.responses import rate_limited
 from app.db import MAX_ID, utcnow
-from app.deps import SessionDep
+from app.deps import DbDep
 from app.labels import N_
 from app.learning_sessions import service as session_service
 from app.learning_sessions.models import LearningSession
@@ -99,17 +99,17 @@ def _form_problems(error: ValidationError) -> dict[str, str]:
     return problems
 
 
-def _people_choices(session: Session, community_id: int) -> tuple[list[Person], list[Person]]:
+def _people_choices(db: Session, community_id: int) -> tuple[list[Person], list[Person]]:
     """Family representatives first (links are mostly for them), then everyone else."""
     family_ids = set(
-        session.exec(
+        db.exec(
             select(Membership.person_id).where(
                 Membership.community_id == community_id,
                 Membership.role == Role.family_representative,
             )
         ).all()
     )
-    people = session.exec(
+    people = db.exec(
         select(Person).where(Person.community_id == community_id).order_by(col(Person.name))
     ).all()
     return [p for p in people if p.id in family_ids], [p for p in people if p.id not in family_ids]
@@ -117,7 +117,7 @@ def _people_choices(session: Session, community_id: int) -> tuple[list[Person], 
 
 def _manage_page(
     request: Request,
-    session: Session,
+    db: Session,
     community_id: int,
     *,
     form: LinkForm,
@@ -125,15 +125,13 @@ def _manage_page(
     revoked: bool = False,
     status_code: int = 200,
 ) -> HTMLResponse:
-    family, others = _people_choices(session, community_id)
-    sessions, _ = session_service.list_sessions(
-        session=session, community_id=community_id, limit=1000
-    )
+    family, others = _people_choices(db, community_id)
+    sessions, _ = session_service.list_sessions(db=db, community_id=community_id, limit=1000)
     return render(
         request,
         "auth/access_links.html",
         {
-            "links": service.list_access_links(session=session, community_id=community_id),
+            "links": service.list_access_links(db=db, community_id=community_id),
             "session_numbers": {s.id: s.number for s in sessions},
             "sessions": sessions,
             "family": family,
@@ -152,13 +150,13 @@ def _manage_page(
 def access_links(
     principal: FacilitatorDep,
     request: Request,
-    session: SessionDep,
+    db: DbDep,
     revoked: Annotated[bool, Query()] = False,
 ) -> HTMLResponse:
     default_day = local_today() + timedelta(days=DEFAULT_VALID_DAYS)
     return _manage_page(
         request,
-        session,
+        db,
         principal.community_id,
         form=LinkForm(expires_on=default_day.isoformat()),
         revoked=revoked,
@@ -169,7 +167,7 @@ def access_links(
 def create_access_link(
     principal: FacilitatorDep,
     request: Request,
-    session: SessionDep,
+    db: DbDep,
     person_id: Annotated[str, Form(max_length=20)] = "",
     scope: Annotated[str, Form(max_length=20)] = "community",
     expires_on: Annotated[str, Form(max_length=20)] = "",
@@ -186,7 +184,7 @@ def create_access_link(
     except ValidationError as error:
         return _manage_page(
             request,
-            session,
+            db,
             principal.community_id,
             form=form,
             problems=_form_problems(error),
@@ -194,20 +192,20 @@ def create_access_link(
         )
     # A person or session of another community does not exist for this facilitator.
     problems: dict[str, str] = {}
-    person = session.get(Person, data.person_id)
+    person = db.get(Person, data.person_id)
     if person is None or person.community_id != principal.community_id:
         problems["person_id"] = FIELD_MESSAGES["person_id"]
-    learning_session = session.get(LearningSession, data.session_id) if data.session_id else None
+    learning_session = db.get(LearningSession, data.session_id) if data.session_id else None
     if data.session_id and (
         learning_session is None or learning_session.community_id != principal.community_id
     ):
         problems["scope"] = FIELD_MESSAGES["scope"]
     if problems or person is None:
         return _manage_page(
-            request, session, principal.community_id, form=form, problems=problems, status_code=422
+            request, db, principal.community_id, form=form, problems=problems, status_code=422
         )
     link, token = service.create_access_link(
-        session=session,
+        db=db,
         person=person,
         created_by_id=principal.person_id,
         expires_at=expiry_moment(data.expires_on),
@@ -215,7 +213,7 @@ def create_access_link(
     )
     scope_text = f"session {learning_session.number}" if learning_session else "whole community"
     audit.record(
-        session=session,
+        db=db,
         action=AuditAction.access_link_created,
         actor=principal,
         subject=person.name,
@@ -238,14 +236,14 @@ def create_access_link(
 def revoke_access_link(
     principal: FacilitatorDep,
     request: Request,
-    session: SessionDep,
+    db: DbDep,
     link_id: Annotated[int, Path(ge=1, le=MAX_ID)],
 ) -> RedirectResponse:
     link, person = service.revoke_access_link(
-        session=session, link_id=link_id, community_id=principal.community_id
+        db=db, link_id=link_id, community_id=principal.community_id
     )
     audit.record(
-        session=session,
+        db=db,
         action=AuditAction.access_link_revoked,
         actor=principal,
         subject=person.name,
@@ -314,11 +312,11 @@ def _refusal(link: AccessLink, *, account_disabled: bool) -> Refusal | None:
 
 
 def _refuse(
-    session: Session, refusal: Refusal, ip: str, found: tuple[AccessLink, Person] | None = None
+    db: Session, refusal: Refusal, ip: str, found: tuple[AccessLink, Person] | None = None
 ) -> Refusal:
     link_note = f"; link {found[0].id}" if found else ""
     audit.record(
-        session=session,
+        db=db,
         action=AuditAction.access_link_refused,
         actor_label="access link",
         subject=found[1].name if found else "",
@@ -331,9 +329,9 @@ def _refuse(
 Found = tuple[AccessLink, Account, Person]
 
 
-def _check(session: Session, token: str) -> tuple[Found | None, Refusal | None]:
+def _check(db: Session, token: str) -> tuple[Found | None, Refusal | None]:
     """The link for this token (if any), and why it may not be used now (if so)."""
-    found = service.find_access_link(session=session, token=token)
+    found = service.find_access_link(db=db, token=token)
     if found is None:
         return None, UNKNOWN
     link, account, _person = found
@@ -356,20 +354,20 @@ def _refused_page(request: Request, refusal: Refusal) -> Response:
     )
 
 
-def _exchange(request: Request, session: Session, token: str) -> Opened | Refusal:
+def _exchange(request: Request, db: Session, token: str) -> Opened | Refusal:
     """Trade a usable link for a new sign-in session; record either outcome (never the token)."""
     ip = client_ip(request)
-    found, refusal = _check(session, token)
+    found, refusal = _check(db, token)
     if found is None or refusal is not None:
         held = (found[0], found[2]) if found else None
-        return _refuse(session, refusal or UNKNOWN, ip, held)
+        return _refuse(db, refusal or UNKNOWN, ip, held)
     link, account, person = found
     # A new session id at every sign-in; whoever was signed in here is signed out.
     old_token = session_token(request)
     if old_token:
-        service.end_session(session=session, token=old_token)
+        service.end_session(db=db, token=old_token)
     new_token = service.start_session(
-        session=session,
+        db=db,
         account=account,
         timeouts=timeouts(request.app.state.settings),
         ip=ip,
@@ -379,10 +377,10 @@ def _exchange(request: Request, session: Session, token: str) -> Opened | Refusa
     link.first_used_at = link.first_used_at or now
     link.last_used_at = now
     holder = service.load_principal(
-        session=session, account=account, person=person, method="session", access_link=link
+        db=db, account=account, person=person, method="session", access_link=link
     )
     audit.record(
-        session=session,
+        db=db,
         action=AuditAction.access_link_used,
         actor=holder,
         subject=person.name,
@@ -398,14 +396,12 @@ def open_empty_access_link(_access: PublicDep, request: Request) -> Response:
 
 
 @router.get("/access/{token}", response_class=HTMLResponse)
-def open_access_link(
-    _access: PublicDep, request: Request, session: SessionDep, token: str
-) -> Response:
+def open_access_link(_access: PublicDep, request: Request, db: DbDep, token: str) -> Response:
     """Only a page with a button: mail scanners open links, and a GET must change nothing."""
-    blocked = rate_limit.exceeded(session=session, limits=_access_limits(request))
+    blocked = rate_limit.exceeded(db=db, limits=_access_limits(request))
     if blocked is not None:
         return rate_limited(request, blocked)
-    found, refusal = _check(session, token)
+    found, refusal = _check(db, token)
     if found is None or refusal is not None:
         return _refused_page(request, refusal or UNKNOWN)
     _link, _account, person = found
@@ -415,24 +411,22 @@ def open_access_link(
 
 
 @router.post("/access/{token}", response_class=HTMLResponse)
-def use_access_link(
-    _access: PublicDep, request: Request, session: SessionDep, token: str
-) -> Response:
+def use_access_link(_access: PublicDep, request: Request, db: DbDep, token: str) -> Response:
     """Exchange the link for a sign-in session; the link keeps working until it ends."""
     limits = _access_limits(request)
-    blocked = rate_limit.exceeded(session=session, limits=limits)
+    blocked = rate_limit.exceeded(db=db, limits=limits)
     if blocked is not None:
         audit.record(
-            session=session,
+            db=db,
             action=AuditAction.rate_limited,
             subject="access link",
             ip=client_ip(request),
         )
         # A response, not an exception: the audit entry must be committed.
         return rate_limited(request, blocked)
-    outcome = _exchange(request, session, token)
+    outcome = _exchange(request, db, token)
     if isinstance(outcome, Refusal):
-        rate_limit.count_attempt(session=session, limits=limits)
+        rate_limit.count_attempt(db=db, limits=limits)
         return _refused_page(request, outcome)
     # 303 to a plain address: the token leaves the address bar and the history.
     response = RedirectResponse(outcome.target, status_code=303)

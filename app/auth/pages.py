@@ -9,7 +9,7 @@ from app.auth import audit, rate_limit, service
 from app.auth.cookies import clear_session_cookie, session_token, set_session_cookie
 from app.auth.dependencies import PublicDep, timeouts
 from app.auth.responses import rate_limited
-from app.deps import SessionDep
+from app.deps import DbDep
 from app.labels import N_
 from app.templating import render
 from app.vocabulary import AuditAction
@@ -41,7 +41,7 @@ def sign_in_form(
 def sign_in(
     request: Request,
     _access: PublicDep,
-    session: SessionDep,
+    db: DbDep,
     email: EmailField,
     password: PasswordField,
     next_path: NextField = "/",
@@ -49,10 +49,10 @@ def sign_in(
     limits = rate_limit.sign_in_limits(
         request.app.state.settings, email=email, ip=client_ip(request)
     )
-    blocked = rate_limit.exceeded(session=session, limits=limits)
+    blocked = rate_limit.exceeded(db=db, limits=limits)
     if blocked is not None:
         audit.record(
-            session=session,
+            db=db,
             action=AuditAction.rate_limited,
             actor_label=email,
             subject="sign-in",
@@ -60,11 +60,11 @@ def sign_in(
         )
         # A response, not an exception: the audit entry must be committed.
         return rate_limited(request, blocked)
-    found = service.authenticate(session=session, email=email, password=password)
+    found = service.authenticate(db=db, email=email, password=password)
     if found is None:
-        rate_limit.count_attempt(session=session, limits=limits)
+        rate_limit.count_attempt(db=db, limits=limits)
         audit.record(
-            session=session,
+            db=db,
             action=AuditAction.sign_in_failed,
             actor_label=email,
             ip=client_ip(request),
@@ -82,15 +82,15 @@ def sign_in(
     account, person = found
     old_token = session_token(request)
     if old_token:
-        service.end_session(session=session, token=old_token)
+        service.end_session(db=db, token=old_token)
     token = service.start_session(
-        session=session,
+        db=db,
         account=account,
         timeouts=timeouts(request.app.state.settings),
         ip=client_ip(request),
     )
     audit.record(
-        session=session,
+        db=db,
         action=AuditAction.sign_in,
         actor_label=person.email or person.name,
         subject=person.name,
@@ -102,14 +102,12 @@ def sign_in(
 
 
 @router.post("/sign-out")
-def sign_out(request: Request, principal: PublicDep, session: SessionDep) -> Response:
+def sign_out(request: Request, principal: PublicDep, db: DbDep) -> Response:
     token = session_token(request)
     if token:
-        service.end_session(session=session, token=token)
+        service.end_session(db=db, token=token)
     if principal is not None:
-        audit.record(
-            session=session, action=AuditAction.sign_out, actor=principal, ip=client_ip(request)
-        )
+        audit.record(db=db, action=AuditAction.sign_out, actor=principal, ip=client_ip(request))
     response = RedirectResponse("/sign-in", status_code=303)
     clear_session_cookie(request, response)
     return response

@@ -12,7 +12,7 @@ from app.auth.cookies import session_token, set_session_cookie
 from app.auth.dependencies import PasswordHolderDep, PublicDep, timeouts
 from app.auth.models import Account
 from app.auth.responses import rate_limited
-from app.deps import SessionDep
+from app.deps import DbDep
 from app.errors import DomainError, InvalidInputError, NotFoundError
 from app.labels import N_
 from app.templating import render
@@ -27,15 +27,13 @@ EMAIL_NEEDED = N_("Enter your email address.")
 RESET_WINDOW = timedelta(hours=1)
 
 
-def _start_session(
-    request: Request, response: Response, session: Session, account: Account
-) -> None:
+def _start_session(request: Request, response: Response, db: Session, account: Account) -> None:
     """A fresh session for this browser, replacing the one it had (if any)."""
     old_token = session_token(request)
     if old_token:
-        service.end_session(session=session, token=old_token)
+        service.end_session(db=db, token=old_token)
     token = service.start_session(
-        session=session,
+        db=db,
         account=account,
         timeouts=timeouts(request.app.state.settings),
         ip=client_ip(request),
@@ -52,9 +50,9 @@ def _link_expired(request: Request) -> HTMLResponse:
 
 @router.get("/set-password/{token}", response_class=HTMLResponse)
 def set_password_form(
-    request: Request, _access: PublicDep, session: SessionDep, token: TokenPath
+    request: Request, _access: PublicDep, db: DbDep, token: TokenPath
 ) -> HTMLResponse:
-    found = service.usable_one_time_token(session=session, token=token)
+    found = service.usable_one_time_token(db=db, token=token)
     if found is None:
         return _link_expired(request)
     _one_time, _account, person = found
@@ -67,19 +65,19 @@ def set_password_form(
 def set_password(
     request: Request,
     _access: PublicDep,
-    session: SessionDep,
+    db: DbDep,
     token: TokenPath,
     password: PasswordField = "",
     repeat: PasswordField = "",
 ) -> Response:
     try:
         account, _person = invitations.set_password_with_token(
-            session=session, token=token, password=password, repeat=repeat, ip=client_ip(request)
+            db=db, token=token, password=password, repeat=repeat, ip=client_ip(request)
         )
     except NotFoundError:
         return _link_expired(request)
     except InvalidInputError as error:
-        found = service.usable_one_time_token(session=session, token=token)
+        found = service.usable_one_time_token(db=db, token=token)
         assert found is not None
         return render(
             request,
@@ -92,7 +90,7 @@ def set_password(
             status_code=422,
         )
     response = RedirectResponse("/", status_code=303)
-    _start_session(request, response, session, account)
+    _start_session(request, response, db, account)
     return response
 
 
@@ -117,7 +115,7 @@ def password_reset_form(request: Request, _access: PublicDep) -> HTMLResponse:
 def request_password_reset(
     request: Request,
     _access: PublicDep,
-    session: SessionDep,
+    db: DbDep,
     email: Annotated[str, Form(max_length=254)] = "",
 ) -> Response:
     if not email.strip():
@@ -128,19 +126,19 @@ def request_password_reset(
             status_code=422,
         )
     limits = reset_limits(request, email.replace("\x00", ""))
-    blocked = rate_limit.exceeded(session=session, limits=limits)
+    blocked = rate_limit.exceeded(db=db, limits=limits)
     if blocked is not None:
         audit.record(
-            session=session,
+            db=db,
             action=AuditAction.rate_limited,
             actor_label=email.replace("\x00", ""),
             subject="password-reset",
             ip=client_ip(request),
         )
         return rate_limited(request, blocked)
-    rate_limit.count_attempt(session=session, limits=limits)
+    rate_limit.count_attempt(db=db, limits=limits)
     invitations.request_password_reset(
-        session=session,
+        db=db,
         email=email,
         link_base=link_base(request),
         language=request.state.language,
@@ -168,7 +166,7 @@ def change_password_form(
 def change_password(
     request: Request,
     principal: PasswordHolderDep,
-    session: SessionDep,
+    db: DbDep,
     current_password: PasswordField = "",
     password: PasswordField = "",
     repeat: PasswordField = "",
@@ -179,10 +177,10 @@ def change_password(
         email=principal.email or f"account:{principal.account_id}",
         ip=client_ip(request),
     )
-    blocked = rate_limit.exceeded(session=session, limits=limits)
+    blocked = rate_limit.exceeded(db=db, limits=limits)
     if blocked is not None:
         audit.record(
-            session=session,
+            db=db,
             action=AuditAction.rate_limited,
             actor=principal,
             subject="change-password",
@@ -191,7 +189,7 @@ def change_password(
         return rate_limited(request, blocked)
     try:
         account = invitations.change_password(
-            session=session,
+            db=db,
             principal=principal,
             current_password=current_password,
             password=password,
@@ -202,7 +200,7 @@ def change_password(
         if not error.problems:
             raise
         if any(p.field == "current_password" for p in error.problems):
-            rate_limit.count_attempt(session=session, limits=limits)
+            rate_limit.count_attempt(db=db, limits=limits)
         return render(
             request,
             "auth/change_password.html",
@@ -212,5 +210,5 @@ def change_password(
     # Every session of the account has ended; this browser gets a fresh one (and a new
     # CSRF token, so the page is loaded anew rather than rendered with the old one).
     response = RedirectResponse("/account/password?changed=true", status_code=303)
-    _start_session(request, response, session, account)
+    _start_session(request, response, db, account)
     return response

@@ -47,12 +47,12 @@ def _window_start(window: timedelta, now: datetime) -> datetime:
     return datetime.fromtimestamp(epoch - epoch % seconds, tz=now.tzinfo)
 
 
-def exceeded(*, session: Session, limits: list[Limit]) -> Exceeded | None:
+def exceeded(*, db: Session, limits: list[Limit]) -> Exceeded | None:
     """The first limit already used up in its current window, if any."""
     now = utcnow()
     for limit in limits:
         start = _window_start(limit.window, now)
-        count = session.exec(
+        count = db.exec(
             select(RateLimitCounter.count).where(
                 RateLimitCounter.key == limit.key, RateLimitCounter.window_start == start
             )
@@ -62,12 +62,12 @@ def exceeded(*, session: Session, limits: list[Limit]) -> Exceeded | None:
     return None
 
 
-def count_attempt(*, session: Session, limits: list[Limit]) -> None:
+def count_attempt(*, db: Session, limits: list[Limit]) -> None:
     """Add one attempt to each limit's current window (an atomic UPDATE, or the first row)."""
     now = utcnow()
     for limit in limits:
         start = _window_start(limit.window, now)
-        result = session.execute(
+        result = db.execute(
             update(RateLimitCounter)
             .where(
                 col(RateLimitCounter.key) == limit.key,
@@ -76,21 +76,21 @@ def count_attempt(*, session: Session, limits: list[Limit]) -> None:
             .values(count=RateLimitCounter.count + 1)
         )
         if result.rowcount == 0:  # type: ignore[attr-defined]
-            _first_in_window(session, limit.key, start)
+            _first_in_window(db, limit.key, start)
 
 
-def _first_in_window(session: Session, key: str, start: datetime) -> None:
+def _first_in_window(db: Session, key: str, start: datetime) -> None:
     try:
-        with session.begin_nested():
-            session.add(RateLimitCounter(key=key, window_start=start, count=1))
+        with db.begin_nested():
+            db.add(RateLimitCounter(key=key, window_start=start, count=1))
     except IntegrityError:  # another worker counted first: count on its row
-        session.execute(
+        db.execute(
             update(RateLimitCounter)
             .where(col(RateLimitCounter.key) == key, col(RateLimitCounter.window_start) == start)
             .values(count=RateLimitCounter.count + 1)
         )
     # Old windows are never read again.
-    session.execute(
+    db.execute(
         delete(RateLimitCounter).where(
             col(RateLimitCounter.window_start) < start - timedelta(days=1)
         )

@@ -33,13 +33,13 @@ class SessionTimeouts:
 
 def load_principal(
     *,
-    session: Session,
+    db: Session,
     account: Account,
     person: Person,
     method: str,
     access_link: AccessLink | None = None,
 ) -> Principal:
-    memberships = session.exec(
+    memberships = db.exec(
         select(Membership.role, Membership.initiative_id).where(Membership.person_id == person.id)
     ).all()
     community_roles: set[Role] = set()
@@ -119,12 +119,12 @@ def _principal(rows: Sequence[Any], *, method: str) -> Principal:
     )
 
 
-def resolve_session(*, session: Session, token: str, timeouts: SessionTimeouts) -> Resolved | None:
+def resolve_session(*, db: Session, token: str, timeouts: SessionTimeouts) -> Resolved | None:
     """The live sign-in session for a cookie token, with its roles: one query per request.
 
     None when expired, idle too long, the account disabled or the access link revoked.
     """
-    rows: Sequence[Any] = session.exec(
+    rows: Sequence[Any] = db.exec(
         select(  # type: ignore[call-overload]
             col(UserSession.id).label("credential_id"),
             col(UserSession.last_seen_at),
@@ -165,8 +165,8 @@ def resolve_session(*, session: Session, token: str, timeouts: SessionTimeouts) 
 # -- accounts and passwords -----------------------------------------------------------------
 
 
-def account_for_email(*, session: Session, email: str) -> tuple[Account, Person] | None:
-    row = session.exec(
+def account_for_email(*, db: Session, email: str) -> tuple[Account, Person] | None:
+    row = db.exec(
         select(Account, Person)
         .join(Person, col(Person.id) == Account.person_id)
         .where(Person.email == email.strip().lower())
@@ -174,9 +174,9 @@ def account_for_email(*, session: Session, email: str) -> tuple[Account, Person]
     return (row[0], row[1]) if row else None
 
 
-def authenticate(*, session: Session, email: str, password: str) -> tuple[Account, Person] | None:
+def authenticate(*, db: Session, email: str, password: str) -> tuple[Account, Person] | None:
     """The account whose password this is, if it may sign in; None otherwise (same time either way)."""
-    found = account_for_email(session=session, email=email)
+    found = account_for_email(db=db, email=email)
     account = found[0] if found else None
     if not secrets.verify_password(account.password_hash if account else None, password):
         return None
@@ -188,37 +188,37 @@ def authenticate(*, session: Session, email: str, password: str) -> tuple[Accoun
     return found
 
 
-def ensure_account(*, session: Session, person: Person) -> Account:
-    account = session.exec(select(Account).where(Account.person_id == person.id)).first()
+def ensure_account(*, db: Session, person: Person) -> Account:
+    account = db.exec(select(Account).where(Account.person_id == person.id)).first()
     if account is None:
         assert person.id is not None
         account = Account(person_id=person.id)
-        session.add(account)
-        session.flush()
+        db.add(account)
+        db.flush()
     return account
 
 
-def set_password(*, session: Session, account: Account, person: Person, password: str) -> None:
+def set_password(*, db: Session, account: Account, person: Person, password: str) -> None:
     """Store a new password and end every session of the account (a stolen cookie dies too)."""
     problem = secrets.password_problem(password, email=person.email, name=person.name)
     if problem:
         raise InvalidInputError(problem, [FieldProblem("password", problem)])
     account.password_hash = secrets.hash_password(password)
     account.updated_at = utcnow()
-    end_all_sessions(session=session, account_id=_id(account))
+    end_all_sessions(db=db, account_id=_id(account))
 
 
-def set_disabled(*, session: Session, account: Account, disabled: bool) -> None:
+def set_disabled(*, db: Session, account: Account, disabled: bool) -> None:
     account.disabled_at = utcnow() if disabled else None
     account.updated_at = utcnow()
     if disabled:
-        end_all_sessions(session=session, account_id=_id(account))
-        session.execute(
+        end_all_sessions(db=db, account_id=_id(account))
+        db.execute(
             update(ApiToken)
             .where(col(ApiToken.account_id) == account.id, col(ApiToken.revoked_at).is_(None))
             .values(revoked_at=utcnow())
         )
-    session.flush()
+    db.flush()
 
 
 # -- sign-in sessions -----------------------------------------------------------------------
@@ -226,7 +226,7 @@ def set_disabled(*, session: Session, account: Account, disabled: bool) -> None:
 
 def start_session(
     *,
-    session: Session,
+    db: Session,
     account: Account,
     timeouts: SessionTimeouts,
     ip: str,
@@ -235,7 +235,7 @@ def start_session(
     """A new session; the returned token goes into the cookie and is never stored."""
     token = secrets.new_token()
     now = utcnow()
-    session.add(
+    db.add(
         UserSession(
             token_hash=secrets.token_hash(token),
             account_id=_id(account),
@@ -247,74 +247,72 @@ def start_session(
         )
     )
     account.last_sign_in_at = now
-    session.flush()
+    db.flush()
     return token
 
 
-def touch_session(*, session: Session, credential_id: int) -> None:
-    session.execute(
+def touch_session(*, db: Session, credential_id: int) -> None:
+    db.execute(
         update(UserSession)
         .where(col(UserSession.id) == credential_id)
         .values(last_seen_at=utcnow())
     )
 
 
-def end_session(*, session: Session, token: str) -> None:
-    stored = session.exec(
+def end_session(*, db: Session, token: str) -> None:
+    stored = db.exec(
         select(UserSession).where(UserSession.token_hash == secrets.token_hash(token))
     ).first()
     if stored is not None:
-        session.delete(stored)
-        session.flush()
+        db.delete(stored)
+        db.flush()
 
 
-def end_all_sessions(*, session: Session, account_id: int) -> None:
-    for stored in session.exec(
-        select(UserSession).where(UserSession.account_id == account_id)
-    ).all():
-        session.delete(stored)
-    session.flush()
+def end_all_sessions(*, db: Session, account_id: int) -> None:
+    for stored in db.exec(select(UserSession).where(UserSession.account_id == account_id)).all():
+        db.delete(stored)
+    db.flush()
 
 
 # -- API tokens -----------------------------------------------------------------------------
 
 
-def create_api_token(*, session: Session, account_id: int, name: str) -> tuple[ApiToken, str]:
+def create_api_token(*, db: Session, account_id: int, name: str) -> tuple[ApiToken, str]:
     token = "lk_" + secrets.new_token()
     api_token = ApiToken(
         account_id=account_id, name=name, token_hash=secrets.token_hash(token), created_at=utcnow()
     )
-    session.add(api_token)
-    session.flush()
+    db.add(api_token)
+    db.flush()
     return api_token, token
 
 
-def list_api_tokens(*, session: Session, account_id: int) -> Sequence[ApiToken]:
-    return session.exec(
+def list_api_tokens(*, db: Session, account_id: int) -> Sequence[ApiToken]:
+    return db.exec(
         select(ApiToken)
         .where(ApiToken.account_id == account_id, col(ApiToken.revoked_at).is_(None))
         .order_by(col(ApiToken.created_at).desc())
     ).all()
 
 
-def revoke_api_token(*, session: Session, account_id: int, token_id: int) -> ApiToken:
-    api_token = session.get(ApiToken, token_id)
+def revoke_api_token(*, db: Session, account_id: int, token_id: int) -> ApiToken:
+    api_token = db.get(ApiToken, token_id)
     if api_token is None or api_token.account_id != account_id or api_token.revoked_at:
         raise NotFoundError(N_("There is no API token with id %(id)s."), arguments={"id": token_id})
     api_token.revoked_at = utcnow()
-    session.flush()
+    db.flush()
     return api_token
 
 
-def touch_api_token(*, session: Session, credential_id: int) -> None:
-    session.execute(
+def touch_api_token(*, db: Session, credential_id: int) -> None:
+    db.execute(
         update(ApiToken).where(col(ApiToken.id) == credential_id).values(last_used_at=utcnow())
     )
 
 
-def resolve_api_token(*, session: Session, token: str) -> Resolved | None:
+def resolve_api_token(*, db: Session, token: str) -> Resolved | None:
     """The account behind a bearer token, with its roles; None if revoked or disabled."""
-    rows: Sequence[Any] = session.exec(
+    rows: Sequence[Any] = db.exec(
         select(
             col(ApiToken.id).label("credential_id"),
             col(ApiToken.revoked_at),
@@ -339,15 +337,13 @@ def resolve_api_token(*, session: Session, token: str) -> Resolved | None:
 # -- set-password links (invitations, resets) -----------------------------------------------
 
 
-def issue_one_time_token(
-    *, session: Session, account: Account, purpose: OneTimeTokenPurpose
-) -> str:
+def issue_one_time_token(*, db: Session, account: Account, purpose: OneTimeTokenPurpose) -> str:
     token = secrets.new_token()
     valid_for = (
         INVITATION_VALID if purpose == OneTimeTokenPurpose.invitation else PASSWORD_RESET_VALID
     )
     now = utcnow()
-    session.add(
+    db.add(
         OneTimeToken(
             account_id=_id(account),
             purpose=purpose,
@@ -356,16 +352,16 @@ def issue_one_time_token(
             expires_at=now + valid_for,
         )
     )
-    session.flush()
+    db.flush()
     return token
 
 
 def usable_one_time_token(
-    *, session: Session, token: str
+    *, db: Session, token: str
 ) -> tuple[OneTimeToken, Account, Person] | None:
     if not token or len(token) > 100:
         return None
-    row = session.exec(
+    row = db.exec(
         select(OneTimeToken, Account, Person)
         .join(Account, col(Account.id) == OneTimeToken.account_id)
         .join(Person, col(Person.id) == Account.person_id)
@@ -379,20 +375,20 @@ def usable_one_time_token(
     return one_time, account, person
 
 
-def use_one_time_token(*, session: Session, token: str, password: str) -> tuple[Account, Person]:
-    found = usable_one_time_token(session=session, token=token)
+def use_one_time_token(*, db: Session, token: str, password: str) -> tuple[Account, Person]:
+    found = usable_one_time_token(db=db, token=token)
     if found is None:
         raise NotFoundError(N_("This link has expired or has been used already."))
     one_time, account, person = found
-    set_password(session=session, account=account, person=person, password=password)
+    set_password(db=db, account=account, person=person, password=password)
     one_time.used_at = utcnow()
     # Any other open link for this account is now pointless.
-    session.execute(
+    db.execute(
         update(OneTimeToken)
         .where(col(OneTimeToken.account_id) == account.id, col(OneTimeToken.used_at).is_(None))
         .values(used_at=utcnow())
     )
-    session.flush()
+    db.flush()
     return account, person
 
 
@@ -405,13 +401,13 @@ def link_is_usable(link: AccessLink) -> bool:
 
 def create_access_link(
     *,
-    session: Session,
+    db: Session,
     person: Person,
     created_by_id: int | None,
     expires_at: datetime,
     session_id: int | None = None,
 ) -> tuple[AccessLink, str]:
-    ensure_account(session=session, person=person)
+    ensure_account(db=db, person=person)
     token = secrets.new_token()
     assert person.id is not None
     link = AccessLink(
@@ -422,16 +418,16 @@ def create_access_link(
         created_at=utcnow(),
         expires_at=expires_at,
     )
-    session.add(link)
-    session.flush()
+    db.add(link)
+    db.flush()
     return link, token
 
 
-def find_access_link(*, session: Session, token: str) -> tuple[AccessLink, Account, Person] | None:
+def find_access_link(*, db: Session, token: str) -> tuple[AccessLink, Account, Person] | None:
     """The link for a token, usable or not (the caller tells the person which)."""
     if not token or len(token) > 100:
         return None
-    row = session.exec(
+    row = db.exec(
         select(AccessLink, Account, Person)
         .join(Person, col(Person.id) == AccessLink.person_id)
         .join(Account, col(Account.person_id) == Person.id)
@@ -440,10 +436,8 @@ def find_access_link(*, session: Session, token: str) -> tuple[AccessLink, Accou
     return (row[0], row[1], row[2]) if row else None
 
 
-def list_access_links(
-    *, session: Session, community_id: int
-) -> Sequence[tuple[AccessLink, Person]]:
-    return session.exec(
+def list_access_links(*, db: Session, community_id: int) -> Sequence[tuple[AccessLink, Person]]:
+    return db.exec(
         select(AccessLink, Person)
         .join(Person, col(Person.id) == AccessLink.person_id)
         .where(
@@ -456,9 +450,9 @@ def list_access_links(
 
 
 def revoke_access_link(
-    *, session: Session, link_id: int, community_id: int
+    *, db: Session, link_id: int, community_id: int
 ) -> tuple[AccessLink, Person]:
-    row = session.exec(
+    row = db.exec(
         select(AccessLink, Person)
         .join(Person, col(Person.id) == AccessLink.person_id)
         .where(AccessLink.id == link_id, Person.community_id == community_id)
@@ -470,11 +464,9 @@ def revoke_access_link(
     link, person = row
     link.revoked_at = utcnow()
     # Sessions opened with the link end with it.
-    for stored in session.exec(
-        select(UserSession).where(UserSession.access_link_id == link.id)
-    ).all():
-        session.delete(stored)
-    session.flush()
+    for stored in db.exec(select(UserSession).where(UserSession.access_link_id == link.id)).all():
+        db.delete(stored)
+    db.flush()
     return link, person
 
 

@@ -10,7 +10,7 @@ from sqlmodel import Session
 from app.auth import audit, service
 from app.auth.dependencies import BrowserOnly, PasswordHolderDep
 from app.db import MAX_ID
-from app.deps import SessionDep
+from app.deps import DbDep
 from app.labels import N_
 from app.templating import render
 from app.vocabulary import AuditAction
@@ -40,7 +40,7 @@ class ApiTokenCreate(BaseModel):
 
 def _tokens_page(
     request: Request,
-    session: Session,
+    db: Session,
     account_id: int,
     *,
     name: str = "",
@@ -52,7 +52,7 @@ def _tokens_page(
         request,
         "auth/api_tokens.html",
         {
-            "tokens": service.list_api_tokens(session=session, account_id=account_id),
+            "tokens": service.list_api_tokens(db=db, account_id=account_id),
             "name": name,
             "problem": problem,
             "revoked": revoked,
@@ -65,30 +65,30 @@ def _tokens_page(
 def api_tokens(
     principal: PasswordHolderDep,
     request: Request,
-    session: SessionDep,
+    db: DbDep,
     revoked: Annotated[bool, Query()] = False,
 ) -> HTMLResponse:
-    return _tokens_page(request, session, principal.account_id, revoked=revoked)
+    return _tokens_page(request, db, principal.account_id, revoked=revoked)
 
 
 @router.post(TOKENS_PAGE, response_class=HTMLResponse)
 def create_api_token(
     principal: PasswordHolderDep,
     request: Request,
-    session: SessionDep,
+    db: DbDep,
     name: Annotated[str, Form(max_length=1000)] = "",
 ) -> HTMLResponse:
     try:
         data = ApiTokenCreate.model_validate({"name": name})
     except ValidationError:
         return _tokens_page(
-            request, session, principal.account_id, name=name, problem=NAME_PROBLEM, status_code=422
+            request, db, principal.account_id, name=name, problem=NAME_PROBLEM, status_code=422
         )
     api_token, token = service.create_api_token(
-        session=session, account_id=principal.account_id, name=data.name
+        db=db, account_id=principal.account_id, name=data.name
     )
     audit.record(
-        session=session,
+        db=db,
         action=AuditAction.api_token_created,
         actor=principal,
         subject=api_token.name,
@@ -106,14 +106,12 @@ def create_api_token(
 def revoke_api_token(
     principal: PasswordHolderDep,
     request: Request,
-    session: SessionDep,
+    db: DbDep,
     token_id: Annotated[int, Path(ge=1, le=MAX_ID)],
 ) -> RedirectResponse:
-    api_token = service.revoke_api_token(
-        session=session, account_id=principal.account_id, token_id=token_id
-    )
+    api_token = service.revoke_api_token(db=db, account_id=principal.account_id, token_id=token_id)
     audit.record(
-        session=session,
+        db=db,
         action=AuditAction.api_token_revoked,
         actor=principal,
         subject=api_token.name,

@@ -233,8 +233,8 @@ def build_grid(
     return ContinuityGrid(sessions=columns, rows=tuple(rows), shares=tuple(shares))
 
 
-def _columns(*, session: Session, community_id: int) -> list[SessionColumn]:
-    rows = session.exec(
+def _columns(*, db: Session, community_id: int) -> list[SessionColumn]:
+    rows = db.exec(
         select(LearningSession.id, LearningSession.number, LearningSession.status).where(
             LearningSession.community_id == community_id
         )
@@ -249,20 +249,20 @@ def _columns(*, session: Session, community_id: int) -> list[SessionColumn]:
     )
 
 
-def _page_of(statement: Any, *, session: Session, offset: int, limit: int) -> tuple[list[Any], int]:
+def _page_of(statement: Any, *, db: Session, offset: int, limit: int) -> tuple[list[Any], int]:
     """A page of ``statement``'s rows and the number of all of them (a window count)."""
-    rows = session.execute(statement.add_columns(func.count().over()).offset(offset).limit(limit))
+    rows = db.execute(statement.add_columns(func.count().over()).offset(offset).limit(limit))
     found = [tuple(row) for row in rows]
     if found:
         return [row[:-1] for row in found], int(found[0][-1])
-    counted = session.execute(
+    counted = db.execute(
         sql_select(func.count()).select_from(statement.order_by(None).subquery())
     ).scalar_one()
     return [], int(counted)
 
 
 def _row_page(
-    *, session: Session, community_id: int, offset: int, limit: int
+    *, db: Session, community_id: int, offset: int, limit: int
 ) -> tuple[list[MemberRecord], list[AttendanceRecord], int]:
     """A page of (group, person) rows in the grid's order, their memberships and attendance."""
     groups = (
@@ -281,16 +281,16 @@ def _row_page(
             col(Membership.person_id),
         )
     )
-    page, total = _page_of(groups, session=session, offset=offset, limit=limit)
+    page, total = _page_of(groups, db=db, offset=offset, limit=limit)
     shown = {(initiative_id, person_id) for initiative_id, person_id in page}
     person_ids = sorted({person_id for _, person_id in page})
-    members = session.exec(
+    members = db.exec(
         select(Membership, Person.name, Initiative.name)
         .join(Person, col(Person.id) == Membership.person_id)
         .outerjoin(Initiative, col(Initiative.id) == Membership.initiative_id)
         .where(Membership.community_id == community_id, col(Membership.person_id).in_(person_ids))
     ).all()
-    attendances = session.exec(
+    attendances = db.exec(
         select(
             Attendance.session_id,
             Attendance.person_id,
@@ -327,7 +327,7 @@ def _row_page(
 
 def _share_page(
     *,
-    session: Session,
+    db: Session,
     community_id: int,
     columns: Sequence[SessionColumn],
     offset: int,
@@ -344,7 +344,7 @@ def _share_page(
         )
         .order_by(func.lower(Initiative.name), col(Initiative.id))
     )
-    page, total = _page_of(initiatives, session=session, offset=offset, limit=limit)
+    page, total = _page_of(initiatives, db=db, offset=offset, limit=limit)
     held = [column for column in columns if column.held]
     previous = {later.id: earlier.id for earlier, later in pairwise(held)}
     counts: dict[tuple[int, int], Share] = {}
@@ -357,7 +357,7 @@ def _share_page(
         )
         now = aliased(Attendance, name="now")
         before = aliased(Attendance, name="before")
-        rows = session.execute(
+        rows = db.execute(
             sql_select(
                 members.c.initiative_id,
                 col(now.session_id),
@@ -403,7 +403,7 @@ def _share_page(
 
 def load_page(
     *,
-    session: Session,
+    db: Session,
     community_id: int,
     page: int = 1,
     shares_page: int = 1,
@@ -411,12 +411,12 @@ def load_page(
     shares_per_page: int = SHARES_PER_PAGE,
 ) -> ContinuityPage:
     """A page of the grid's rows and of the shares: six queries whatever the community's size."""
-    columns = _columns(session=session, community_id=community_id)
+    columns = _columns(db=db, community_id=community_id)
     members, attendances, row_total = _row_page(
-        session=session, community_id=community_id, offset=(page - 1) * per_page, limit=per_page
+        db=db, community_id=community_id, offset=(page - 1) * per_page, limit=per_page
     )
     shares, share_total = _share_page(
-        session=session,
+        db=db,
         community_id=community_id,
         columns=columns,
         offset=(shares_page - 1) * shares_per_page,

@@ -68,8 +68,8 @@ class Dashboard:
     family: FamilyBriefing | None = None
 
 
-def next_session(*, session: Session, community_id: int) -> LearningSession | None:
-    return session.exec(
+def next_session(*, db: Session, community_id: int) -> LearningSession | None:
+    return db.exec(
         select(LearningSession)
         .where(
             LearningSession.community_id == community_id,
@@ -81,7 +81,7 @@ def next_session(*, session: Session, community_id: int) -> LearningSession | No
 
 
 def _latest_factsheets(
-    *, session: Session, session_id: int, initiative_ids: Sequence[int] | None = None
+    *, db: Session, session_id: int, initiative_ids: Sequence[int] | None = None
 ) -> dict[int, tuple[Factsheet, str]]:
     """The newest factsheet version per initiative for one session, with its name."""
     query = (
@@ -92,23 +92,23 @@ def _latest_factsheets(
     )
     if initiative_ids is not None:
         query = query.where(col(Factsheet.initiative_id).in_(initiative_ids))
-    return {factsheet.initiative_id: (factsheet, name) for factsheet, name in session.exec(query)}
+    return {factsheet.initiative_id: (factsheet, name) for factsheet, name in db.exec(query)}
 
 
-def _latest_published(*, session: Session, session_id: int) -> dict[int, tuple[Factsheet, str]]:
+def _latest_published(*, db: Session, session_id: int) -> dict[int, tuple[Factsheet, str]]:
     query = (
         select(Factsheet, Initiative.name)
         .join(Initiative, col(Initiative.id) == Factsheet.initiative_id)
         .where(Factsheet.session_id == session_id, Factsheet.status == FactsheetStatus.published)
         .order_by(col(Initiative.name), col(Factsheet.version_number))
     )
-    return {factsheet.initiative_id: (factsheet, name) for factsheet, name in session.exec(query)}
+    return {factsheet.initiative_id: (factsheet, name) for factsheet, name in db.exec(query)}
 
 
-def _facilitator_steps(*, session: Session, upcoming: LearningSession) -> list[NextStep]:
+def _facilitator_steps(*, db: Session, upcoming: LearningSession) -> list[NextStep]:
     assert upcoming.id is not None
     steps: list[NextStep] = []
-    gaps = composition_gaps(session=session, learning_session=upcoming)
+    gaps = composition_gaps(db=db, learning_session=upcoming)
     if gaps:
         steps.append(
             NextStep(
@@ -119,7 +119,7 @@ def _facilitator_steps(*, session: Session, upcoming: LearningSession) -> list[N
             )
         )
     unpublished = factsheet_service.unpublished_count(
-        session=session, community_id=upcoming.community_id, session_id=upcoming.id
+        db=db, community_id=upcoming.community_id, session_id=upcoming.id
     )
     if unpublished:
         steps.append(
@@ -136,8 +136,8 @@ def _facilitator_steps(*, session: Session, upcoming: LearningSession) -> list[N
     return steps
 
 
-def _chair_steps(*, session: Session, principal: Principal) -> list[NextStep]:
-    chaired = session.exec(
+def _chair_steps(*, db: Session, principal: Principal) -> list[NextStep]:
+    chaired = db.exec(
         select(LearningSession)
         .where(
             LearningSession.community_id == principal.community_id,
@@ -162,7 +162,7 @@ def _chair_steps(*, session: Session, principal: Principal) -> list[NextStep]:
 
 
 def _initiative_steps(
-    *, session: Session, principal: Principal, upcoming: LearningSession
+    *, db: Session, principal: Principal, upcoming: LearningSession
 ) -> list[NextStep]:
     assert upcoming.id is not None
     roles = {i: principal.roles_in(i) for i in principal.own_initiative_ids}
@@ -172,11 +172,9 @@ def _initiative_steps(
         return []
     wanted = sorted({*researched, *represented})
     names = dict(
-        session.exec(
-            select(Initiative.id, Initiative.name).where(col(Initiative.id).in_(wanted))
-        ).all()
+        db.exec(select(Initiative.id, Initiative.name).where(col(Initiative.id).in_(wanted))).all()
     )
-    latest = _latest_factsheets(session=session, session_id=upcoming.id, initiative_ids=wanted)
+    latest = _latest_factsheets(db=db, session_id=upcoming.id, initiative_ids=wanted)
     steps: list[NextStep] = []
     for initiative_id in sorted(researched, key=lambda i: names.get(i, "")):
         name = names.get(initiative_id, "")
@@ -234,14 +232,14 @@ def _initiative_steps(
     return steps
 
 
-def _family_briefing(*, session: Session, upcoming: LearningSession) -> FamilyBriefing:
-    questions = session.exec(
+def _family_briefing(*, db: Session, upcoming: LearningSession) -> FamilyBriefing:
+    questions = db.exec(
         select(ReflectiveQuestion)
         .where(ReflectiveQuestion.session_id == upcoming.id)
         .order_by(col(ReflectiveQuestion.position), col(ReflectiveQuestion.id))
     ).all()
     assert upcoming.id is not None
-    published = _latest_published(session=session, session_id=upcoming.id)
+    published = _latest_published(db=db, session_id=upcoming.id)
     return FamilyBriefing(
         learning_session=upcoming,
         questions=[
@@ -256,17 +254,17 @@ def _family_briefing(*, session: Session, upcoming: LearningSession) -> FamilyBr
     )
 
 
-def dashboard(*, session: Session, principal: Principal) -> Dashboard:
-    upcoming = next_session(session=session, community_id=principal.community_id)
+def dashboard(*, db: Session, principal: Principal) -> Dashboard:
+    upcoming = next_session(db=db, community_id=principal.community_id)
     steps: list[NextStep] = []
     if principal.is_facilitator and upcoming is not None:
-        steps += _facilitator_steps(session=session, upcoming=upcoming)
+        steps += _facilitator_steps(db=db, upcoming=upcoming)
     if principal.is_chair:
-        steps += _chair_steps(session=session, principal=principal)
+        steps += _chair_steps(db=db, principal=principal)
     if upcoming is not None:
-        steps += _initiative_steps(session=session, principal=principal, upcoming=upcoming)
+        steps += _initiative_steps(db=db, principal=principal, upcoming=upcoming)
     family = (
-        _family_briefing(session=session, upcoming=upcoming)
+        _family_briefing(db=db, upcoming=upcoming)
         if principal.is_family_representative and upcoming is not None
         else None
     )

@@ -7,7 +7,7 @@ from app.auth.dependencies import MemberDep, PeopleDirectoryDep
 from app.community import continuity
 from app.community.dashboard import dashboard
 from app.community.service import get_community
-from app.deps import SessionDep
+from app.deps import DbDep
 from app.initiatives import service as initiative_service
 from app.learning_sessions import service as session_service
 from app.schemas import Pagination
@@ -19,17 +19,17 @@ HOME_SESSIONS = 24
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(principal: MemberDep, request: Request, session: SessionDep) -> Response:
+def home(principal: MemberDep, request: Request, db: DbDep) -> Response:
     if principal.session_scope_id is not None:
         # A link for one session opens that session; the rest of the community stays closed.
         return RedirectResponse(f"/sessions/{principal.session_scope_id}", status_code=303)
-    community = get_community(session=session, community_id=principal.community_id)
+    community = get_community(db=db, community_id=principal.community_id)
     # An overview: the first initiatives here, all of them on the paginated /initiatives.
     initiatives, initiative_total = initiative_service.list_initiatives(
-        session=session, community_id=principal.community_id, limit=HOME_INITIATIVES
+        db=db, community_id=principal.community_id, limit=HOME_INITIATIVES
     )
     sessions, session_total = session_service.list_sessions(
-        session=session, community_id=principal.community_id, limit=HOME_SESSIONS
+        db=db, community_id=principal.community_id, limit=HOME_SESSIONS
     )
     return render(
         request,
@@ -40,7 +40,7 @@ def home(principal: MemberDep, request: Request, session: SessionDep) -> Respons
             "initiative_total": initiative_total,
             "sessions": sessions,
             "session_total": session_total,
-            "dashboard": dashboard(session=session, principal=principal),
+            "dashboard": dashboard(db=db, principal=principal),
         },
     )
 
@@ -49,12 +49,12 @@ def home(principal: MemberDep, request: Request, session: SessionDep) -> Respons
 def continuity_page(
     principal: PeopleDirectoryDep,
     request: Request,
-    session: SessionDep,
+    db: DbDep,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     shares_page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
     found = continuity.load_page(
-        session=session,
+        db=db,
         community_id=principal.community_id,
         page=page,
         shares_page=shares_page,

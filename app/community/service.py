@@ -5,8 +5,8 @@ from app.errors import ConflictError, NotFoundError
 from app.labels import N_
 
 
-def get_community(*, session: Session, community_id: int) -> LearningCommunity:
-    community = session.get(LearningCommunity, community_id)
+def get_community(*, db: Session, community_id: int) -> LearningCommunity:
+    community = db.get(LearningCommunity, community_id)
     if community is None:
         raise NotFoundError(
             N_("There is no learning community with id %(id)s."), arguments={"id": community_id}
@@ -14,9 +14,9 @@ def get_community(*, session: Session, community_id: int) -> LearningCommunity:
     return community
 
 
-def current_community(*, session: Session) -> LearningCommunity | None:
+def current_community(*, db: Session) -> LearningCommunity | None:
     """The community this installation runs: the oldest that is not closed."""
-    return session.exec(
+    return db.exec(
         select(LearningCommunity)
         .where(LearningCommunity.status != "closed")
         .order_by(col(LearningCommunity.id))
@@ -24,8 +24,8 @@ def current_community(*, session: Session) -> LearningCommunity | None:
     ).first()
 
 
-def require_current_community(*, session: Session) -> LearningCommunity:
-    community = current_community(session=session)
+def require_current_community(*, db: Session) -> LearningCommunity:
+    community = current_community(db=db)
     if community is None:
         raise ConflictError(
             N_(
@@ -36,7 +36,7 @@ def require_current_community(*, session: Session) -> LearningCommunity:
     return community
 
 
-def require_current_community_id(*, session: Session) -> int:
-    community = require_current_community(session=session)
+def require_current_community_id(*, db: Session) -> int:
+    community = require_current_community(db=db)
     assert community.id is not None
     return community.id

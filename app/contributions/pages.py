@@ -11,7 +11,7 @@ from app.auth.dependencies import MemberDep, OptionalPrincipal
 from app.contributions import service
 from app.contributions.schemas import ContributionCreate, ContributionKind
 from app.db import MAX_ID
-from app.deps import SessionDep
+from app.deps import DbDep
 from app.errors import ForbiddenError, NotFoundError
 from app.forms import field_errors
 from app.initiatives.dependencies import InitiativeDep
@@ -96,9 +96,9 @@ def new_contribution(
     principal: MemberDep,
     request: Request,
     initiative: ContributingInitiativeDep,
-    session: SessionDep,
+    db: DbDep,
 ) -> HTMLResponse:
-    sessions = list(service.open_sessions(session=session, community_id=initiative.community_id))
+    sessions = list(service.open_sessions(db=db, community_id=initiative.community_id))
     form = {"kind": "", "title": "", "description": "", "condition": "", "level": ""}
     form["session_id"] = str(sessions[0].id) if sessions else ""
     return _contribution_form(request, initiative, sessions=sessions, form=form, errors={})
@@ -109,7 +109,7 @@ def submit_contribution(
     principal: MemberDep,
     request: Request,
     initiative: ContributingInitiativeDep,
-    session: SessionDep,
+    db: DbDep,
     kind: FormText = "",
     title: FormText = "",
     description: FormText = "",
@@ -126,7 +126,7 @@ def submit_contribution(
         "level": level,
         "session_id": session_id,
     }
-    sessions = list(service.open_sessions(session=session, community_id=initiative.community_id))
+    sessions = list(service.open_sessions(db=db, community_id=initiative.community_id))
     errors: dict[str, str] = {}
     data: ContributionCreate | None = None
     try:
@@ -140,7 +140,7 @@ def submit_contribution(
             request, initiative, sessions=sessions, form=form, errors=errors, status_code=422
         )
     service.submit_contribution(
-        session=session,
+        db=db,
         initiative_id=initiative.id,
         submitted_by_id=principal.person_id,
         data=data,
@@ -152,10 +152,10 @@ def submit_contribution(
 
 
 def _session_page(
-    request: Request, session: SessionDep, learning_session: LearningSession, *, block: str | None
+    request: Request, db: DbDep, learning_session: LearningSession, *, block: str | None
 ) -> HTMLResponse:
     for_session, unscheduled = service.session_contributions(
-        session=session, learning_session=learning_session
+        db=db, learning_session=learning_session
     )
     context: dict[str, Any] = {
         "learning_session": learning_session,
@@ -171,9 +171,9 @@ def session_contributions(
     principal: MemberDep,
     request: Request,
     learning_session: PreparedSessionDep,
-    session: SessionDep,
+    db: DbDep,
 ) -> HTMLResponse:
-    return _session_page(request, session, learning_session, block=None)
+    return _session_page(request, db, learning_session, block=None)
 
 
 @router.post(
@@ -184,13 +184,13 @@ def mark_on_agenda(
     principal: MemberDep,
     request: Request,
     learning_session: PreparedSessionDep,
-    session: SessionDep,
+    db: DbDep,
     kind: Annotated[ContributionKind, Path()],
     contribution_id: Annotated[int, Path(ge=1, le=MAX_ID)],
     on_agenda: FormText = "true",
 ) -> Response:
     contribution = service.get_contribution(
-        session=session,
+        db=db,
         kind=kind,
         contribution_id=contribution_id,
         community_id=learning_session.community_id,
@@ -202,12 +202,12 @@ def mark_on_agenda(
         )
     if on_agenda == "true":
         service.put_on_agenda(
-            session=session, kind=kind, contribution=contribution, learning_session=learning_session
+            db=db, kind=kind, contribution=contribution, learning_session=learning_session
         )
     else:
-        service.take_off_agenda(session=session, kind=kind, contribution=contribution)
+        service.take_off_agenda(db=db, kind=kind, contribution=contribution)
     if is_htmx(request):
-        return _session_page(request, session, learning_session, block="tables")
+        return _session_page(request, db, learning_session, block="tables")
     return RedirectResponse(
         f"/sessions/{learning_session.id}/contributions#contribution-{kind.value}-{contribution_id}",
         status_code=303,

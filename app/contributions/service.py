@@ -33,9 +33,9 @@ class ContributionRow:
     submitter: Person | None
 
 
-def open_sessions(*, session: Session, community_id: int) -> Sequence[LearningSession]:
+def open_sessions(*, db: Session, community_id: int) -> Sequence[LearningSession]:
     """The sessions still ahead, that a contribution can be submitted for."""
-    return session.exec(
+    return db.exec(
         select(LearningSession)
         .where(LearningSession.community_id == community_id)
         .where(col(LearningSession.status).in_(OPEN_SESSION_STATUSES))
@@ -44,7 +44,7 @@ def open_sessions(*, session: Session, community_id: int) -> Sequence[LearningSe
 
 
 def submit_contribution(
-    *, session: Session, initiative_id: int, submitted_by_id: int, data: ContributionCreate
+    *, db: Session, initiative_id: int, submitted_by_id: int, data: ContributionCreate
 ) -> Contribution:
     model = MODELS[data.kind]
     contribution = model(
@@ -56,13 +56,13 @@ def submit_contribution(
         condition=data.condition,
         level=data.level,
     )
-    session.add(contribution)
-    session.flush()
+    db.add(contribution)
+    db.flush()
     return contribution
 
 
 def session_contributions(
-    *, session: Session, learning_session: LearningSession
+    *, db: Session, learning_session: LearningSession
 ) -> tuple[list[ContributionRow], list[ContributionRow]]:
     """Those submitted for this session, and those of active initiatives with no session yet.
 
@@ -71,7 +71,7 @@ def session_contributions(
     for_session: list[ContributionRow] = []
     unscheduled: list[ContributionRow] = []
     for kind, model in MODELS.items():
-        rows = session.exec(
+        rows = db.exec(
             select(model, Initiative, Person)
             .join(Initiative, col(Initiative.id) == col(model.initiative_id))
             .outerjoin(Person, col(Person.id) == col(model.submitted_by_id))
@@ -98,10 +98,10 @@ def session_contributions(
 
 
 def get_contribution(
-    *, session: Session, kind: ContributionKind, contribution_id: int, community_id: int
+    *, db: Session, kind: ContributionKind, contribution_id: int, community_id: int
 ) -> Contribution:
     model = MODELS[kind]
-    found = session.exec(
+    found = db.exec(
         select(model)
         .join(Initiative, col(Initiative.id) == col(model.initiative_id))
         .where(col(model.id) == contribution_id)
@@ -122,18 +122,18 @@ def _agenda_link(kind: ContributionKind, contribution_id: int) -> ColumnElement[
 
 
 def _remove_agenda_items(
-    *, session: Session, kind: ContributionKind, contribution: Contribution
+    *, db: Session, kind: ContributionKind, contribution: Contribution
 ) -> None:
     assert contribution.id is not None
-    items = session.exec(select(AgendaItem).where(_agenda_link(kind, contribution.id))).all()
+    items = db.exec(select(AgendaItem).where(_agenda_link(kind, contribution.id))).all()
     for item in items:
-        session.delete(item)
-    session.flush()
+        db.delete(item)
+    db.flush()
 
 
 def put_on_agenda(
     *,
-    session: Session,
+    db: Session,
     kind: ContributionKind,
     contribution: Contribution,
     learning_session: LearningSession,
@@ -141,8 +141,8 @@ def put_on_agenda(
     """Mark it on the agenda of this session, as one 20-minute block at the end."""
     assert contribution.id is not None and learning_session.id is not None
     # At most one agenda item per contribution: moving it replaces the old one.
-    _remove_agenda_items(session=session, kind=kind, contribution=contribution)
-    last = session.exec(
+    _remove_agenda_items(db=db, kind=kind, contribution=contribution)
+    last = db.exec(
         select(func.max(AgendaItem.position)).where(AgendaItem.session_id == learning_session.id)
     ).one()
     item = AgendaItem(
@@ -156,16 +156,14 @@ def put_on_agenda(
     )
     contribution.status = ContributionStatus.on_agenda
     contribution.session_id = learning_session.id
-    session.add(item)
-    session.add(contribution)
-    session.flush()
+    db.add(item)
+    db.add(contribution)
+    db.flush()
     return item
 
 
-def take_off_agenda(
-    *, session: Session, kind: ContributionKind, contribution: Contribution
-) -> None:
-    _remove_agenda_items(session=session, kind=kind, contribution=contribution)
+def take_off_agenda(*, db: Session, kind: ContributionKind, contribution: Contribution) -> None:
+    _remove_agenda_items(db=db, kind=kind, contribution=contribution)
     contribution.status = ContributionStatus.submitted
-    session.add(contribution)
-    session.flush()
+    db.add(contribution)
+    db.flush()

@@ -31,15 +31,15 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
 )
 
 
-def add_demo_accounts(session: Session) -> int:
+def add_demo_accounts(db: Session) -> int:
     """Give each listed demo person an account with the demo password; how many got one."""
     # Hashed once for all of them: argon2 is slow on purpose.
     password_hash = secrets.hash_password(DEMO_PASSWORD)
-    people = session.exec(
+    people = db.exec(
         select(Person).where(col(Person.email).in_([a.email for a in DEMO_ACCOUNTS]))
     ).all()
     for person in people:
-        account = auth_service.ensure_account(session=session, person=person)
+        account = auth_service.ensure_account(db=db, person=person)
         account.password_hash = password_hash
-    session.flush()
+    db.flush()
     return len(people)

@@ -2155,40 +2155,40 @@ FACTSHEETS: tuple[FactsheetSpec, ...] = (
 # --------------------------------------------------------------------------------------
 
 
-def add_demo_factsheets(session: Session, *, language: str) -> None:
+def add_demo_factsheets(db: Session, *, language: str) -> None:
     """Publish session 2's factsheets and prepare session 3's drafts for the seeded demo."""
-    community = session.exec(
+    community = db.exec(
         select(LearningCommunity).where(
             LearningCommunity.name == content.COMMUNITY.name.pick(language)
         )
     ).one()
     sessions = {
         learning_session.number: learning_session
-        for learning_session in session.exec(
+        for learning_session in db.exec(
             select(LearningSession).where(LearningSession.community_id == community.id)
         ).all()
     }
     initiatives = {
         initiative.name: initiative
-        for initiative in session.exec(
+        for initiative in db.exec(
             select(Initiative).where(Initiative.community_id == community.id)
         ).all()
     }
     names = {spec.key: spec.name for spec in content.INITIATIVES}
     for spec in FACTSHEETS:
         _add_factsheets(
-            session,
+            db,
             spec,
             initiative=initiatives[names[spec.initiative]],
             held=sessions[PUBLISHED_SESSION],
             preparing=sessions[DRAFT_SESSION],
             language=language,
         )
-    session.flush()
+    db.flush()
 
 
 def _add_factsheets(
-    session: Session,
+    db: Session,
     spec: FactsheetSpec,
     *,
     initiative: Initiative,
@@ -2197,50 +2197,50 @@ def _add_factsheets(
     language: str,
 ) -> None:
     """One initiative's published factsheet for the held session and its revised next draft."""
-    published = service.start_draft(session=session, initiative=initiative, learning_session=held)
+    published = service.start_draft(db=db, initiative=initiative, learning_session=held)
     held_out = _published_on(held.number)
     for section_spec in spec.sections:
         _save_section(
-            session,
+            db,
             published,
             section_spec.condition,
             analysis=section_spec.analysis.pick(language),
             facilitators=section_spec.facilitators.pick(language),
             barriers=section_spec.barriers.pick(language),
             levels=section_spec.levels,
-            evidence_ids=_quotable(session, initiative, section_spec.condition, held_out),
+            evidence_ids=_quotable(db, initiative, section_spec.condition, held_out),
         )
-    _save_summary(session, published, spec.summary.pick(language))
-    service.change_status(session=session, factsheet=published, status=FactsheetStatus.in_review)
-    service.change_status(session=session, factsheet=published, status=FactsheetStatus.published)
+    _save_summary(db, published, spec.summary.pick(language))
+    service.change_status(db=db, factsheet=published, status=FactsheetStatus.in_review)
+    service.change_status(db=db, factsheet=published, status=FactsheetStatus.published)
     # The demo's history: it went out two weeks before the session, not at seeding time.
     published.published_at = datetime.combine(
         held_out, PUBLISHED_AT, tzinfo=ZoneInfo(content.TIMEZONE)
     )
 
-    draft = service.start_draft(session=session, initiative=initiative, learning_session=preparing)
+    draft = service.start_draft(db=db, initiative=initiative, learning_session=preparing)
     draft_out = _published_on(preparing.number)
     for revision in spec.revisions:
         earlier = service.section(draft, revision.condition)
         _save_section(
-            session,
+            db,
             draft,
             revision.condition,
             analysis=_revise(earlier.analysis, revision.edits, language),
             facilitators=_pick(revision.facilitators, language) or earlier.facilitators,
             barriers=_pick(revision.barriers, language) or earlier.barriers,
             levels=revision.levels or tuple(earlier.levels),
-            evidence_ids=_quotable(session, initiative, revision.condition, draft_out),
+            evidence_ids=_quotable(db, initiative, revision.condition, draft_out),
         )
     if spec.summary_edits:
         summary = _revise(draft.plain_language_summary, spec.summary_edits, language)
-        _save_summary(session, draft, summary)
+        _save_summary(db, draft, summary)
     if spec.draft_status == FactsheetStatus.in_review:
-        service.change_status(session=session, factsheet=draft, status=FactsheetStatus.in_review)
+        service.change_status(db=db, factsheet=draft, status=FactsheetStatus.in_review)
 
 
 def _save_section(
-    session: Session,
+    db: Session,
     factsheet: Factsheet,
     condition: PartnershipCondition,
     *,
@@ -2252,7 +2252,7 @@ def _save_section(
 ) -> None:
     stored = service.section(factsheet, condition)
     service.update_section(
-        session=session,
+        db=db,
         factsheet=factsheet,
         condition=condition,
         data=SectionUpdate(
@@ -2266,9 +2266,9 @@ def _save_section(
     )
 
 
-def _save_summary(session: Session, factsheet: Factsheet, summary: str) -> None:
+def _save_summary(db: Session, factsheet: Factsheet, summary: str) -> None:
     service.update_summary(
-        session=session,
+        db=db,
         factsheet=factsheet,
         data=SummaryUpdate(version=factsheet.version, plain_language_summary=summary),
     )
@@ -2281,10 +2281,10 @@ def _published_on(session_number: int) -> date:
 
 
 def _quotable(
-    session: Session, initiative: Initiative, condition: PartnershipCondition, before: date
+    db: Session, initiative: Initiative, condition: PartnershipCondition, before: date
 ) -> list[int]:
     """The newest quotable excerpts on the condition that were known before ``before``."""
-    ids = session.exec(
+    ids = db.exec(
         select(EvidenceItem.id)
         .join(EvidenceCondition, col(EvidenceCondition.evidence_item_id) == EvidenceItem.id)
         .where(

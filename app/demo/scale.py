@@ -355,7 +355,7 @@ class _Generator:
     def __init__(self, db: Session, language: str) -> None:
         self.db = db
         self.language = language
-        community = require_current_community(session=db)
+        community = require_current_community(db=db)
         assert community.id is not None
         self.community_id = community.id
         self.period_start = community.period_start

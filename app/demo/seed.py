@@ -43,15 +43,15 @@ _Row = TypeVar("_Row", bound=_HasId)
 _Contribution = TypeVar("_Contribution", bound=ContributionColumns)
 
 
-def seed_demo(session: Session, *, language: str = "en") -> bool:
+def seed_demo(db: Session, *, language: str = "en") -> bool:
     """Insert the demo learning community unless a community exists already; True when it inserted."""
     if language not in content.LANGUAGES:
         raise ValueError(f"unknown language {language!r}; expected one of {content.LANGUAGES}")
-    if session.exec(select(LearningCommunity.id).limit(1)).first() is not None:
+    if db.exec(select(LearningCommunity.id).limit(1)).first() is not None:
         return False
-    _DemoSeeder(session, language).run()
-    add_demo_accounts(session)
-    add_demo_factsheets(session, language=language)
+    _DemoSeeder(db, language).run()
+    add_demo_accounts(db)
+    add_demo_factsheets(db, language=language)
     return True
 
 
@@ -69,8 +69,8 @@ def _row_id(row: _HasId) -> int:
 class _DemoSeeder:
     """Inserts the content table by table, remembering the ids its keys were given."""
 
-    def __init__(self, session: Session, language: str) -> None:
-        self.session = session
+    def __init__(self, db: Session, language: str) -> None:
+        self.db = db
         self.language = language
         self.community_id = 0
         self.initiatives: dict[str, int] = {}
@@ -95,7 +95,7 @@ class _DemoSeeder:
         self._reflections()
         self._evaluations()
         self._consents()
-        self.session.flush()
+        self.db.flush()
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -104,8 +104,8 @@ class _DemoSeeder:
 
     def _insert(self, rows: Sequence[_Row]) -> list[int]:
         """Add the rows, flush, and return their new ids in order."""
-        self.session.add_all(rows)
-        self.session.flush()
+        self.db.add_all(rows)
+        self.db.flush()
         return [_row_id(row) for row in rows]
 
     def _person(self, email: str | None) -> int | None:
@@ -139,11 +139,11 @@ class _DemoSeeder:
         ids = self._insert(rows)
         for spec, initiative_id in zip(content.INITIATIVES, ids, strict=True):
             self.initiatives[spec.key] = initiative_id
-            self.session.add_all(
+            self.db.add_all(
                 InitiativeMunicipality(initiative_id=initiative_id, name=name, position=position)
                 for position, name in enumerate(spec.municipalities)
             )
-            self.session.add_all(
+            self.db.add_all(
                 InitiativeDiscipline(
                     initiative_id=initiative_id, name=self._t(name), position=position
                 )
@@ -168,7 +168,7 @@ class _DemoSeeder:
         self.people = {
             spec.email: person_id for spec, person_id in zip(content.PEOPLE, ids, strict=True)
         }
-        self.session.add_all(
+        self.db.add_all(
             Membership(
                 person_id=self.people[spec.email],
                 community_id=self.community_id,
@@ -213,7 +213,7 @@ class _DemoSeeder:
         for spec in content.ATTENDANCE:
             if spec.recorded and spec.session not in held:
                 raise ValueError(f"attendance recorded for session {spec.session}, not held")
-            self.session.add_all(
+            self.db.add_all(
                 Attendance(
                     session_id=self.sessions[spec.session],
                     person_id=self.people[email],
@@ -226,7 +226,7 @@ class _DemoSeeder:
     def _evidence(self) -> None:
         items = [self._evidence_item(spec) for spec in content.EVIDENCE]
         ids = self._insert(items)
-        self.session.add_all(
+        self.db.add_all(
             EvidenceCondition(evidence_item_id=item_id, condition=condition)
             for spec, item_id in zip(content.EVIDENCE, ids, strict=True)
             for condition in dict.fromkeys(spec.conditions)
@@ -298,7 +298,7 @@ class _DemoSeeder:
 
     def _agendas(self) -> None:
         for number, items in content.AGENDAS.items():
-            self.session.add_all(
+            self.db.add_all(
                 AgendaItem(
                     session_id=self.sessions[number],
                     position=position,
@@ -321,7 +321,7 @@ class _DemoSeeder:
             )
 
     def _actions(self) -> None:
-        self.session.add_all(
+        self.db.add_all(
             Action(
                 initiative_id=self.initiatives[spec.initiative],
                 owner_id=self.people[spec.owner],
@@ -353,14 +353,14 @@ class _DemoSeeder:
             for spec in content.INDICATORS
         ]
         ids = self._insert(rows)
-        self.session.add_all(
+        self.db.add_all(
             Measurement(indicator_id=indicator_id, measured_on=measured_on, value=value)
             for spec, indicator_id in zip(content.INDICATORS, ids, strict=True)
             for measured_on, value in spec.measurements
         )
 
     def _reflections(self) -> None:
-        self.session.add_all(
+        self.db.add_all(
             Reflection(
                 session_id=self.sessions[spec.session],
                 author_id=self.people[spec.author],
@@ -377,7 +377,7 @@ class _DemoSeeder:
         )
 
     def _evaluations(self) -> None:
-        self.session.add_all(
+        self.db.add_all(
             SessionEvaluation(
                 session_id=self.sessions[spec.session],
                 person_id=self.people[spec.person],
@@ -390,7 +390,7 @@ class _DemoSeeder:
         )
 
     def _consents(self) -> None:
-        self.session.add_all(
+        self.db.add_all(
             Consent(
                 person_id=self.people[spec.person],
                 purpose=spec.purpose,

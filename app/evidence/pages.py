@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from app.auth import policy
 from app.auth.dependencies import MemberDep
-from app.deps import PaginationDep, SessionDep
+from app.deps import DbDep, PaginationDep
 from app.evidence import service
 from app.evidence.models import EvidenceItem
 from app.evidence.schemas import EvidenceCreate, EvidenceFilter
@@ -83,7 +83,7 @@ def evidence_list(
     principal: MemberDep,
     request: Request,
     initiative: InitiativeDraftsDep,
-    session: SessionDep,
+    db: DbDep,
     pagination: PaginationDep,
     condition: FilterValue = "",
     level: FilterValue = "",
@@ -115,7 +115,7 @@ def evidence_list(
         errors = field_errors(error, FILTER_MESSAGES)
     else:
         found, total = service.list_evidence(
-            session=session,
+            db=db,
             initiative_id=initiative.id,
             evidence_filter=evidence_filter,
             offset=pagination.offset,
@@ -182,7 +182,7 @@ def record_evidence(
     principal: MemberDep,
     request: Request,
     initiative: InitiativeEvidenceDep,
-    session: SessionDep,
+    db: DbDep,
     source: FormText = "",
     observed_on: FormText = "",
     perspective: FormText = "",
@@ -208,7 +208,7 @@ def record_evidence(
         errors = field_errors(error, FIELD_MESSAGES)
         return _evidence_form(request, initiative, form=form, errors=errors, status_code=422)
     _item, created = service.record_evidence(
-        session=session,
+        db=db,
         initiative_id=initiative.id,
         recorded_by_id=principal.person_id,
         data=data,
@@ -263,7 +263,7 @@ def import_evidence(
     principal: MemberDep,
     request: Request,
     initiative: InitiativeEvidenceDep,
-    session: SessionDep,
+    db: DbDep,
     upload: Annotated[UploadFile | None, File(alias="file")] = None,
 ) -> HTMLResponse:
     assert initiative.id is not None
@@ -278,7 +278,7 @@ def import_evidence(
     if file_error:
         return _import_page(request, initiative, file_error=file_error, status_code=422)
     result = service.import_csv(
-        session=session,
+        db=db,
         initiative_id=initiative.id,
         recorded_by_id=principal.person_id,
         content=content,

@@ -82,10 +82,10 @@ def _new_item(initiative_id: int, recorded_by_id: int | None, data: EvidenceCrea
 
 
 def record_evidence(
-    *, session: Session, initiative_id: int, recorded_by_id: int | None, data: EvidenceCreate
+    *, db: Session, initiative_id: int, recorded_by_id: int | None, data: EvidenceCreate
 ) -> tuple[EvidenceItem, bool]:
     """Store an evidence item; (the existing item, False) if the same one is stored already."""
-    existing = session.exec(
+    existing = db.exec(
         select(EvidenceItem).where(
             EvidenceItem.initiative_id == initiative_id,
             EvidenceItem.fingerprint == _fingerprint(data),
@@ -94,14 +94,14 @@ def record_evidence(
     if existing is not None:
         return existing, False
     item = _new_item(initiative_id, recorded_by_id, data)
-    session.add(item)
-    session.flush()
+    db.add(item)
+    db.flush()
     return item, True
 
 
 def list_evidence(
     *,
-    session: Session,
+    db: Session,
     initiative_id: int,
     evidence_filter: EvidenceFilter,
     offset: int = 0,
@@ -137,7 +137,7 @@ def list_evidence(
         .options(selectinload(EvidenceItem.conditions))  # type: ignore[arg-type]
         .order_by(col(EvidenceItem.observed_on).desc(), col(EvidenceItem.id).desc())
     )
-    return fetch_page(session, query, offset=offset, limit=limit)
+    return fetch_page(db, query, offset=offset, limit=limit)
 
 
 # -- CSV import -----------------------------------------------------------------------------
@@ -180,7 +180,7 @@ def csv_template() -> str:
 
 
 def import_csv(
-    *, session: Session, initiative_id: int, recorded_by_id: int | None, content: bytes
+    *, db: Session, initiative_id: int, recorded_by_id: int | None, content: bytes
 ) -> ImportResult:
     """Validate every row first; store nothing if any row is invalid; skip rows already stored."""
     result = ImportResult()
@@ -195,7 +195,7 @@ def import_csv(
     if not result.ok:
         return result
     stored = set(
-        session.exec(
+        db.exec(
             select(EvidenceItem.fingerprint).where(EvidenceItem.initiative_id == initiative_id)
         ).all()
     )
@@ -205,9 +205,9 @@ def import_csv(
             result.already_present += 1
             continue
         stored.add(fingerprint)
-        session.add(_new_item(initiative_id, recorded_by_id, data))
+        db.add(_new_item(initiative_id, recorded_by_id, data))
         result.added += 1
-    session.flush()
+    db.flush()
     return result
 
 

@@ -5,7 +5,7 @@ from fastapi import Depends, Path, Request
 from app.auth import policy
 from app.auth.dependencies import OptionalPrincipal
 from app.db import MAX_ID
-from app.deps import SessionDep
+from app.deps import DbDep
 from app.errors import ForbiddenError, NotFoundError
 from app.factsheets import service
 from app.factsheets.documents import Renderer
@@ -17,12 +17,12 @@ from app.vocabulary import FactsheetStatus
 
 def readable_factsheet(
     factsheet_id: Annotated[int, Path(ge=1, le=MAX_ID)],
-    session: SessionDep,
+    db: DbDep,
     principal: OptionalPrincipal,
 ) -> Factsheet:
     """Published versions for every member; drafts only for those who read the initiative's drafts.
     A session-scoped access link reads its session's factsheets only."""
-    found = service.factsheet_and_community(session=session, factsheet_id=factsheet_id)
+    found = service.factsheet_and_community(db=db, factsheet_id=factsheet_id)
     if found is None:
         raise NotFoundError(
             N_("There is no factsheet with id %(id)s."), arguments={"id": factsheet_id}

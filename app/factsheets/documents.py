@@ -51,10 +51,10 @@ def content_hash(view: FactsheetView, variant: str, template_version: str) -> st
 
 
 def stored(
-    *, session: Session, factsheet_id: int, variant: str, language: str
+    *, db: Session, factsheet_id: int, variant: str, language: str
 ) -> FactsheetDocument | None:
     # The bytes load on first use, so answering "not modified" never reads the blob.
-    return session.exec(
+    return db.exec(
         select(FactsheetDocument)
         .where(
             FactsheetDocument.factsheet_id == factsheet_id,
@@ -66,28 +66,26 @@ def stored(
 
 
 def current_hash(
-    *, session: Session, factsheet: Factsheet, variant: str, language: str, template_version: str
+    *, db: Session, factsheet: Factsheet, variant: str, language: str, template_version: str
 ) -> tuple[FactsheetView, str]:
-    view = build_view(session=session, factsheet=factsheet, language=language)
+    view = build_view(db=db, factsheet=factsheet, language=language)
     return view, content_hash(view, variant, template_version)
 
 
 def up_to_date(
     *,
-    session: Session,
+    db: Session,
     factsheet: Factsheet,
     variant: Variant,
     language: str,
     template_version: str,
 ) -> tuple[FactsheetDocument | None, FactsheetView | None, str]:
     """The stored document if it can be served as it is; otherwise the view to render and its hash."""
-    document = stored(
-        session=session, factsheet_id=factsheet.id or 0, variant=variant, language=language
-    )
+    document = stored(db=db, factsheet_id=factsheet.id or 0, variant=variant, language=language)
     if document is not None and factsheet.status == FactsheetStatus.published:
         return document, None, document.content_hash
     view, digest = current_hash(
-        session=session,
+        db=db,
         factsheet=factsheet,
         variant=variant,
         language=language,
@@ -100,7 +98,7 @@ def up_to_date(
 
 def keep(
     *,
-    session: Session,
+    db: Session,
     factsheet: Factsheet,
     variant: Variant,
     language: str,
@@ -109,9 +107,7 @@ def keep(
     pdf: bytes,
 ) -> FactsheetDocument:
     """Store a rendering; a published version keeps the first one it got."""
-    document = stored(
-        session=session, factsheet_id=factsheet.id or 0, variant=variant, language=language
-    )
+    document = stored(db=db, factsheet_id=factsheet.id or 0, variant=variant, language=language)
     if document is not None and factsheet.status == FactsheetStatus.published:
         return document
     if document is None:
@@ -123,22 +119,22 @@ def keep(
             template_version=template_version,
             pdf=pdf,
         )
-        session.add(document)
+        db.add(document)
     else:
         document.content_hash = digest
         document.template_version = template_version
         document.pdf = pdf
         document.updated_at = utcnow()
-    session.flush()
+    db.flush()
     return document
 
 
 def document(
-    *, session: Session, factsheet: Factsheet, variant: Variant, language: str, renderer: Renderer
+    *, db: Session, factsheet: Factsheet, variant: Variant, language: str, renderer: Renderer
 ) -> FactsheetDocument:
     """The PDF to serve now: from the database when current, rendered here otherwise."""
     found, view, digest = up_to_date(
-        session=session,
+        db=db,
         factsheet=factsheet,
         variant=variant,
         language=language,
@@ -149,7 +145,7 @@ def document(
     assert view is not None
     pdf = renderer.render_pdf(view, variant)
     return keep(
-        session=session,
+        db=db,
         factsheet=factsheet,
         variant=variant,
         language=language,

@@ -46,7 +46,7 @@ def _render_in_worker(view: FactsheetView, variant: Variant) -> bytes:
 
 def enqueue(
     *,
-    session: Session,
+    db: Session,
     factsheet_ids: Iterable[int],
     languages: Iterable[str],
     batch_session_id: int | None = None,
@@ -57,7 +57,7 @@ def enqueue(
     for factsheet_id in factsheet_ids:
         for language in languages:
             for variant in documents.VARIANTS:
-                session.add(
+                db.add(
                     RenderJob(
                         factsheet_id=factsheet_id,
                         variant=variant,
@@ -67,7 +67,7 @@ def enqueue(
                     )
                 )
                 added += 1
-    session.flush()
+    db.flush()
     return added
 
 
@@ -86,8 +86,8 @@ class BatchProgress:
         return round(100 * (self.done + self.failed) / self.total) if self.total else 0
 
 
-def batch_progress(*, session: Session, batch_session_id: int) -> BatchProgress:
-    rows = session.exec(
+def batch_progress(*, db: Session, batch_session_id: int) -> BatchProgress:
+    rows = db.exec(
         select(RenderJob.status, func.count())
         .where(RenderJob.batch_session_id == batch_session_id)
         .group_by(col(RenderJob.status))
@@ -100,16 +100,16 @@ def batch_progress(*, session: Session, batch_session_id: int) -> BatchProgress:
     )
 
 
-def clear_batch(*, session: Session, batch_session_id: int) -> None:
+def clear_batch(*, db: Session, batch_session_id: int) -> None:
     """Forget a finished batch's jobs, so a new batch's progress starts at zero."""
-    for job in session.exec(
+    for job in db.exec(
         select(RenderJob).where(
             RenderJob.batch_session_id == batch_session_id,
             col(RenderJob.status).in_([RenderJobStatus.done, RenderJobStatus.failed]),
         )
     ).all():
-        session.delete(job)
-    session.flush()
+        db.delete(job)
+    db.flush()
 
 
 @dataclass(frozen=True)
@@ -124,8 +124,8 @@ class ClaimedJob:
 
 def claim(database: Database, template_version: str) -> ClaimedJob | bool | None:
     """Take the oldest queued job. None: no job; True: a job that needed no rendering."""
-    with database.transaction(write=True) as session:
-        session.execute(
+    with database.transaction(write=True) as db:
+        db.execute(
             update(RenderJob)
             .where(
                 col(RenderJob.status) == RenderJobStatus.running,
@@ -141,16 +141,16 @@ def claim(database: Database, template_version: str) -> ClaimedJob | bool | None
         )
         if not database.is_sqlite:
             query = query.with_for_update(skip_locked=True)
-        job = session.exec(query).first()
+        job = db.exec(query).first()
         if job is None:
             return None
         job.status = RenderJobStatus.running
         job.started_at = utcnow()
         job.attempts += 1
         variant: Variant = "plain" if job.variant == "plain" else "full"
-        factsheet = service.get_factsheet(session=session, factsheet_id=job.factsheet_id)
+        factsheet = service.get_factsheet(db=db, factsheet_id=job.factsheet_id)
         found, view, digest = documents.up_to_date(
-            session=session,
+            db=db,
             factsheet=factsheet,
             variant=variant,
             language=job.language,
@@ -170,14 +170,14 @@ def finish(
     pdf: bytes | None,
     error: str = "",
 ) -> None:
-    with database.transaction(write=True) as session:
-        job = session.get(RenderJob, claimed.job_id)
+    with database.transaction(write=True) as db:
+        job = db.get(RenderJob, claimed.job_id)
         if job is None:
             return
         if pdf is not None:
-            factsheet = service.get_factsheet(session=session, factsheet_id=claimed.factsheet_id)
+            factsheet = service.get_factsheet(db=db, factsheet_id=claimed.factsheet_id)
             documents.keep(
-                session=session,
+                db=db,
                 factsheet=factsheet,
                 variant=claimed.variant,
                 language=claimed.language,

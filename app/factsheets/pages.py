@@ -13,7 +13,7 @@ from app.auth import audit, policy
 from app.auth.dependencies import FacilitatorDep, MemberDep
 from app.auth.principal import Principal
 from app.db import MAX_ID
-from app.deps import SessionDep
+from app.deps import DbDep
 from app.errors import FieldProblem, ForbiddenError, NotFoundError
 from app.evidence.models import EvidenceItem
 from app.factsheets import documents, jobs, service
@@ -50,23 +50,19 @@ SessionIdField = Annotated[int, Form(ge=1, le=MAX_ID)]
 
 @router.get("/initiatives/{initiative_id}/factsheets", response_class=HTMLResponse)
 def factsheet_versions(
-    principal: MemberDep, request: Request, initiative: InitiativeDep, session: SessionDep
+    principal: MemberDep, request: Request, initiative: InitiativeDep, db: DbDep
 ) -> HTMLResponse:
     assert initiative.id is not None
     drafts_visible = policy.reads_initiative_drafts(principal, initiative.id)
     rows = [
         (factsheet, learning_session)
-        for factsheet, learning_session in service.versions(
-            session=session, initiative_id=initiative.id
-        )
+        for factsheet, learning_session in service.versions(db=db, initiative_id=initiative.id)
         if (drafts_visible or factsheet.status == FactsheetStatus.published)
         and policy.sees_session(principal, factsheet.session_id)
     ]
     open_sessions = []
     if policy.records_evidence(principal, initiative.id):
-        sessions, _ = session_service.list_sessions(
-            session=session, community_id=initiative.community_id
-        )
+        sessions, _ = session_service.list_sessions(db=db, community_id=initiative.community_id)
         open_sessions = [
             s for s in sessions if s.status in (SessionStatus.planned, SessionStatus.prepared)
         ]
@@ -81,32 +77,26 @@ def factsheet_versions(
 def start_draft(
     _access: MemberDep,
     initiative: InitiativeEvidenceDep,
-    session: SessionDep,
+    db: DbDep,
     session_id: SessionIdField,
 ) -> RedirectResponse:
-    learning_session = session_service.get_session(session=session, session_id=session_id)
+    learning_session = session_service.get_session(db=db, session_id=session_id)
     if learning_session.community_id != initiative.community_id:
         raise NotFoundError(
             N_("There is no learning session with id %(id)s."), arguments={"id": session_id}
         )
-    draft = service.start_draft(
-        session=session, initiative=initiative, learning_session=learning_session
-    )
+    draft = service.start_draft(db=db, initiative=initiative, learning_session=learning_session)
     return RedirectResponse(f"/factsheets/{draft.id}", status_code=303)
 
 
-def _editor_context(
-    session: Session, factsheet: Factsheet, principal: Principal
-) -> dict[str, object]:
-    initiative = initiative_service.get_initiative(
-        session=session, initiative_id=factsheet.initiative_id
-    )
-    learning_session = session_service.get_session(session=session, session_id=factsheet.session_id)
+def _editor_context(db: Session, factsheet: Factsheet, principal: Principal) -> dict[str, object]:
+    initiative = initiative_service.get_initiative(db=db, initiative_id=factsheet.initiative_id)
+    learning_session = session_service.get_session(db=db, session_id=factsheet.session_id)
     editable = factsheet.status in service.EDITABLE and policy.records_evidence(
         principal, factsheet.initiative_id
     )
     quotable = (
-        session.exec(
+        db.exec(
             select(EvidenceItem)
             .where(
                 EvidenceItem.initiative_id == factsheet.initiative_id,
@@ -123,14 +113,14 @@ def _editor_context(
         "learning_session": learning_session,
         "editable": editable,
         "sections": {s.condition: s for s in factsheet.sections},
-        "chosen": service.chosen_quotes(session=session, factsheet=factsheet),
+        "chosen": service.chosen_quotes(db=db, factsheet=factsheet),
         "quotable": quotable,
         "conditions": list(PartnershipCondition),
         "next_statuses": sorted(service.NEXT_STATUS[factsheet.status])
         if policy.records_evidence(principal, factsheet.initiative_id)
         else [],
         "conflict": None,
-        "comments": service.review_comments(session=session, factsheet=factsheet),
+        "comments": service.review_comments(db=db, factsheet=factsheet),
         "may_comment": factsheet.status == FactsheetStatus.in_review
         and policy.reads_initiative_drafts(principal, factsheet.initiative_id),
     }
@@ -138,9 +128,9 @@ def _editor_context(
 
 @router.get("/factsheets/{factsheet_id}", response_class=HTMLResponse)
 def factsheet_page(
-    principal: MemberDep, request: Request, factsheet: ReadableFactsheetDep, session: SessionDep
+    principal: MemberDep, request: Request, factsheet: ReadableFactsheetDep, db: DbDep
 ) -> HTMLResponse:
-    return render(request, "factsheets/editor.html", _editor_context(session, factsheet, principal))
+    return render(request, "factsheets/editor.html", _editor_context(db, factsheet, principal))
 
 
 @router.post("/factsheets/{factsheet_id}/sections/{condition}", response_class=HTMLResponse)
@@ -149,7 +139,7 @@ def save_section(
     request: Request,
     factsheet: EditableFactsheetDep,
     condition: PartnershipCondition,
-    session: SessionDep,
+    db: DbDep,
     version: Annotated[str, Form(max_length=20)],
     analysis: Annotated[str, Form(max_length=20000)] = "",
     facilitators: Annotated[str, Form(max_length=8000)] = "",
@@ -169,17 +159,17 @@ def save_section(
             }
         )
     except ValidationError as error:
-        context = _editor_context(session, factsheet, principal)
+        context = _editor_context(db, factsheet, principal)
         context["problems"] = {condition: [_problem(e) for e in error.errors()]}
         return _section_or_page(request, context, condition, 422)
     try:
-        service.update_section(session=session, factsheet=factsheet, condition=condition, data=data)
+        service.update_section(db=db, factsheet=factsheet, condition=condition, data=data)
     except service.SectionConflictError as conflict:
-        context = _editor_context(session, factsheet, principal)
+        context = _editor_context(db, factsheet, principal)
         context["conflict"] = conflict
         return _section_or_page(request, context, condition, 409)
     if is_htmx(request):
-        context = _editor_context(session, factsheet, principal)
+        context = _editor_context(db, factsheet, principal)
         context["saved"] = condition
         return _section_or_page(request, context, condition, 200)
     return RedirectResponse(f"/factsheets/{factsheet.id}#section-{condition}", status_code=303)
@@ -208,12 +198,12 @@ def _problem(error: object) -> FieldProblem:
 def save_summary(
     _access: MemberDep,
     factsheet: EditableFactsheetDep,
-    session: SessionDep,
+    db: DbDep,
     version: Annotated[int, Form(ge=1, le=MAX_ID)],
     plain_language_summary: Annotated[str, Form(max_length=4000)] = "",
 ) -> RedirectResponse:
     service.update_summary(
-        session=session,
+        db=db,
         factsheet=factsheet,
         data=SummaryUpdate(version=version, plain_language_summary=plain_language_summary),
     )
@@ -225,14 +215,14 @@ def change_status(
     principal: MemberDep,
     request: Request,
     factsheet: EditableFactsheetDep,
-    session: SessionDep,
+    db: DbDep,
     status: Annotated[FactsheetStatus, Form()],
 ) -> RedirectResponse:
-    service.change_status(session=session, factsheet=factsheet, status=status)
+    service.change_status(db=db, factsheet=factsheet, status=status)
     if status == FactsheetStatus.published:
-        jobs.enqueue(session=session, factsheet_ids=[factsheet.id or 0], languages=list(LANGUAGES))
+        jobs.enqueue(db=db, factsheet_ids=[factsheet.id or 0], languages=list(LANGUAGES))
         audit.record(
-            session=session,
+            db=db,
             action=AuditAction.published,
             actor=principal,
             subject=f"factsheet {factsheet.id} version {factsheet.version_number}",
@@ -246,7 +236,7 @@ def change_status(
 def add_comment(
     principal: MemberDep,
     factsheet: ReadableFactsheetDep,
-    session: SessionDep,
+    db: DbDep,
     text: Annotated[str, Form(max_length=8000)] = "",
 ) -> RedirectResponse:
     if not policy.reads_initiative_drafts(principal, factsheet.initiative_id):
@@ -260,7 +250,7 @@ def add_comment(
         else Perspective.professional
     )
     service.add_review_comment(
-        session=session,
+        db=db,
         factsheet=factsheet,
         author_id=principal.person_id,
         perspective=perspective,
@@ -274,11 +264,11 @@ def preview(
     _access: MemberDep,
     request: Request,
     factsheet: ReadableFactsheetDep,
-    session: SessionDep,
+    db: DbDep,
     renderer: RendererDep,
     variant: VariantQuery = "full",
 ) -> HTMLResponse:
-    view = build_view(session=session, factsheet=factsheet, language=request.state.language)
+    view = build_view(db=db, factsheet=factsheet, language=request.state.language)
     # The print stylesheet, served from /factsheet-files, so the preview shows what the PDF shows.
     stylesheet = "factsheet/theme.css" if variant == "full" else "plain/theme.css"
     response = HTMLResponse(
@@ -293,14 +283,14 @@ def download(
     _access: MemberDep,
     request: Request,
     factsheet: ReadableFactsheetDep,
-    session: SessionDep,
+    db: DbDep,
     renderer: RendererDep,
     variant: VariantQuery = "full",
     language: LanguageQuery = None,
 ) -> Response:
     chosen_language = language or request.state.language
     document = documents.document(
-        session=session,
+        db=db,
         factsheet=factsheet,
         variant=variant,
         language=chosen_language,
@@ -316,7 +306,7 @@ def download(
     }
     if request.headers.get("if-none-match") == etag:
         return Response(status_code=304, headers=headers)
-    session_number, initiative_name = service.document_title(session=session, factsheet=factsheet)
+    session_number, initiative_name = service.document_title(db=db, factsheet=factsheet)
     name = documents.file_name(session_number, initiative_name, factsheet.version_number, variant)
     headers["Content-Disposition"] = f'inline; filename="{name}"'
     return Response(document.pdf, media_type="application/pdf", headers=headers)
@@ -326,10 +316,10 @@ def download(
 
 
 def _latest_per_initiative(
-    session: Session, learning_session: LearningSession, *, with_sections: bool = False
+    db: Session, learning_session: LearningSession, *, with_sections: bool = False
 ) -> list[tuple[Initiative, Factsheet | None]]:
     return service.latest_per_initiative(
-        session=session,
+        db=db,
         community_id=learning_session.community_id,
         session_id=learning_session.id or 0,
         with_sections=with_sections,
@@ -344,10 +334,10 @@ def session_factsheets(
     _access: FacilitatorDep,
     request: Request,
     learning_session: LearningSessionDep,
-    session: SessionDep,
+    db: DbDep,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
-    progress = jobs.batch_progress(session=session, batch_session_id=learning_session.id or 0)
+    progress = jobs.batch_progress(db=db, batch_session_id=learning_session.id or 0)
     if request.headers.get("HX-Target") == "render-progress":
         return render(
             request,
@@ -357,7 +347,7 @@ def session_factsheets(
         )
     pagination = Pagination(page=page, per_page=FACTSHEETS_PER_PAGE)
     rows, total = service.latest_page(
-        session=session,
+        db=db,
         community_id=learning_session.community_id,
         session_id=learning_session.id or 0,
         offset=pagination.offset,
@@ -372,7 +362,7 @@ def session_factsheets(
             "total": total,
             "pagination": pagination,
             "summary": service.session_summary(
-                session=session,
+                db=db,
                 community_id=learning_session.community_id,
                 session_id=learning_session.id or 0,
             ),
@@ -383,13 +373,13 @@ def session_factsheets(
 
 @router.post("/sessions/{session_id}/factsheets/render")
 def render_all(
-    _access: FacilitatorDep, learning_session: LearningSessionDep, session: SessionDep
+    _access: FacilitatorDep, learning_session: LearningSessionDep, db: DbDep
 ) -> RedirectResponse:
-    latest = _latest_per_initiative(session, learning_session)
+    latest = _latest_per_initiative(db, learning_session)
     factsheet_ids = [f.id or 0 for _, f in latest if f is not None]
-    jobs.clear_batch(session=session, batch_session_id=learning_session.id or 0)
+    jobs.clear_batch(db=db, batch_session_id=learning_session.id or 0)
     jobs.enqueue(
-        session=session,
+        db=db,
         factsheet_ids=factsheet_ids,
         languages=["en", "nl"],
         batch_session_id=learning_session.id,
@@ -402,20 +392,20 @@ def download_zip(
     principal: FacilitatorDep,
     request: Request,
     learning_session: LearningSessionDep,
-    session: SessionDep,
+    db: DbDep,
     renderer: RendererDep,
 ) -> Response:
     buffer = io.BytesIO()
     language = request.state.language
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for initiative, factsheet in _latest_per_initiative(
-            session, learning_session, with_sections=True
+            db, learning_session, with_sections=True
         ):
             if factsheet is None:
                 continue
             for variant in documents.VARIANTS:
                 document = documents.document(
-                    session=session,
+                    db=db,
                     factsheet=factsheet,
                     variant=variant,
                     language=language,
@@ -428,7 +418,7 @@ def download_zip(
                     document.pdf,
                 )
     audit.record(
-        session=session,
+        db=db,
         action=AuditAction.exported,
         actor=principal,
         subject=f"factsheets of session {learning_session.number}",

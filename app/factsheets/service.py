@@ -56,10 +56,10 @@ class SectionConflictError(StaleVersionError):
     attempted: SectionUpdate | None = None
 
 
-def factsheet_and_community(*, session: Session, factsheet_id: int) -> tuple[Factsheet, int] | None:
+def factsheet_and_community(*, db: Session, factsheet_id: int) -> tuple[Factsheet, int] | None:
     """A factsheet with its sections, and the community its initiative belongs to (one query
     and the sections'), for the access check every factsheet route makes."""
-    row = session.exec(
+    row = db.exec(
         select(Factsheet, Initiative.community_id)
         .join(Initiative, col(Initiative.id) == Factsheet.initiative_id)
         .where(Factsheet.id == factsheet_id)
@@ -68,8 +68,8 @@ def factsheet_and_community(*, session: Session, factsheet_id: int) -> tuple[Fac
     return (row[0], row[1]) if row else None
 
 
-def get_factsheet(*, session: Session, factsheet_id: int) -> Factsheet:
-    factsheet = session.exec(
+def get_factsheet(*, db: Session, factsheet_id: int) -> Factsheet:
+    factsheet = db.exec(
         select(Factsheet).where(Factsheet.id == factsheet_id).options(_WITH_SECTIONS)
     ).first()
     if factsheet is None:
@@ -79,12 +79,12 @@ def get_factsheet(*, session: Session, factsheet_id: int) -> Factsheet:
     return factsheet
 
 
-def document_title(*, session: Session, factsheet: Factsheet) -> tuple[int, str]:
+def document_title(*, db: Session, factsheet: Factsheet) -> tuple[int, str]:
     """The session number and the initiative's name, for a document's file name."""
     initiative_name = (
         select(Initiative.name).where(Initiative.id == factsheet.initiative_id).scalar_subquery()
     )
-    row = session.exec(
+    row = db.exec(
         select(LearningSession.number, initiative_name).where(
             LearningSession.id == factsheet.session_id
         )
@@ -92,11 +92,9 @@ def document_title(*, session: Session, factsheet: Factsheet) -> tuple[int, str]
     return row[0], row[1]
 
 
-def versions(
-    *, session: Session, initiative_id: int
-) -> Sequence[tuple[Factsheet, LearningSession]]:
+def versions(*, db: Session, initiative_id: int) -> Sequence[tuple[Factsheet, LearningSession]]:
     """Every version of the initiative's factsheets, newest session and version first."""
-    return session.exec(
+    return db.exec(
         select(Factsheet, LearningSession)
         .join(LearningSession, col(LearningSession.id) == Factsheet.session_id)
         .where(Factsheet.initiative_id == initiative_id)
@@ -104,8 +102,8 @@ def versions(
     ).all()
 
 
-def latest_for(*, session: Session, initiative_id: int, session_id: int) -> Factsheet | None:
-    return session.exec(
+def latest_for(*, db: Session, initiative_id: int, session_id: int) -> Factsheet | None:
+    return db.exec(
         select(Factsheet)
         .where(Factsheet.initiative_id == initiative_id, Factsheet.session_id == session_id)
         .options(_WITH_SECTIONS)
@@ -115,7 +113,7 @@ def latest_for(*, session: Session, initiative_id: int, session_id: int) -> Fact
 
 
 def latest_per_initiative(
-    *, session: Session, community_id: int, session_id: int, with_sections: bool = False
+    *, db: Session, community_id: int, session_id: int, with_sections: bool = False
 ) -> list[tuple[Initiative, Factsheet | None]]:
     """Every initiative of the community, by name, with its newest factsheet for the session.
 
@@ -141,8 +139,8 @@ def latest_per_initiative(
     )
     if with_sections:
         query = query.options(_WITH_SECTIONS)
-    by_initiative = {factsheet.initiative_id: factsheet for factsheet in session.exec(query)}
-    initiatives = session.exec(
+    by_initiative = {factsheet.initiative_id: factsheet for factsheet in db.exec(query)}
+    initiatives = db.exec(
         select(Initiative)
         .where(Initiative.community_id == community_id)
         .order_by(col(Initiative.name))
@@ -178,7 +176,7 @@ def _newest_for_session(session_id: int) -> Subquery:
 
 
 def latest_page(
-    *, session: Session, community_id: int, session_id: int, offset: int, limit: int
+    *, db: Session, community_id: int, session_id: int, offset: int, limit: int
 ) -> tuple[list[tuple[Initiative, Factsheet | None]], int]:
     """A page of the community's initiatives, by name, each with its newest factsheet for the
     session, and how many initiatives there are in all: one statement (a window count)."""
@@ -192,22 +190,22 @@ def latest_page(
         .offset(offset)
         .limit(limit)
     )
-    rows = session.exec(query).all()
+    rows = db.exec(query).all()
     if rows:
         return [(initiative, factsheet) for initiative, factsheet, _ in rows], int(rows[0][2])
     if offset == 0:
         return [], 0
-    total = session.exec(
+    total = db.exec(
         select(func.count()).select_from(Initiative).where(Initiative.community_id == community_id)
     ).one()
     return [], int(total)
 
 
-def unpublished_count(*, session: Session, community_id: int, session_id: int) -> int:
+def unpublished_count(*, db: Session, community_id: int, session_id: int) -> int:
     """Active initiatives whose newest factsheet for the session is missing or not published."""
     newest = _newest_for_session(session_id)
     return int(
-        session.exec(
+        db.exec(
             select(func.count())
             .select_from(Initiative)
             .outerjoin(newest, newest.c.initiative_id == col(Initiative.id))
@@ -233,12 +231,10 @@ class SessionFactsheetSummary:
     missing: int
 
 
-def session_summary(
-    *, session: Session, community_id: int, session_id: int
-) -> SessionFactsheetSummary:
+def session_summary(*, db: Session, community_id: int, session_id: int) -> SessionFactsheetSummary:
     """Counted in SQL over every initiative of the community: one statement."""
     newest = _newest_for_session(session_id)
-    total, with_factsheet, published = session.exec(
+    total, with_factsheet, published = db.exec(
         select(
             func.count(col(Initiative.id)),
             func.count(newest.c.id),
@@ -256,10 +252,10 @@ def session_summary(
 
 
 def previous_published(
-    *, session: Session, initiative_id: int, before_session_number: int
+    *, db: Session, initiative_id: int, before_session_number: int
 ) -> tuple[Factsheet, LearningSession] | None:
     """The newest published factsheet of an earlier session: what this one is compared with."""
-    row = session.exec(
+    row = db.exec(
         select(Factsheet, LearningSession)
         .join(LearningSession, col(LearningSession.id) == Factsheet.session_id)
         .where(
@@ -275,19 +271,17 @@ def previous_published(
 
 
 def start_draft(
-    *, session: Session, initiative: Initiative, learning_session: LearningSession
+    *, db: Session, initiative: Initiative, learning_session: LearningSession
 ) -> Factsheet:
     """The working draft for this initiative and session, created when there is none."""
     assert initiative.id is not None and learning_session.id is not None
-    latest = latest_for(
-        session=session, initiative_id=initiative.id, session_id=learning_session.id
-    )
+    latest = latest_for(db=db, initiative_id=initiative.id, session_id=learning_session.id)
     if latest is not None and latest.status in EDITABLE:
         return latest
     source = latest
     if source is None:
         earlier = previous_published(
-            session=session,
+            db=db,
             initiative_id=initiative.id,
             before_session_number=learning_session.number,
         )
@@ -298,10 +292,10 @@ def start_draft(
         version_number=(latest.version_number + 1) if latest else 1,
         plain_language_summary=source.plain_language_summary if source else "",
     )
-    session.add(draft)
-    session.flush()
+    db.add(draft)
+    db.flush()
     by_condition = {s.condition: s for s in source.sections} if source else {}
-    quotes = _quotes_by_section(session, [s.id for s in by_condition.values() if s.id])
+    quotes = _quotes_by_section(db, [s.id for s in by_condition.values() if s.id])
     for condition in PartnershipCondition:
         old = by_condition.get(condition)
         section = FactsheetSection(
@@ -312,23 +306,23 @@ def start_draft(
             barriers=old.barriers if old else "",
             levels=list(old.levels) if old else [],
         )
-        session.add(section)
-        session.flush()
+        db.add(section)
+        db.flush()
         for position, evidence_id in enumerate(quotes.get(old.id or 0, []) if old else []):
-            session.add(
+            db.add(
                 FactsheetSectionEvidence(
                     section_id=section.id or 0, evidence_item_id=evidence_id, position=position
                 )
             )
-    session.flush()
-    session.expire(draft)
-    return get_factsheet(session=session, factsheet_id=draft.id or 0)
+    db.flush()
+    db.expire(draft)
+    return get_factsheet(db=db, factsheet_id=draft.id or 0)
 
 
-def _quotes_by_section(session: Session, section_ids: list[int]) -> dict[int, list[int]]:
+def _quotes_by_section(db: Session, section_ids: list[int]) -> dict[int, list[int]]:
     if not section_ids:
         return {}
-    rows = session.exec(
+    rows = db.exec(
         select(FactsheetSectionEvidence.section_id, FactsheetSectionEvidence.evidence_item_id)
         .where(col(FactsheetSectionEvidence.section_id).in_(section_ids))
         .order_by(col(FactsheetSectionEvidence.position))
@@ -339,9 +333,9 @@ def _quotes_by_section(session: Session, section_ids: list[int]) -> dict[int, li
     return chosen
 
 
-def chosen_quotes(*, session: Session, factsheet: Factsheet) -> dict[int, list[int]]:
+def chosen_quotes(*, db: Session, factsheet: Factsheet) -> dict[int, list[int]]:
     """Evidence ids quoted in each section of the factsheet (section id → ids in order)."""
-    return _quotes_by_section(session, [s.id for s in factsheet.sections if s.id])
+    return _quotes_by_section(db, [s.id for s in factsheet.sections if s.id])
 
 
 def _require_editable(factsheet: Factsheet) -> None:
@@ -362,7 +356,7 @@ def section(factsheet: Factsheet, condition: PartnershipCondition) -> FactsheetS
 
 
 def update_section(
-    *, session: Session, factsheet: Factsheet, condition: PartnershipCondition, data: SectionUpdate
+    *, db: Session, factsheet: Factsheet, condition: PartnershipCondition, data: SectionUpdate
 ) -> FactsheetSection:
     _require_editable(factsheet)
     stored = section(factsheet, condition)
@@ -377,7 +371,7 @@ def update_section(
             attempted=data,
         )
     usable = set(
-        session.exec(
+        db.exec(
             select(EvidenceItem.id).where(
                 col(EvidenceItem.id).in_(data.evidence_ids),
                 EvidenceItem.initiative_id == factsheet.initiative_id,
@@ -396,32 +390,32 @@ def update_section(
     stored.barriers = data.barriers
     stored.levels = list(dict.fromkeys(data.levels))
     stored.updated_at = utcnow()
-    session.exec(
+    db.exec(
         delete(FactsheetSectionEvidence).where(
             col(FactsheetSectionEvidence.section_id) == stored.id
         )
     )
     for position, evidence_id in enumerate(dict.fromkeys(data.evidence_ids)):
-        session.add(
+        db.add(
             FactsheetSectionEvidence(
                 section_id=stored.id or 0, evidence_item_id=evidence_id, position=position
             )
         )
     factsheet.updated_at = utcnow()  # the document's content changed
-    session.flush()
+    db.flush()
     return stored
 
 
-def update_summary(*, session: Session, factsheet: Factsheet, data: SummaryUpdate) -> Factsheet:
+def update_summary(*, db: Session, factsheet: Factsheet, data: SummaryUpdate) -> Factsheet:
     _require_editable(factsheet)
     check_version(factsheet, data.version, "factsheet")
     factsheet.plain_language_summary = data.plain_language_summary
     factsheet.updated_at = utcnow()
-    session.flush()
+    db.flush()
     return factsheet
 
 
-def change_status(*, session: Session, factsheet: Factsheet, status: FactsheetStatus) -> Factsheet:
+def change_status(*, db: Session, factsheet: Factsheet, status: FactsheetStatus) -> Factsheet:
     if status not in NEXT_STATUS[factsheet.status]:
         raise ConflictError(
             N_(
@@ -440,12 +434,12 @@ def change_status(*, session: Session, factsheet: Factsheet, status: FactsheetSt
     factsheet.status = status
     factsheet.published_at = utcnow() if status == FactsheetStatus.published else None
     factsheet.updated_at = utcnow()
-    session.flush()
+    db.flush()
     if status == FactsheetStatus.published:
         # Imported here: view.py builds on this module.
         from app.factsheets.view import freeze
 
-        freeze(session=session, factsheet=factsheet)
+        freeze(db=db, factsheet=factsheet)
     return factsheet
 
 
@@ -471,9 +465,9 @@ def sentence_diff(before: str, after: str) -> list[tuple[str, str]]:
 # -- review comments ------------------------------------------------------------------------
 
 
-def review_comments(*, session: Session, factsheet: Factsheet) -> Sequence[tuple[Reflection, str]]:
+def review_comments(*, db: Session, factsheet: Factsheet) -> Sequence[tuple[Reflection, str]]:
     """Comments on this version, oldest first, with their authors' names."""
-    return session.exec(
+    return db.exec(
         select(Reflection, Person.name)
         .outerjoin(Person, col(Person.id) == Reflection.author_id)
         .where(Reflection.factsheet_id == factsheet.id)
@@ -482,7 +476,7 @@ def review_comments(*, session: Session, factsheet: Factsheet) -> Sequence[tuple
 
 
 def add_review_comment(
-    *, session: Session, factsheet: Factsheet, author_id: int, perspective: Perspective, text: str
+    *, db: Session, factsheet: Factsheet, author_id: int, perspective: Perspective, text: str
 ) -> Reflection:
     """Members comment while a version is in review; the researcher reads them before publishing."""
     if factsheet.status != FactsheetStatus.in_review:
@@ -497,6 +491,6 @@ def add_review_comment(
         visibility=ReflectionVisibility.session,
         text=text.strip(),
     )
-    session.add(comment)
-    session.flush()
+    db.add(comment)
+    db.flush()
     return comment

@@ -58,15 +58,15 @@ _SNAPSHOT = TypeAdapter(FactsheetView)
 _SNAPSHOT_LANGUAGE = "en"
 
 
-def build_view(*, session: Session, factsheet: Factsheet, language: str) -> FactsheetView:
+def build_view(*, db: Session, factsheet: Factsheet, language: str) -> FactsheetView:
     """What the version shows: its snapshot once published, today's data while a draft."""
     if factsheet.status != FactsheetStatus.published:
-        return _current_view(session=session, factsheet=factsheet, language=language)
-    snapshot = session.get(FactsheetSnapshot, factsheet.id)
+        return _current_view(db=db, factsheet=factsheet, language=language)
+    snapshot = db.get(FactsheetSnapshot, factsheet.id)
     if snapshot is None:
         # Published before snapshots were kept: frozen now, on its first reading since.
-        view = _current_view(session=session, factsheet=factsheet, language=_SNAPSHOT_LANGUAGE)
-        snapshot = _keep_snapshot(session, factsheet, view)
+        view = _current_view(db=db, factsheet=factsheet, language=_SNAPSHOT_LANGUAGE)
+        snapshot = _keep_snapshot(db, factsheet, view)
         if snapshot is None:
             return dataclasses.replace(view, language=language)
     return dataclasses.replace(_SNAPSHOT.validate_python(snapshot.view), language=language)
@@ -78,12 +78,12 @@ def _as_json(view: FactsheetView) -> dict[str, object]:
     return data
 
 
-def freeze(*, session: Session, factsheet: Factsheet) -> None:
+def freeze(*, db: Session, factsheet: Factsheet) -> None:
     """Store what the version shows as it is published (service.change_status calls this)."""
-    view = _current_view(session=session, factsheet=factsheet, language=_SNAPSHOT_LANGUAGE)
-    stored = session.get(FactsheetSnapshot, factsheet.id)
+    view = _current_view(db=db, factsheet=factsheet, language=_SNAPSHOT_LANGUAGE)
+    stored = db.get(FactsheetSnapshot, factsheet.id)
     if stored is None:
-        session.add(
+        db.add(
             FactsheetSnapshot(
                 factsheet_id=factsheet.id or 0,
                 view=_as_json(view),
@@ -92,48 +92,46 @@ def freeze(*, session: Session, factsheet: Factsheet) -> None:
         )
     else:
         stored.view = _as_json(view)
-    session.flush()
+    db.flush()
 
 
 def _keep_snapshot(
-    session: Session, factsheet: Factsheet, view: FactsheetView
+    db: Session, factsheet: Factsheet, view: FactsheetView
 ) -> FactsheetSnapshot | None:
     """Store a late snapshot; if a concurrent reader stored one first, theirs is kept."""
     try:
-        with session.begin_nested():
+        with db.begin_nested():
             snapshot = FactsheetSnapshot(
                 factsheet_id=factsheet.id or 0,
                 view=_as_json(view),
                 created_at=utcnow(),
             )
-            session.add(snapshot)
-            session.flush()
+            db.add(snapshot)
+            db.flush()
         return snapshot
     except SQLAlchemyError:
-        return session.exec(
+        return db.exec(
             select(FactsheetSnapshot).where(FactsheetSnapshot.factsheet_id == factsheet.id)
         ).first()
 
 
-def _current_view(*, session: Session, factsheet: Factsheet, language: str) -> FactsheetView:
-    initiative = initiative_service.get_initiative(
-        session=session, initiative_id=factsheet.initiative_id
-    )
-    learning_session = session.get(LearningSession, factsheet.session_id)
+def _current_view(*, db: Session, factsheet: Factsheet, language: str) -> FactsheetView:
+    initiative = initiative_service.get_initiative(db=db, initiative_id=factsheet.initiative_id)
+    learning_session = db.get(LearningSession, factsheet.session_id)
     assert learning_session is not None and initiative.id is not None
-    community = session.get(LearningCommunity, learning_session.community_id)
+    community = db.get(LearningCommunity, learning_session.community_id)
     assert community is not None
 
-    evidence = session.exec(
+    evidence = db.exec(
         select(EvidenceItem)
         .where(EvidenceItem.initiative_id == initiative.id)
         .options(selectinload(EvidenceItem.conditions))  # type: ignore[arg-type]
         .order_by(col(EvidenceItem.observed_on).desc(), col(EvidenceItem.id).desc())
     ).all()
     by_id = {item.id: item for item in evidence}
-    quotes = service.chosen_quotes(session=session, factsheet=factsheet)
+    quotes = service.chosen_quotes(db=db, factsheet=factsheet)
     earlier = service.previous_published(
-        session=session, initiative_id=initiative.id, before_session_number=learning_session.number
+        db=db, initiative_id=initiative.id, before_session_number=learning_session.number
     )
     earlier_sections = {s.condition: s for s in earlier[0].sections} if earlier else {}
 
@@ -195,7 +193,7 @@ def _current_view(*, session: Session, factsheet: Factsheet, language: str) -> F
     members = [
         MemberView(name=person.name, role=membership.role, organisation=person.organisation)
         for membership, person in people_service.initiative_members(
-            session=session, initiative_id=initiative.id
+            db=db, initiative_id=initiative.id
         )
     ]
     return FactsheetView(
@@ -219,11 +217,11 @@ def _current_view(*, session: Session, factsheet: Factsheet, language: str) -> F
         sections=sections,
         matrix=matrix,
         members=members,
-        session_history=_history(session, initiative.id, learning_session),
-        open_actions=_open_actions(session, initiative.id),
+        session_history=_history(db, initiative.id, learning_session),
+        open_actions=_open_actions(db, initiative.id),
         family_questions=[
             FamilyQuestion(text=q.plain_text or q.text, condition=q.condition)
-            for q in session.exec(
+            for q in db.exec(
                 select(ReflectiveQuestion)
                 .where(ReflectiveQuestion.session_id == learning_session.id)
                 .order_by(col(ReflectiveQuestion.position), col(ReflectiveQuestion.id))
@@ -234,12 +232,10 @@ def _current_view(*, session: Session, factsheet: Factsheet, language: str) -> F
     )
 
 
-def _history(
-    session: Session, initiative_id: int, current: LearningSession
-) -> list[SessionHistoryItem]:
+def _history(db: Session, initiative_id: int, current: LearningSession) -> list[SessionHistoryItem]:
     """Earlier sessions with how many of the initiative's members were invited and came."""
     member_ids = select(Membership.person_id).where(Membership.initiative_id == initiative_id)
-    rows = session.exec(
+    rows = db.exec(
         select(
             LearningSession,
             func.count(col(Attendance.id)),
@@ -265,8 +261,8 @@ def _history(
     ]
 
 
-def _open_actions(session: Session, initiative_id: int) -> list[ActionView]:
-    rows = session.exec(
+def _open_actions(db: Session, initiative_id: int) -> list[ActionView]:
+    rows = db.exec(
         select(Action, Person.name)
         .outerjoin(Person, col(Person.id) == Action.owner_id)
         .where(

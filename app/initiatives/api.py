@@ -2,7 +2,7 @@ from fastapi import APIRouter, Response, status
 
 from app.api_responses import errors
 from app.auth.dependencies import FacilitatorDep, MemberDep
-from app.deps import PaginationDep, SessionDep
+from app.deps import DbDep, PaginationDep
 from app.initiatives import service
 from app.initiatives.dependencies import InitiativeDep
 from app.initiatives.schemas import InitiativeCreate, InitiativePublic, InitiativeUpdate
@@ -13,11 +13,11 @@ router = APIRouter(prefix="/initiatives", tags=["initiatives"])
 
 @router.get("", responses=errors(409, 422))
 def list_initiatives(
-    principal: MemberDep, session: SessionDep, pagination: PaginationDep
+    principal: MemberDep, db: DbDep, pagination: PaginationDep
 ) -> Page[InitiativePublic]:
     community_id = principal.community_id
     initiatives, total = service.list_initiatives(
-        session=session,
+        db=db,
         community_id=community_id,
         offset=pagination.offset,
         limit=pagination.per_page,
@@ -32,10 +32,10 @@ def list_initiatives(
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=errors(409, 413, 422))
 def create_initiative(
-    principal: FacilitatorDep, data: InitiativeCreate, session: SessionDep
+    principal: FacilitatorDep, data: InitiativeCreate, db: DbDep
 ) -> InitiativePublic:
     return service.to_public(
-        service.create_initiative(session=session, community_id=principal.community_id, data=data)
+        service.create_initiative(db=db, community_id=principal.community_id, data=data)
     )
 
 
@@ -46,17 +46,15 @@ def get_initiative(_access: MemberDep, initiative: InitiativeDep) -> InitiativeP
 
 @router.patch("/{initiative_id}", responses=errors(404, 409, 413, 422))
 def update_initiative(
-    _access: FacilitatorDep, initiative: InitiativeDep, data: InitiativeUpdate, session: SessionDep
+    _access: FacilitatorDep, initiative: InitiativeDep, data: InitiativeUpdate, db: DbDep
 ) -> InitiativePublic:
-    updated = service.update_initiative(session=session, initiative=initiative, data=data)
+    updated = service.update_initiative(db=db, initiative=initiative, data=data)
     return service.to_public(updated)
 
 
 @router.delete(
     "/{initiative_id}", status_code=status.HTTP_204_NO_CONTENT, responses=errors(404, 409, 422)
 )
-def delete_initiative(
-    _access: FacilitatorDep, initiative: InitiativeDep, session: SessionDep
-) -> Response:
-    service.delete_initiative(session=session, initiative=initiative)
+def delete_initiative(_access: FacilitatorDep, initiative: InitiativeDep, db: DbDep) -> Response:
+    service.delete_initiative(db=db, initiative=initiative)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -5,7 +5,7 @@ from fastapi import Depends, Path
 from app.auth import policy
 from app.auth.dependencies import OptionalPrincipal
 from app.db import MAX_ID
-from app.deps import SessionDep
+from app.deps import DbDep
 from app.errors import ForbiddenError, NotFoundError
 from app.initiatives import service
 from app.initiatives.models import Initiative
@@ -14,10 +14,10 @@ from app.labels import N_
 
 def valid_initiative(
     initiative_id: Annotated[int, Path(ge=1, le=MAX_ID)],
-    session: SessionDep,
+    db: DbDep,
     principal: OptionalPrincipal,
 ) -> Initiative:
-    initiative = service.get_initiative(session=session, initiative_id=initiative_id)
+    initiative = service.get_initiative(db=db, initiative_id=initiative_id)
     if principal is not None and initiative.community_id != principal.community_id:
         raise NotFoundError(
             N_("There is no initiative with id %(id)s."), arguments={"id": initiative_id}

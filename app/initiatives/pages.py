@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from app.auth import policy
 from app.auth.dependencies import FacilitatorDep, MemberDep
-from app.deps import PaginationDep, SessionDep
+from app.deps import DbDep, PaginationDep
 from app.errors import ConflictError, StaleVersionError
 from app.forms import field_errors
 from app.initiatives import service
@@ -70,7 +70,7 @@ MEMBER_CHOICES = people_service.SEARCH_LIMIT
 def initiative_list(
     principal: MemberDep,
     request: Request,
-    session: SessionDep,
+    db: DbDep,
     pagination: PaginationDep,
     q: FilterValue = "",
     municipality: FilterValue = "",
@@ -96,7 +96,7 @@ def initiative_list(
         errors = field_errors(error, FILTER_MESSAGES)
     else:
         found, total = service.search_initiatives(
-            session=session,
+            db=db,
             community_id=principal.community_id,
             initiative_filter=initiative_filter,
             offset=pagination.offset,
@@ -104,7 +104,7 @@ def initiative_list(
         )
         initiatives = list(found)
     counts = service.member_counts(
-        session=session, initiative_ids=[i.id for i in initiatives if i.id is not None]
+        db=db, initiative_ids=[i.id for i in initiatives if i.id is not None]
     )
     return render(
         request,
@@ -118,10 +118,10 @@ def initiative_list(
             "errors": errors,
             "filtered": any(value.strip() for value in chosen.values()),
             "municipalities": service.community_municipalities(
-                session=session, community_id=principal.community_id
+                db=db, community_id=principal.community_id
             ),
             "disciplines": service.community_disciplines(
-                session=session, community_id=principal.community_id
+                db=db, community_id=principal.community_id
             ),
             "funding_arrangements": list(FundingArrangement),
             "can_manage": policy.is_facilitator(principal),
@@ -182,7 +182,7 @@ def new_initiative(_access: FacilitatorDep, request: Request) -> HTMLResponse:
 def create_initiative(
     principal: FacilitatorDep,
     request: Request,
-    session: SessionDep,
+    db: DbDep,
     name: FormText = "",
     target_group: FormText = "",
     municipalities: FormText = "",
@@ -207,7 +207,7 @@ def create_initiative(
         return _form_page(request, form=form, errors=errors, status_code=422)
     try:
         initiative = service.create_initiative(
-            session=session, community_id=principal.community_id, data=data
+            db=db, community_id=principal.community_id, data=data
         )
     except ConflictError:
         errors = {"name": DUPLICATE_NAME}
@@ -230,10 +230,10 @@ def _stored(initiative: Initiative) -> dict[str, Any]:
 
 @router.get("/{initiative_id}/edit", response_class=HTMLResponse)
 def edit_initiative(
-    _access: FacilitatorDep, request: Request, initiative: InitiativeDep, session: SessionDep
+    _access: FacilitatorDep, request: Request, initiative: InitiativeDep, db: DbDep
 ) -> HTMLResponse:
     assert initiative.id is not None
-    dependants = service.initiative_dependants(session=session, initiative_id=initiative.id)
+    dependants = service.initiative_dependants(db=db, initiative_id=initiative.id)
     return _form_page(
         request,
         form=_stored(initiative),
@@ -248,7 +248,7 @@ def update_initiative(
     _access: FacilitatorDep,
     request: Request,
     initiative: InitiativeDep,
-    session: SessionDep,
+    db: DbDep,
     name: FormText = "",
     target_group: FormText = "",
     municipalities: FormText = "",
@@ -269,7 +269,7 @@ def update_initiative(
         monitoring_approach=monitoring_approach,
         version=version,
     )
-    dependants = service.initiative_dependants(session=session, initiative_id=initiative.id)
+    dependants = service.initiative_dependants(db=db, initiative_id=initiative.id)
     try:
         data = InitiativeUpdate.model_validate({**_bound(form), "version": version})
     except ValidationError as error:
@@ -283,7 +283,7 @@ def update_initiative(
             status_code=422,
         )
     try:
-        service.update_initiative(session=session, initiative=initiative, data=data)
+        service.update_initiative(db=db, initiative=initiative, data=data)
     except StaleVersionError:
         # Keep what was typed; the current version lets a second save replace theirs knowingly.
         form["version"] = initiative.version
@@ -313,37 +313,35 @@ def update_initiative(
 
 @router.post("/{initiative_id}/archive")
 def archive_initiative(
-    _access: FacilitatorDep, initiative: InitiativeDep, session: SessionDep
+    _access: FacilitatorDep, initiative: InitiativeDep, db: DbDep
 ) -> RedirectResponse:
-    service.archive_initiative(session=session, initiative=initiative)
+    service.archive_initiative(db=db, initiative=initiative)
     return RedirectResponse(f"/initiatives/{initiative.id}", status_code=303)
 
 
 @router.post("/{initiative_id}/unarchive")
 def unarchive_initiative(
-    _access: FacilitatorDep, initiative: InitiativeDep, session: SessionDep
+    _access: FacilitatorDep, initiative: InitiativeDep, db: DbDep
 ) -> RedirectResponse:
-    service.restore_initiative(session=session, initiative=initiative)
+    service.restore_initiative(db=db, initiative=initiative)
     return RedirectResponse(f"/initiatives/{initiative.id}", status_code=303)
 
 
 @router.post("/{initiative_id}/delete")
 def delete_initiative(
-    _access: FacilitatorDep, initiative: InitiativeDep, session: SessionDep
+    _access: FacilitatorDep, initiative: InitiativeDep, db: DbDep
 ) -> RedirectResponse:
-    service.delete_initiative(session=session, initiative=initiative)
+    service.delete_initiative(db=db, initiative=initiative)
     return RedirectResponse("/initiatives", status_code=303)
 
 
 # -- one initiative ----------------------------------------------------------------------------
 
 
-def _member_choices(
-    session: SessionDep, initiative: Initiative, query: str
-) -> tuple[list[Person], bool]:
+def _member_choices(db: DbDep, initiative: Initiative, query: str) -> tuple[list[Person], bool]:
     """People to add as a member, found by name: a page never lists the whole community."""
     found = people_service.find_people(
-        session=session,
+        db=db,
         community_id=initiative.community_id,
         query=query,
         limit=MEMBER_CHOICES + 1,
@@ -357,20 +355,20 @@ def initiative_page(
     principal: MemberDep,
     request: Request,
     initiative: InitiativeDep,
-    session: SessionDep,
+    db: DbDep,
     member_q: SearchText = "",
 ) -> HTMLResponse:
     assert initiative.id is not None
     reads_drafts = policy.reads_initiative_drafts(principal, initiative.id)
-    members = people_service.initiative_members(session=session, initiative_id=initiative.id)
+    members = people_service.initiative_members(db=db, initiative_id=initiative.id)
     overview = service.initiative_overview(
-        session=session,
+        db=db,
         initiative_id=initiative.id,
         drafts_visible=reads_drafts,
         only_session_id=policy.session_scope(principal),
     )
     can_manage = policy.is_facilitator(principal)
-    candidates, more = _member_choices(session, initiative, member_q) if can_manage else ([], False)
+    candidates, more = _member_choices(db, initiative, member_q) if can_manage else ([], False)
     return render(
         request,
         "initiatives/detail.html",
@@ -397,7 +395,7 @@ def member_search(
     _access: FacilitatorDep,
     request: Request,
     initiative: InitiativeDep,
-    session: SessionDep,
+    db: DbDep,
     member_q: SearchText = "",
 ) -> Response:
     """The "add a member" choices for htmx; without it, the initiative page shows them."""
@@ -405,7 +403,7 @@ def member_search(
     if not is_htmx(request):
         found = f"?{urlencode({'member_q': query})}" if query else ""
         return RedirectResponse(f"/initiatives/{initiative.id}{found}#add-member", status_code=303)
-    candidates, more = _member_choices(session, initiative, query)
+    candidates, more = _member_choices(db, initiative, query)
     return render(
         request,
         "initiatives/detail.html",

@@ -32,7 +32,7 @@ _WITH_LISTS = (
 
 
 def list_initiatives(
-    *, session: Session, community_id: int, offset: int = 0, limit: int = 100
+    *, db: Session, community_id: int, offset: int = 0, limit: int = 100
 ) -> tuple[Sequence[Initiative], int]:
     query = (
         select(Initiative)
@@ -40,12 +40,12 @@ def list_initiatives(
         .options(*_WITH_LISTS)
         .order_by(col(Initiative.name))
     )
-    return fetch_page(session, query, offset=offset, limit=limit)
+    return fetch_page(db, query, offset=offset, limit=limit)
 
 
 def search_initiatives(
     *,
-    session: Session,
+    db: Session,
     community_id: int,
     initiative_filter: InitiativeFilter,
     offset: int = 0,
@@ -85,14 +85,14 @@ def search_initiatives(
         .options(*_WITH_LISTS)
         .order_by(func.lower(Initiative.name), col(Initiative.id))
     )
-    return fetch_page(session, query, offset=offset, limit=limit)
+    return fetch_page(db, query, offset=offset, limit=limit)
 
 
-def member_counts(*, session: Session, initiative_ids: Sequence[int]) -> dict[int, int]:
+def member_counts(*, db: Session, initiative_ids: Sequence[int]) -> dict[int, int]:
     """How many people belong to each initiative, in one grouped query."""
     if not initiative_ids:
         return {}
-    rows = session.exec(
+    rows = db.exec(
         select(Membership.initiative_id, func.count(func.distinct(Membership.person_id)))
         .where(col(Membership.initiative_id).in_(initiative_ids))
         .group_by(col(Membership.initiative_id))
@@ -100,9 +100,9 @@ def member_counts(*, session: Session, initiative_ids: Sequence[int]) -> dict[in
     return {initiative_id: count for initiative_id, count in rows if initiative_id is not None}
 
 
-def community_municipalities(*, session: Session, community_id: int) -> list[str]:
+def community_municipalities(*, db: Session, community_id: int) -> list[str]:
     return list(
-        session.exec(
+        db.exec(
             select(InitiativeMunicipality.name)
             .join(Initiative, col(Initiative.id) == InitiativeMunicipality.initiative_id)
             .where(Initiative.community_id == community_id)
@@ -112,9 +112,9 @@ def community_municipalities(*, session: Session, community_id: int) -> list[str
     )
 
 
-def community_disciplines(*, session: Session, community_id: int) -> list[str]:
+def community_disciplines(*, db: Session, community_id: int) -> list[str]:
     return list(
-        session.exec(
+        db.exec(
             select(InitiativeDiscipline.name)
             .join(Initiative, col(Initiative.id) == InitiativeDiscipline.initiative_id)
             .where(Initiative.community_id == community_id)
@@ -124,8 +124,8 @@ def community_disciplines(*, session: Session, community_id: int) -> list[str]:
     )
 
 
-def get_initiative(*, session: Session, initiative_id: int) -> Initiative:
-    initiative = session.exec(
+def get_initiative(*, db: Session, initiative_id: int) -> Initiative:
+    initiative = db.exec(
         select(Initiative).where(Initiative.id == initiative_id).options(*_WITH_LISTS)
     ).first()
     if initiative is None:
@@ -135,55 +135,51 @@ def get_initiative(*, session: Session, initiative_id: int) -> Initiative:
     return initiative
 
 
-def create_initiative(*, session: Session, community_id: int, data: InitiativeCreate) -> Initiative:
-    _refuse_duplicate_name(session=session, community_id=community_id, name=data.name)
+def create_initiative(*, db: Session, community_id: int, data: InitiativeCreate) -> Initiative:
+    _refuse_duplicate_name(db=db, community_id=community_id, name=data.name)
     initiative = Initiative(
         community_id=community_id,
         **data.model_dump(exclude={"municipalities", "disciplines"}),
     )
-    session.add(initiative)
-    session.flush()
-    _replace_lists(session, initiative, data.municipalities, data.disciplines)
-    return get_initiative(session=session, initiative_id=_id(initiative))
+    db.add(initiative)
+    db.flush()
+    _replace_lists(db, initiative, data.municipalities, data.disciplines)
+    return get_initiative(db=db, initiative_id=_id(initiative))
 
 
-def update_initiative(
-    *, session: Session, initiative: Initiative, data: InitiativeUpdate
-) -> Initiative:
+def update_initiative(*, db: Session, initiative: Initiative, data: InitiativeUpdate) -> Initiative:
     check_version(initiative, data.version, "initiative")
     changes = data.model_dump(
         exclude_unset=True, exclude={"version", "municipalities", "disciplines"}
     )
     if "name" in changes and changes["name"] != initiative.name:
-        _refuse_duplicate_name(
-            session=session, community_id=initiative.community_id, name=changes["name"]
-        )
+        _refuse_duplicate_name(db=db, community_id=initiative.community_id, name=changes["name"])
     # Lists first: their statements autoflush, and the row must then change in one UPDATE.
-    _replace_lists(session, initiative, data.municipalities, data.disciplines)
+    _replace_lists(db, initiative, data.municipalities, data.disciplines)
     for field, value in changes.items():
         setattr(initiative, field, value)
     # Always touch the row: list changes live in other tables but must bump the version too.
     initiative.updated_at = utcnow()
-    session.flush()
-    session.expire(initiative)
-    return get_initiative(session=session, initiative_id=_id(initiative))
+    db.flush()
+    db.expire(initiative)
+    return get_initiative(db=db, initiative_id=_id(initiative))
 
 
-def archive_initiative(*, session: Session, initiative: Initiative) -> Initiative:
+def archive_initiative(*, db: Session, initiative: Initiative) -> Initiative:
     """Take an initiative out of the lists; its published material stays available."""
-    return _set_status(session, initiative, InitiativeStatus.archived)
+    return _set_status(db, initiative, InitiativeStatus.archived)
 
 
-def restore_initiative(*, session: Session, initiative: Initiative) -> Initiative:
-    return _set_status(session, initiative, InitiativeStatus.active)
+def restore_initiative(*, db: Session, initiative: Initiative) -> Initiative:
+    return _set_status(db, initiative, InitiativeStatus.active)
 
 
-def _set_status(session: Session, initiative: Initiative, status: InitiativeStatus) -> Initiative:
+def _set_status(db: Session, initiative: Initiative, status: InitiativeStatus) -> Initiative:
     if initiative.status != status:
         initiative.status = status
         initiative.updated_at = utcnow()
-        session.add(initiative)
-        session.flush()
+        db.add(initiative)
+        db.flush()
     return initiative
 
 
@@ -202,7 +198,7 @@ class InitiativeOverview:
 
 def initiative_overview(
     *,
-    session: Session,
+    db: Session,
     initiative_id: int,
     drafts_visible: bool,
     only_session_id: int | None = None,
@@ -220,23 +216,23 @@ def initiative_overview(
     if only_session_id is not None:
         factsheet_query = factsheet_query.where(Factsheet.session_id == only_session_id)
     latest: dict[int, tuple[Factsheet, LearningSession]] = {}
-    for factsheet, learning_session in session.exec(factsheet_query).all():
+    for factsheet, learning_session in db.exec(factsheet_query).all():
         latest.setdefault(factsheet.session_id, (factsheet, learning_session))
-    dilemmas = session.exec(
+    dilemmas = db.exec(
         select(Dilemma)
         .where(Dilemma.initiative_id == initiative_id)
         .where(Dilemma.status != ContributionStatus.withdrawn)
         .order_by(col(Dilemma.created_at).desc())
         .limit(OVERVIEW_LIMIT)
     ).all()
-    good_practices = session.exec(
+    good_practices = db.exec(
         select(GoodPractice)
         .where(GoodPractice.initiative_id == initiative_id)
         .where(GoodPractice.status != ContributionStatus.withdrawn)
         .order_by(col(GoodPractice.created_at).desc())
         .limit(OVERVIEW_LIMIT)
     ).all()
-    open_actions = session.exec(
+    open_actions = db.exec(
         select(Action)
         .where(Action.initiative_id == initiative_id)
         .where(col(Action.status).in_((ActionStatus.open, ActionStatus.in_progress)))
@@ -251,9 +247,9 @@ def initiative_overview(
     )
 
 
-def delete_initiative(*, session: Session, initiative: Initiative) -> None:
+def delete_initiative(*, db: Session, initiative: Initiative) -> None:
     """Delete an initiative that has nothing worth keeping; otherwise refuse and suggest archiving."""
-    dependants = initiative_dependants(session=session, initiative_id=_id(initiative))
+    dependants = initiative_dependants(db=db, initiative_id=_id(initiative))
     if dependants:
         raise ConflictError(
             N_(
@@ -262,12 +258,12 @@ def delete_initiative(*, session: Session, initiative: Initiative) -> None:
             ),
             arguments={"name": initiative.name, "dependants": ", ".join(dependants)},
         )
-    session.exec(delete(Membership).where(col(Membership.initiative_id) == initiative.id))
-    session.delete(initiative)
-    session.flush()
+    db.exec(delete(Membership).where(col(Membership.initiative_id) == initiative.id))
+    db.delete(initiative)
+    db.flush()
 
 
-def initiative_dependants(*, session: Session, initiative_id: int) -> list[str]:
+def initiative_dependants(*, db: Session, initiative_id: int) -> list[str]:
     """Names of the kinds of stored material that tie this initiative down."""
     kinds = {
         "factsheets": Factsheet,
@@ -279,7 +275,7 @@ def initiative_dependants(*, session: Session, initiative_id: int) -> list[str]:
     }
     found = []
     for name, model in kinds.items():
-        exists = session.exec(
+        exists = db.exec(
             select(model.id).where(model.initiative_id == initiative_id).limit(1)  # type: ignore[attr-defined]
         ).first()
         if exists is not None:
@@ -295,8 +291,8 @@ def to_public(initiative: Initiative) -> InitiativePublic:
     )
 
 
-def _refuse_duplicate_name(*, session: Session, community_id: int | None, name: str) -> None:
-    clash = session.exec(
+def _refuse_duplicate_name(*, db: Session, community_id: int | None, name: str) -> None:
+    clash = db.exec(
         select(Initiative.id).where(
             Initiative.community_id == community_id,
             func.lower(Initiative.name) == name.lower(),
@@ -309,32 +305,30 @@ def _refuse_duplicate_name(*, session: Session, community_id: int | None, name: 
 
 
 def _replace_lists(
-    session: Session,
+    db: Session,
     initiative: Initiative,
     municipalities: list[str] | None,
     disciplines: list[str] | None,
 ) -> None:
     initiative_id = _id(initiative)
     if municipalities is not None:
-        session.exec(
+        db.exec(
             delete(InitiativeMunicipality).where(
                 col(InitiativeMunicipality.initiative_id) == initiative_id
             )
         )
         for position, name in enumerate(dict.fromkeys(municipalities)):
-            session.add(
+            db.add(
                 InitiativeMunicipality(initiative_id=initiative_id, name=name, position=position)
             )
     if disciplines is not None:
-        session.exec(
+        db.exec(
             delete(InitiativeDiscipline).where(
                 col(InitiativeDiscipline.initiative_id) == initiative_id
             )
         )
         for position, name in enumerate(dict.fromkeys(disciplines)):
-            session.add(
-                InitiativeDiscipline(initiative_id=initiative_id, name=name, position=position)
-            )
+            db.add(InitiativeDiscipline(initiative_id=initiative_id, name=name, position=position))
 
 
 def _id(initiative: Initiative) -> int:

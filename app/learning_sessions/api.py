@@ -3,7 +3,7 @@ from fastapi import APIRouter, Response, status
 from app.api_responses import errors
 from app.auth import policy
 from app.auth.dependencies import FacilitatorDep, MemberDep
-from app.deps import PaginationDep, SessionDep
+from app.deps import DbDep, PaginationDep
 from app.learning_sessions import service
 from app.learning_sessions.dependencies import LearningSessionDep
 from app.learning_sessions.schemas import (
@@ -22,11 +22,11 @@ def _public(learning_session: object) -> LearningSessionPublic:
 
 @router.get("", responses=errors(409, 422))
 def list_sessions(
-    principal: MemberDep, session: SessionDep, pagination: PaginationDep
+    principal: MemberDep, db: DbDep, pagination: PaginationDep
 ) -> Page[LearningSessionPublic]:
     community_id = principal.community_id
     sessions, total = service.list_sessions(
-        session=session,
+        db=db,
         community_id=community_id,
         only_session_id=policy.session_scope(principal),
         offset=pagination.offset,
@@ -42,11 +42,9 @@ def list_sessions(
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=errors(409, 413, 422))
 def create_session(
-    principal: FacilitatorDep, data: LearningSessionCreate, session: SessionDep
+    principal: FacilitatorDep, data: LearningSessionCreate, db: DbDep
 ) -> LearningSessionPublic:
-    return _public(
-        service.create_session(session=session, community_id=principal.community_id, data=data)
-    )
+    return _public(service.create_session(db=db, community_id=principal.community_id, data=data))
 
 
 @router.get("/{session_id}", responses=errors(404, 422))
@@ -59,12 +57,10 @@ def update_session(
     principal: FacilitatorDep,
     learning_session: LearningSessionDep,
     data: LearningSessionUpdate,
-    session: SessionDep,
+    db: DbDep,
 ) -> LearningSessionPublic:
     return _public(
-        service.update_session(
-            session=session, learning_session=learning_session, data=data, actor=principal
-        )
+        service.update_session(db=db, learning_session=learning_session, data=data, actor=principal)
     )
 
 
@@ -72,7 +68,7 @@ def update_session(
     "/{session_id}", status_code=status.HTTP_204_NO_CONTENT, responses=errors(404, 409, 422)
 )
 def delete_session(
-    _access: FacilitatorDep, learning_session: LearningSessionDep, session: SessionDep
+    _access: FacilitatorDep, learning_session: LearningSessionDep, db: DbDep
 ) -> Response:
-    service.delete_session(session=session, learning_session=learning_session)
+    service.delete_session(db=db, learning_session=learning_session)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -83,11 +83,9 @@ def _presence(
     return presence
 
 
-def session_composition(
-    *, session: Session, learning_session: LearningSession
-) -> SessionComposition:
+def session_composition(*, db: Session, learning_session: LearningSession) -> SessionComposition:
     """Two queries whatever the number of initiatives or people."""
-    initiatives: Sequence[Initiative] = session.exec(
+    initiatives: Sequence[Initiative] = db.exec(
         select(Initiative)
         .where(
             Initiative.community_id == learning_session.community_id,
@@ -95,7 +93,7 @@ def session_composition(
         )
         .order_by(col(Initiative.name))
     ).all()
-    rows = session.exec(
+    rows = db.exec(
         select(Membership.initiative_id, Membership.role, Attendance.invited, Attendance.attended)
         .join(Membership, col(Membership.person_id) == Attendance.person_id)
         .where(
@@ -111,7 +109,7 @@ def session_composition(
     )
 
 
-def composition_gaps(*, session: Session, learning_session: LearningSession) -> int:
+def composition_gaps(*, db: Session, learning_session: LearningSession) -> int:
     """How many gaps the composition has: active initiatives with a required role nobody has
     been invited for, plus one when no family representative is invited. One query."""
     filled = _filled_roles(learning_session)
@@ -136,7 +134,7 @@ def composition_gaps(*, session: Session, learning_session: LearningSession) -> 
         )
         .exists()
     )
-    count, invited = session.exec(select(incomplete, family_invited)).one()
+    count, invited = db.exec(select(incomplete, family_invited)).one()
     return int(count) + (0 if invited else 1)
 
 
@@ -171,7 +169,7 @@ def _filled_roles(learning_session: LearningSession) -> Any:
 
 def composition_page(
     *,
-    session: Session,
+    db: Session,
     learning_session: LearningSession,
     offset: int,
     limit: int,
@@ -188,7 +186,7 @@ def composition_page(
         col(Initiative.community_id) == learning_session.community_id,
         col(Initiative.status) == InitiativeStatus.active,
     )
-    rows_with_counts = session.exec(
+    rows_with_counts = db.exec(
         select(Initiative, is_missing, func.count().over(), func.sum(is_missing).over())
         .outerjoin(filled, filled.c.initiative_id == Initiative.id)
         .where(active)
@@ -199,7 +197,7 @@ def composition_page(
     if rows_with_counts:
         active_count, incomplete = int(rows_with_counts[0][2]), int(rows_with_counts[0][3])
     else:  # a page past the end
-        counts = session.exec(
+        counts = db.exec(
             select(func.count(), func.coalesce(func.sum(is_missing), 0))
             .select_from(Initiative)
             .outerjoin(filled, filled.c.initiative_id == Initiative.id)
@@ -210,7 +208,7 @@ def composition_page(
         initiative for initiative, lacks, _, _ in rows_with_counts if lacks or not only_incomplete
     ]
     page_ids = [initiative.id for initiative in initiatives]
-    rows = session.exec(
+    rows = db.exec(
         select(Membership.initiative_id, Membership.role, Attendance.invited, Attendance.attended)
         .join(Membership, col(Membership.person_id) == Attendance.person_id)
         .where(
@@ -248,10 +246,10 @@ class InviteOptions:
         return self.by_cell.get((initiative_id, role), [])
 
 
-def chair_options(*, session: Session, community_id: int) -> list[Person]:
+def chair_options(*, db: Session, community_id: int) -> list[Person]:
     """The community's chairs, for the schedule form."""
     return list(
-        session.exec(
+        db.exec(
             select(Person)
             .join(Membership, col(Membership.person_id) == Person.id)
             .where(Membership.community_id == community_id, Membership.role == Role.chair)
@@ -263,7 +261,7 @@ def chair_options(*, session: Session, community_id: int) -> list[Person]:
 
 def invite_options(
     *,
-    session: Session,
+    db: Session,
     community_id: int,
     initiative_ids: Collection[int],
     person_query: str = "",
@@ -271,7 +269,7 @@ def invite_options(
     """Three queries whatever the number of initiatives or people."""
     # Only the initiative ids in SQL: with a role or community condition as well, SQLite
     # walks every such membership of the community instead of the page's initiatives'.
-    rows = session.exec(
+    rows = db.exec(
         select(Membership.initiative_id, Membership.role, Person)
         .join(Person, col(Person.id) == Membership.person_id)
         .where(col(Membership.initiative_id).in_(list(initiative_ids)))
@@ -286,7 +284,7 @@ def invite_options(
         ):
             by_cell.setdefault((initiative_id, Role(role)), []).append(person)
     family = people_service.find_people(
-        session=session,
+        db=db,
         community_id=community_id,
         query="",
         limit=SEARCH_LIMIT + 1,
@@ -296,9 +294,7 @@ def invite_options(
         by_cell=by_cell,
         family_representatives=family[:SEARCH_LIMIT],
         more_family_representatives=len(family) > SEARCH_LIMIT,
-        people=people_service.find_people(
-            session=session, community_id=community_id, query=person_query
-        )
+        people=people_service.find_people(db=db, community_id=community_id, query=person_query)
         if person_query.strip()
         else [],
     )

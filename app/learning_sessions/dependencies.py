@@ -5,7 +5,7 @@ from fastapi import Depends, Path
 from app.auth import policy
 from app.auth.dependencies import OptionalPrincipal
 from app.db import MAX_ID
-from app.deps import SessionDep
+from app.deps import DbDep
 from app.errors import NotFoundError
 from app.labels import N_
 from app.learning_sessions import service
@@ -14,7 +14,7 @@ from app.learning_sessions.models import LearningSession
 
 def valid_learning_session(
     session_id: Annotated[int, Path(ge=1, le=MAX_ID)],
-    session: SessionDep,
+    db: DbDep,
     principal: OptionalPrincipal,
 ) -> LearningSession:
     # An access link scoped to one session opens that session only; others do not exist for it.
@@ -22,7 +22,7 @@ def valid_learning_session(
         raise NotFoundError(
             N_("There is no learning session with id %(id)s."), arguments={"id": session_id}
         )
-    learning_session = service.get_session(session=session, session_id=session_id)
+    learning_session = service.get_session(db=db, session_id=session_id)
     if principal is not None and learning_session.community_id != principal.community_id:
         raise NotFoundError(
             N_("There is no learning session with id %(id)s."), arguments={"id": session_id}

@@ -18,7 +18,7 @@ from app.auth.dependencies import FacilitatorDep, MemberDep
 from app.auth.principal import Principal
 from app.contributions import service as contribution_service
 from app.db import MAX_ID
-from app.deps import SessionDep
+from app.deps import DbDep
 from app.errors import ConflictError, InvalidInputError
 from app.labels import N_
 from app.learning_sessions import service
@@ -76,14 +76,14 @@ def _session_path(learning_session: LearningSession) -> str:
 
 def _schedule_form(
     request: Request,
-    session: Session,
+    db: Session,
     principal: Principal,
     *,
     form: dict[str, Any],
     errors: dict[str, str],
     status_code: int = 200,
 ) -> HTMLResponse:
-    chairs = chair_options(session=session, community_id=principal.community_id)
+    chairs = chair_options(db=db, community_id=principal.community_id)
     return render(
         request,
         "learning_sessions/form.html",
@@ -99,11 +99,9 @@ def _schedule_form(
 
 
 @router.get("/new", response_class=HTMLResponse)
-def new_session(principal: FacilitatorDep, request: Request, session: SessionDep) -> HTMLResponse:
+def new_session(principal: FacilitatorDep, request: Request, db: DbDep) -> HTMLResponse:
     form = {
-        "number": str(
-            service.next_free_number(session=session, community_id=principal.community_id)
-        ),
+        "number": str(service.next_free_number(db=db, community_id=principal.community_id)),
         "starts_on": "",
         "starts_time": "13:30",
         "timezone": community_zone_name(),
@@ -113,7 +111,7 @@ def new_session(principal: FacilitatorDep, request: Request, session: SessionDep
         "chair_id": "",
         "reflection_deadline": "",
     }
-    return _schedule_form(request, session, principal, form=form, errors={})
+    return _schedule_form(request, db, principal, form=form, errors={})
 
 
 def _starts_at(starts_on: str, starts_time: str, timezone: str) -> datetime | str:
@@ -131,7 +129,7 @@ def _starts_at(starts_on: str, starts_time: str, timezone: str) -> datetime | st
 def schedule_session(
     principal: FacilitatorDep,
     request: Request,
-    session: SessionDep,
+    db: DbDep,
     number: FormText = "",
     starts_on: FormText = "",
     starts_time: FormText = "",
@@ -172,17 +170,13 @@ def schedule_session(
             name = str(problem["loc"][0]) if problem["loc"] else ""
             if name in FIELD_MESSAGES:
                 errors.setdefault(name, FIELD_MESSAGES[name])
-        return _schedule_form(
-            request, session, principal, form=form, errors=errors, status_code=422
-        )
+        return _schedule_form(request, db, principal, form=form, errors=errors, status_code=422)
     try:
-        created = service.create_session(
-            session=session, community_id=principal.community_id, data=data
-        )
+        created = service.create_session(db=db, community_id=principal.community_id, data=data)
     except ConflictError:
         return _schedule_form(
             request,
-            session,
+            db,
             principal,
             form=form,
             errors={"number": DUPLICATE_NUMBER},
@@ -191,7 +185,7 @@ def schedule_session(
     except InvalidInputError:
         return _schedule_form(
             request,
-            session,
+            db,
             principal,
             form=form,
             errors={"chair_id": FIELD_MESSAGES["chair_id"]},
@@ -214,7 +208,7 @@ class PageView:
 
 
 def _page_context(
-    session: Session,
+    db: Session,
     learning_session: LearningSession,
     principal: Principal | None,
     view: PageView | None = None,
@@ -222,9 +216,9 @@ def _page_context(
 ) -> dict[str, Any]:
     assert learning_session.id is not None
     view = view or PageView()
-    chair = session.get(Person, learning_session.chair_id) if learning_session.chair_id else None
+    chair = db.get(Person, learning_session.chair_id) if learning_session.chair_id else None
     composition = composition_page(
-        session=session,
+        db=db,
         learning_session=learning_session,
         offset=(view.page - 1) * COMPOSITION_PER_PAGE,
         limit=COMPOSITION_PER_PAGE,
@@ -243,14 +237,12 @@ def _page_context(
         ),
         "view": view,
         "attendances": service.attendances(
-            session=session,
+            db=db,
             session_id=learning_session.id,
             offset=(view.participants_page - 1) * PARTICIPANTS_PER_PAGE,
             limit=PARTICIPANTS_PER_PAGE,
         ),
-        "attendance_counts": service.attendance_counts(
-            session=session, session_id=learning_session.id
-        ),
+        "attendance_counts": service.attendance_counts(db=db, session_id=learning_session.id),
         "participants_pages": Pagination(
             page=view.participants_page, per_page=PARTICIPANTS_PER_PAGE
         ),
@@ -273,11 +265,11 @@ def _page_context(
     if context["prepares"]:
         # The chair reads what the initiatives bring without leaving the session page.
         context["contributions"] = contribution_service.session_contributions(
-            session=session, learning_session=learning_session
+            db=db, learning_session=learning_session
         )[0]
     if facilitating:
         context["options"] = invite_options(
-            session=session,
+            db=db,
             community_id=learning_session.community_id,
             initiative_ids=[entry.initiative.id or 0 for entry in composition.initiatives],
             person_query=view.person_q,
@@ -285,7 +277,7 @@ def _page_context(
     if facilitating and learning_session.status == SessionStatus.planned:
         # Only a planned session shows what it still misses before it is prepared.
         context["shortfall_total"], context["shortfalls"] = service.shortfall_summary(
-            session=session,
+            db=db,
             learning_session=learning_session,
             family_invited=composition.family_representative.invited,
             limit=SHORTFALLS_SHOWN,
@@ -299,7 +291,7 @@ def session_page(
     _access: MemberDep,
     request: Request,
     learning_session: LearningSessionDep,
-    session: SessionDep,
+    db: DbDep,
     invited: int | None = None,
     page: PageNumber = 1,
     incomplete: str = "",
@@ -315,7 +307,7 @@ def session_page(
     return render(
         request,
         "learning_sessions/detail.html",
-        _page_context(session, learning_session, _access, view, invited=invited),
+        _page_context(db, learning_session, _access, view, invited=invited),
         block=None,
     )
 
@@ -325,7 +317,7 @@ def invite_search(
     _access: FacilitatorDep,
     request: Request,
     learning_session: LearningSessionDep,
-    session: SessionDep,
+    db: DbDep,
     person_q: SearchText = "",
 ) -> Response:
     """The "invite one person" choices for htmx; without it, the session page shows them."""
@@ -335,7 +327,7 @@ def invite_search(
             f"{_session_path(learning_session)}{query}#invite-person-form", status_code=303
         )
     people = people_service.find_people(
-        session=session, community_id=learning_session.community_id, query=person_q
+        db=db, community_id=learning_session.community_id, query=person_q
     )
     return render(
         request,
@@ -354,7 +346,7 @@ def invite_people(
     principal: FacilitatorDep,
     request: Request,
     learning_session: LearningSessionDep,
-    session: SessionDep,
+    db: DbDep,
     person_id: FormText = "",
     initiative_id: FormText = "",
     role: FormText = "",
@@ -378,7 +370,7 @@ def invite_people(
         initiative_id in ("", "all") or _entity_id(initiative_id) is not None
     ):
         person_ids = service.members_with_role(
-            session=session,
+            db=db,
             community_id=learning_session.community_id,
             role=Role(role),
             initiative_id=_entity_id(initiative_id),
@@ -388,9 +380,7 @@ def invite_people(
     count = 0
     if not error:
         try:
-            count = service.invite(
-                session=session, learning_session=learning_session, person_ids=person_ids
-            )
+            count = service.invite(db=db, learning_session=learning_session, person_ids=person_ids)
         except InvalidInputError:
             error = UNKNOWN_PERSON
     if not error and not is_htmx(request):
@@ -404,7 +394,7 @@ def invite_people(
         request,
         "learning_sessions/detail.html",
         _page_context(
-            session,
+            db,
             learning_session,
             principal,
             view,
@@ -424,7 +414,7 @@ def change_status(
     principal: FacilitatorDep,
     request: Request,
     learning_session: LearningSessionDep,
-    session: SessionDep,
+    db: DbDep,
     status: FormText = "",
     override_reason: FormText = "",
 ) -> Response:
@@ -434,7 +424,7 @@ def change_status(
         )
     try:
         service.change_status(
-            session=session,
+            db=db,
             learning_session=learning_session,
             status=SessionStatus(status),
             actor=principal,
@@ -445,7 +435,7 @@ def change_status(
             request,
             "learning_sessions/detail.html",
             _page_context(
-                session,
+                db,
                 learning_session,
                 principal,
                 status_error=True,
@@ -471,7 +461,7 @@ def attendance_form(
     _access: FacilitatorDep,
     request: Request,
     learning_session: LearningSessionDep,
-    session: SessionDep,
+    db: DbDep,
     page: PageNumber = 1,
     q: SearchText = "",
     saved: str = "",
@@ -485,15 +475,13 @@ def attendance_form(
         {
             "learning_session": learning_session,
             "attendances": service.attendances(
-                session=session,
+                db=db,
                 session_id=learning_session.id,
                 offset=(page - 1) * ATTENDANCE_PER_PAGE,
                 limit=ATTENDANCE_PER_PAGE,
                 query=query,
             ),
-            "counts": service.attendance_counts(
-                session=session, session_id=learning_session.id, query=query
-            ),
+            "counts": service.attendance_counts(db=db, session_id=learning_session.id, query=query),
             "pagination": Pagination(page=page, per_page=ATTENDANCE_PER_PAGE),
             "query": query,
             "saved": bool(saved),
@@ -505,7 +493,7 @@ def attendance_form(
 def record_attendance(
     _access: FacilitatorDep,
     learning_session: LearningSessionDep,
-    session: SessionDep,
+    db: DbDep,
     attended: Annotated[list[str] | None, Form()] = None,
     shown: Annotated[list[str] | None, Form()] = None,
     back: FormText = "",
@@ -513,7 +501,7 @@ def record_attendance(
     """Without ``shown`` everyone invited is recorded; with it (a page of the form) only them."""
     _refuse_before_session(learning_session)
     service.record_attendance(
-        session=session,
+        db=db,
         learning_session=learning_session,
         attended_person_ids=[
             person_id for value in attended or [] if (person_id := _entity_id(value)) is not None

@@ -46,7 +46,7 @@ WORKFLOW = list(SessionStatus)  # planned → prepared → held → followed_up
 
 def list_sessions(
     *,
-    session: Session,
+    db: Session,
     community_id: int,
     only_session_id: int | None = None,
     offset: int = 0,
@@ -57,11 +57,11 @@ def list_sessions(
     if only_session_id is not None:
         where = and_(where, col(LearningSession.id) == only_session_id)
     query = select(LearningSession).where(where).order_by(col(LearningSession.number))
-    return fetch_page(session, query, offset=offset, limit=limit)
+    return fetch_page(db, query, offset=offset, limit=limit)
 
 
-def get_session(*, session: Session, session_id: int) -> LearningSession:
-    learning_session = session.get(LearningSession, session_id)
+def get_session(*, db: Session, session_id: int) -> LearningSession:
+    learning_session = db.get(LearningSession, session_id)
     if learning_session is None:
         raise NotFoundError(
             N_("There is no learning session with id %(id)s."), arguments={"id": session_id}
@@ -70,19 +70,19 @@ def get_session(*, session: Session, session_id: int) -> LearningSession:
 
 
 def create_session(
-    *, session: Session, community_id: int, data: LearningSessionCreate
+    *, db: Session, community_id: int, data: LearningSessionCreate
 ) -> LearningSession:
-    _refuse_duplicate_number(session=session, community_id=community_id, number=data.number)
-    _check_chair(session=session, community_id=community_id, chair_id=data.chair_id)
+    _refuse_duplicate_number(db=db, community_id=community_id, number=data.number)
+    _check_chair(db=db, community_id=community_id, chair_id=data.chair_id)
     learning_session = LearningSession(community_id=community_id, **data.model_dump())
-    session.add(learning_session)
-    session.flush()
+    db.add(learning_session)
+    db.flush()
     return learning_session
 
 
 def update_session(
     *,
-    session: Session,
+    db: Session,
     learning_session: LearningSession,
     data: LearningSessionUpdate,
     actor: Principal,
@@ -93,11 +93,11 @@ def update_session(
     status = changes.pop("status", None)
     if "number" in changes and changes["number"] != learning_session.number:
         _refuse_duplicate_number(
-            session=session, community_id=learning_session.community_id, number=changes["number"]
+            db=db, community_id=learning_session.community_id, number=changes["number"]
         )
     if "chair_id" in changes:
         _check_chair(
-            session=session,
+            db=db,
             community_id=learning_session.community_id,
             chair_id=changes["chair_id"],
         )
@@ -107,17 +107,17 @@ def update_session(
     learning_session.updated_at = utcnow()
     if status is not None:
         change_status(
-            session=session,
+            db=db,
             learning_session=learning_session,
             status=status,
             actor=actor,
             override_reason=data.reason or "",
         )
-    session.flush()
+    db.flush()
     return learning_session
 
 
-def delete_session(*, session: Session, learning_session: LearningSession) -> None:
+def delete_session(*, db: Session, learning_session: LearningSession) -> None:
     """Only a session that is still planned and holds no reflections can be deleted."""
     if learning_session.status != SessionStatus.planned:
         raise ConflictError(
@@ -128,15 +128,15 @@ def delete_session(*, session: Session, learning_session: LearningSession) -> No
             },
         )
     for model in (Factsheet, Reflection):
-        if session.exec(
+        if db.exec(
             select(model.id).where(model.session_id == learning_session.id).limit(1)
         ).first():
             raise ConflictError(
                 N_("Session %(number)s has factsheets or reflections; it cannot be deleted."),
                 arguments={"number": learning_session.number},
             )
-    session.delete(learning_session)
-    session.flush()
+    db.delete(learning_session)
+    db.flush()
 
 
 def _check_transition(current: SessionStatus, new: SessionStatus) -> None:
@@ -151,8 +151,8 @@ def _check_transition(current: SessionStatus, new: SessionStatus) -> None:
         )
 
 
-def _refuse_duplicate_number(*, session: Session, community_id: int, number: int) -> None:
-    clash = session.exec(
+def _refuse_duplicate_number(*, db: Session, community_id: int, number: int) -> None:
+    clash = db.exec(
         select(LearningSession.id).where(
             LearningSession.community_id == community_id, LearningSession.number == number
         )
@@ -163,10 +163,10 @@ def _refuse_duplicate_number(*, session: Session, community_id: int, number: int
         )
 
 
-def _check_chair(*, session: Session, community_id: int, chair_id: int | None) -> None:
+def _check_chair(*, db: Session, community_id: int, chair_id: int | None) -> None:
     if chair_id is None:
         return
-    chair = session.get(Person, chair_id)
+    chair = db.get(Person, chair_id)
     if chair is None or chair.community_id != community_id:
         raise InvalidInputError(
             N_("The chair must be a person of this learning community."),
@@ -176,7 +176,7 @@ def _check_chair(*, session: Session, community_id: int, chair_id: int | None) -
 
 def attendances(
     *,
-    session: Session,
+    db: Session,
     session_id: int,
     offset: int = 0,
     limit: int | None = None,
@@ -191,7 +191,7 @@ def attendances(
         .offset(offset)
         .limit(limit)
     )
-    rows: Sequence[tuple[Attendance, Person]] = session.exec(_matching(statement, query)).all()
+    rows: Sequence[tuple[Attendance, Person]] = db.exec(_matching(statement, query)).all()
     return rows
 
 
@@ -202,7 +202,7 @@ class AttendanceCounts:
     absent: int
 
 
-def attendance_counts(*, session: Session, session_id: int, query: str = "") -> AttendanceCounts:
+def attendance_counts(*, db: Session, session_id: int, query: str = "") -> AttendanceCounts:
     """Invited, attended and absent, counted in SQL (those matching ``query`` when given)."""
     statement = (
         select(
@@ -215,7 +215,7 @@ def attendance_counts(*, session: Session, session_id: int, query: str = "") -> 
     )
     if query.strip():
         statement = statement.join(Person, col(Person.id) == Attendance.person_id)
-    invited, attended, absent = session.exec(_matching(statement, query)).one()
+    invited, attended, absent = db.exec(_matching(statement, query)).one()
     return AttendanceCounts(invited=int(invited), attended=int(attended), absent=int(absent))
 
 
@@ -234,16 +234,14 @@ def _matching(statement: Any, query: str) -> Any:
 # -- scheduling, invitations, status and attendance (the session pages) -------------------------
 
 
-def next_free_number(*, session: Session, community_id: int) -> int:
-    highest = session.exec(
+def next_free_number(*, db: Session, community_id: int) -> int:
+    highest = db.exec(
         select(func.max(LearningSession.number)).where(LearningSession.community_id == community_id)
     ).one()
     return (highest or 0) + 1
 
 
-def invite(
-    *, session: Session, learning_session: LearningSession, person_ids: Iterable[int]
-) -> int:
+def invite(*, db: Session, learning_session: LearningSession, person_ids: Iterable[int]) -> int:
     """Invite people of the session's community; existing invitations are kept as they are.
 
     Returns how many people were newly invited.
@@ -252,7 +250,7 @@ def invite(
     if not wanted:
         return 0
     known = set(
-        session.exec(
+        db.exec(
             select(Person.id).where(
                 col(Person.id).in_(wanted), Person.community_id == learning_session.community_id
             )
@@ -264,7 +262,7 @@ def invite(
             [FieldProblem("person_id", f"there is no person with id {min(unknown)}")],
         )
     already = set(
-        session.exec(
+        db.exec(
             select(Attendance.person_id).where(
                 Attendance.session_id == learning_session.id,
                 col(Attendance.person_id).in_(wanted),
@@ -273,13 +271,13 @@ def invite(
     )
     new = sorted(wanted - already)
     assert learning_session.id is not None
-    session.add_all(Attendance(session_id=learning_session.id, person_id=pid) for pid in new)
-    session.flush()
+    db.add_all(Attendance(session_id=learning_session.id, person_id=pid) for pid in new)
+    db.flush()
     return len(new)
 
 
 def members_with_role(
-    *, session: Session, community_id: int, role: Role, initiative_id: int | None = None
+    *, db: Session, community_id: int, role: Role, initiative_id: int | None = None
 ) -> list[int]:
     """People holding ``role``: in one initiative, or anywhere in the community when None."""
     query = select(Membership.person_id).where(
@@ -287,7 +285,7 @@ def members_with_role(
     )
     if initiative_id is not None:
         query = query.where(Membership.initiative_id == initiative_id)
-    return sorted(set(session.exec(query).all()))
+    return sorted(set(db.exec(query).all()))
 
 
 @dataclass(frozen=True)
@@ -306,10 +304,10 @@ class PreparationIncompleteError(ConflictError):
 
 
 def factsheet_status_by_initiative(
-    *, session: Session, learning_session: LearningSession
+    *, db: Session, learning_session: LearningSession
 ) -> dict[int, FactsheetStatus]:
     """The latest factsheet version's status per initiative, in one query."""
-    rows = session.exec(
+    rows = db.exec(
         select(Factsheet.initiative_id, Factsheet.version_number, Factsheet.status)
         .where(Factsheet.session_id == learning_session.id)
         .order_by(col(Factsheet.version_number))
@@ -343,7 +341,7 @@ def shortfalls(
 
 
 def shortfall_summary(
-    *, session: Session, learning_session: LearningSession, family_invited: bool, limit: int
+    *, db: Session, learning_session: LearningSession, family_invited: bool, limit: int
 ) -> tuple[int, list[Shortfall]]:
     """How many shortfalls there are and the first ``limit`` of them, in the order of
     ``shortfalls``; two queries whatever the number of initiatives."""
@@ -422,9 +420,9 @@ def shortfall_summary(
         )
     )
     every = union_all(*gaps).subquery()
-    total = session.exec(select(func.count()).select_from(every)).one()
+    total = db.exec(select(func.count()).select_from(every)).one()
     found: list[Shortfall] = [] if family_invited else [Shortfall(kind="family_representative")]
-    rows = session.exec(
+    rows = db.exec(
         select(every.c.name, every.c.role, every.c.status)
         .order_by(every.c.name, every.c.initiative_id, every.c.position)
         .limit(max(limit - len(found), 0))
@@ -443,27 +441,23 @@ def shortfall_summary(
     return int(total) + (0 if family_invited else 1), found
 
 
-def preparation_shortfalls(
-    *, session: Session, learning_session: LearningSession
-) -> list[Shortfall]:
+def preparation_shortfalls(*, db: Session, learning_session: LearningSession) -> list[Shortfall]:
     return shortfalls(
-        composition=session_composition(session=session, learning_session=learning_session),
-        factsheet_statuses=factsheet_status_by_initiative(
-            session=session, learning_session=learning_session
-        ),
+        composition=session_composition(db=db, learning_session=learning_session),
+        factsheet_statuses=factsheet_status_by_initiative(db=db, learning_session=learning_session),
     )
 
 
 def prepare(
     *,
-    session: Session,
+    db: Session,
     learning_session: LearningSession,
     actor: Principal,
     override_reason: str = "",
 ) -> LearningSession:
     """Planned → prepared: composition complete and factsheets published, or a stated reason."""
     _check_transition(learning_session.status, SessionStatus.prepared)
-    missing = preparation_shortfalls(session=session, learning_session=learning_session)
+    missing = preparation_shortfalls(db=db, learning_session=learning_session)
     reason = override_reason.strip()
     if missing and not reason:
         raise PreparationIncompleteError(
@@ -480,10 +474,10 @@ def prepare(
     learning_session.prepared_override_reason = reason if missing else None
     learning_session.status = SessionStatus.prepared
     learning_session.updated_at = utcnow()
-    session.flush()
+    db.flush()
     if missing:
         audit.record(
-            session=session,
+            db=db,
             action=AuditAction.session_prepared_with_override,
             actor=actor,
             subject=f"session {learning_session.number} prepared with override",
@@ -494,7 +488,7 @@ def prepare(
 
 def change_status(
     *,
-    session: Session,
+    db: Session,
     learning_session: LearningSession,
     status: SessionStatus,
     actor: Principal,
@@ -505,7 +499,7 @@ def change_status(
         return learning_session
     if status == SessionStatus.prepared and learning_session.status == SessionStatus.planned:
         return prepare(
-            session=session,
+            db=db,
             learning_session=learning_session,
             actor=actor,
             override_reason=override_reason,
@@ -513,7 +507,7 @@ def change_status(
     _check_transition(learning_session.status, status)
     learning_session.status = status
     learning_session.updated_at = utcnow()
-    session.flush()
+    db.flush()
     return learning_session
 
 
@@ -531,7 +525,7 @@ def attendance_open(*, learning_session: LearningSession) -> bool:
 
 def record_attendance(
     *,
-    session: Session,
+    db: Session,
     learning_session: LearningSession,
     attended_person_ids: Iterable[int],
     shown_person_ids: Iterable[int] | None = None,
@@ -551,17 +545,17 @@ def record_attendance(
         present = [person_id for person_id in present if person_id in set(shown)]
         this_session = and_(this_session, col(Attendance.person_id).in_(shown))
     now = utcnow()
-    session.execute(
+    db.execute(
         update(Attendance)
         .where(this_session, col(Attendance.person_id).in_(present))
         .values(attended=True, updated_at=now)
     )
-    session.execute(
+    db.execute(
         update(Attendance)
         .where(this_session, col(Attendance.person_id).not_in(present))
         .values(attended=False, updated_at=now)
     )
-    session.flush()
+    db.flush()
 
 
 def _describe(shortfall: Shortfall) -> str:

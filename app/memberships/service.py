@@ -32,21 +32,21 @@ def scope_problem(role: Role, initiative_id: int | None) -> str | None:
 
 
 def check_grant(
-    *, session: Session, person_id: int | None, initiative_id: int | None, role: Role
+    *, db: Session, person_id: int | None, initiative_id: int | None, role: Role
 ) -> None:
     """Refuse a role that does not fit its scope or that the person holds there already."""
     problem = scope_problem(role, initiative_id)
     if problem is not None:
         raise InvalidInputError(problem, [FieldProblem("initiative_id", problem)])
     if person_id is not None and _holds(
-        session=session, person_id=person_id, initiative_id=initiative_id, role=role
+        db=db, person_id=person_id, initiative_id=initiative_id, role=role
     ):
         raise ConflictError(ROLE_HELD_ALREADY, [FieldProblem("role", ROLE_HELD_ALREADY)])
 
 
 def grant_role(
     *,
-    session: Session,
+    db: Session,
     community_id: int,
     data: MembershipCreate,
     actor: Principal | None = None,
@@ -54,16 +54,14 @@ def grant_role(
     ip: str = "",
 ) -> Membership:
     """Add a membership and record who granted it."""
-    person = _person(session=session, community_id=community_id, person_id=data.person_id)
-    initiative = _initiative(session=session, community_id=community_id, data=data)
-    check_grant(
-        session=session, person_id=person.id, initiative_id=data.initiative_id, role=data.role
-    )
+    person = _person(db=db, community_id=community_id, person_id=data.person_id)
+    initiative = _initiative(db=db, community_id=community_id, data=data)
+    check_grant(db=db, person_id=person.id, initiative_id=data.initiative_id, role=data.role)
     membership = Membership(community_id=community_id, **data.model_dump())
-    session.add(membership)
-    session.flush()
+    db.add(membership)
+    db.flush()
     _audit(
-        session=session,
+        db=db,
         action=AuditAction.role_granted,
         membership=membership,
         person=person,
@@ -77,7 +75,7 @@ def grant_role(
 
 def change_role(
     *,
-    session: Session,
+    db: Session,
     membership: Membership,
     data: MembershipUpdate,
     actor: Principal | None = None,
@@ -88,20 +86,20 @@ def change_role(
     new_role = changes.get("role")
     if new_role is not None and new_role != membership.role:
         check_grant(
-            session=session,
+            db=db,
             person_id=membership.person_id,
             initiative_id=membership.initiative_id,
             role=new_role,
         )
         if membership.role == Role.facilitator:
-            _keep_a_facilitator_after_removing(session=session, membership=membership)
+            _keep_a_facilitator_after_removing(db=db, membership=membership)
     for field, value in changes.items():
         setattr(membership, field, value)
     membership.updated_at = utcnow()
-    session.flush()
+    db.flush()
     if new_role is not None:
         _audit(
-            session=session,
+            db=db,
             action=AuditAction.role_changed,
             membership=membership,
             actor=actor,
@@ -112,7 +110,7 @@ def change_role(
 
 def revoke_role(
     *,
-    session: Session,
+    db: Session,
     membership: Membership,
     actor: Principal | None = None,
     actor_label: str = "",
@@ -120,24 +118,24 @@ def revoke_role(
 ) -> None:
     """Remove a membership and record who removed it; never the community's last facilitator."""
     if membership.role == Role.facilitator:
-        _keep_a_facilitator_after_removing(session=session, membership=membership)
+        _keep_a_facilitator_after_removing(db=db, membership=membership)
     _audit(
-        session=session,
+        db=db,
         action=AuditAction.role_revoked,
         membership=membership,
         actor=actor,
         actor_label=actor_label,
         ip=ip,
     )
-    session.delete(membership)
-    session.flush()
+    db.delete(membership)
+    db.flush()
 
 
 def keep_a_facilitator(
-    *, session: Session, community_id: int, leaving: ColumnElement[bool], name: str
+    *, db: Session, community_id: int, leaving: ColumnElement[bool], name: str
 ) -> None:
     """A community always keeps a facilitator: without one, only the command line can help."""
-    remaining = session.exec(
+    remaining = db.exec(
         select(Membership.id)
         .where(
             Membership.community_id == community_id,
@@ -156,18 +154,18 @@ def keep_a_facilitator(
         )
 
 
-def _keep_a_facilitator_after_removing(*, session: Session, membership: Membership) -> None:
-    person = session.get(Person, membership.person_id)
+def _keep_a_facilitator_after_removing(*, db: Session, membership: Membership) -> None:
+    person = db.get(Person, membership.person_id)
     keep_a_facilitator(
-        session=session,
+        db=db,
         community_id=membership.community_id,
         leaving=col(Membership.id) == membership.id,
         name=person.name if person else "",
     )
 
 
-def _holds(*, session: Session, person_id: int, initiative_id: int | None, role: Role) -> bool:
-    held = session.exec(
+def _holds(*, db: Session, person_id: int, initiative_id: int | None, role: Role) -> bool:
+    held = db.exec(
         select(Membership.id).where(
             Membership.person_id == person_id,
             Membership.initiative_id == initiative_id,
@@ -177,19 +175,17 @@ def _holds(*, session: Session, person_id: int, initiative_id: int | None, role:
     return held is not None
 
 
-def _person(*, session: Session, community_id: int, person_id: int) -> Person:
-    person = session.get(Person, person_id)
+def _person(*, db: Session, community_id: int, person_id: int) -> Person:
+    person = db.get(Person, person_id)
     if person is None or person.community_id != community_id:
         raise NotFoundError(N_("There is no person with id %(id)s."), arguments={"id": person_id})
     return person
 
 
-def _initiative(
-    *, session: Session, community_id: int, data: MembershipCreate
-) -> Initiative | None:
+def _initiative(*, db: Session, community_id: int, data: MembershipCreate) -> Initiative | None:
     if data.initiative_id is None:
         return None
-    initiative = session.get(Initiative, data.initiative_id)
+    initiative = db.get(Initiative, data.initiative_id)
     if initiative is None or initiative.community_id != community_id:
         raise NotFoundError(
             N_("There is no initiative with id %(id)s."), arguments={"id": data.initiative_id}
@@ -205,7 +201,7 @@ def role_detail(role: Role, initiative: Initiative | None) -> str:
 
 def _audit(
     *,
-    session: Session,
+    db: Session,
     action: AuditAction,
     membership: Membership,
     person: Person | None = None,
@@ -215,11 +211,11 @@ def _audit(
     ip: str,
 ) -> None:
     if person is None:
-        person = session.get(Person, membership.person_id)
+        person = db.get(Person, membership.person_id)
     if initiative is None and membership.initiative_id is not None:
-        initiative = session.get(Initiative, membership.initiative_id)
+        initiative = db.get(Initiative, membership.initiative_id)
     audit.record(
-        session=session,
+        db=db,
         action=action,
         actor=actor,
         actor_label=actor_label,

@@ -5,7 +5,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 from app.api_responses import errors
 from app.auth.dependencies import FacilitatorDep, MemberDep, PeopleDirectoryDep
 from app.db import MAX_ID
-from app.deps import PaginationDep, SessionDep
+from app.deps import DbDep, PaginationDep
 from app.memberships import service as membership_service
 from app.people import service
 from app.people.dependencies import MembershipDep, PersonDep, ReadablePersonDep
@@ -28,11 +28,11 @@ OptionalId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 
 @people_router.get("", responses=errors(409, 422))
 def list_people(
-    principal: PeopleDirectoryDep, session: SessionDep, pagination: PaginationDep
+    principal: PeopleDirectoryDep, db: DbDep, pagination: PaginationDep
 ) -> Page[PersonPublic]:
     community_id = principal.community_id
     people, total = service.list_people(
-        session=session,
+        db=db,
         community_id=community_id,
         offset=pagination.offset,
         limit=pagination.per_page,
@@ -46,10 +46,8 @@ def list_people(
 
 
 @people_router.post("", status_code=status.HTTP_201_CREATED, responses=errors(409, 413, 422))
-def create_person(
-    principal: FacilitatorDep, data: PersonCreate, session: SessionDep
-) -> PersonPublic:
-    person = service.create_person(session=session, community_id=principal.community_id, data=data)
+def create_person(principal: FacilitatorDep, data: PersonCreate, db: DbDep) -> PersonPublic:
+    person = service.create_person(db=db, community_id=principal.community_id, data=data)
     return PersonPublic.model_validate(person, from_attributes=True)
 
 
@@ -60,31 +58,31 @@ def get_person(_access: MemberDep, person: ReadablePersonDep) -> PersonPublic:
 
 @people_router.patch("/{person_id}", responses=errors(404, 409, 413, 422))
 def update_person(
-    _access: FacilitatorDep, person: PersonDep, data: PersonUpdate, session: SessionDep
+    _access: FacilitatorDep, person: PersonDep, data: PersonUpdate, db: DbDep
 ) -> PersonPublic:
-    updated = service.update_person(session=session, person=person, data=data)
+    updated = service.update_person(db=db, person=person, data=data)
     return PersonPublic.model_validate(updated, from_attributes=True)
 
 
 @people_router.delete(
     "/{person_id}", status_code=status.HTTP_204_NO_CONTENT, responses=errors(404, 409, 422)
 )
-def delete_person(_access: FacilitatorDep, person: PersonDep, session: SessionDep) -> Response:
-    service.delete_person(session=session, person=person)
+def delete_person(_access: FacilitatorDep, person: PersonDep, db: DbDep) -> Response:
+    service.delete_person(db=db, person=person)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @memberships_router.get("", responses=errors(409, 422))
 def list_memberships(
     principal: PeopleDirectoryDep,
-    session: SessionDep,
+    db: DbDep,
     pagination: PaginationDep,
     person_id: OptionalId = None,
     initiative_id: OptionalId = None,
 ) -> Page[MembershipPublic]:
     community_id = principal.community_id
     memberships, total = service.list_memberships(
-        session=session,
+        db=db,
         community_id=community_id,
         person_id=person_id,
         initiative_id=initiative_id,
@@ -103,10 +101,10 @@ def list_memberships(
     "", status_code=status.HTTP_201_CREATED, responses=errors(404, 409, 413, 422)
 )
 def create_membership(
-    principal: FacilitatorDep, request: Request, data: MembershipCreate, session: SessionDep
+    principal: FacilitatorDep, request: Request, data: MembershipCreate, db: DbDep
 ) -> MembershipPublic:
     membership = membership_service.grant_role(
-        session=session,
+        db=db,
         community_id=principal.community_id,
         data=data,
         actor=principal,
@@ -126,10 +124,10 @@ def update_membership(
     request: Request,
     membership: MembershipDep,
     data: MembershipUpdate,
-    session: SessionDep,
+    db: DbDep,
 ) -> MembershipPublic:
     updated = membership_service.change_role(
-        session=session, membership=membership, data=data, actor=principal, ip=client_ip(request)
+        db=db, membership=membership, data=data, actor=principal, ip=client_ip(request)
     )
     return MembershipPublic.model_validate(updated, from_attributes=True)
 
@@ -138,9 +136,9 @@ def update_membership(
     "/{membership_id}", status_code=status.HTTP_204_NO_CONTENT, responses=errors(404, 409, 422)
 )
 def delete_membership(
-    principal: FacilitatorDep, request: Request, membership: MembershipDep, session: SessionDep
+    principal: FacilitatorDep, request: Request, membership: MembershipDep, db: DbDep
 ) -> Response:
     membership_service.revoke_role(
-        session=session, membership=membership, actor=principal, ip=client_ip(request)
+        db=db, membership=membership, actor=principal, ip=client_ip(request)
     )
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -5,7 +5,7 @@ from fastapi import Depends, Path
 from app.auth import policy
 from app.auth.dependencies import OptionalPrincipal
 from app.db import MAX_ID
-from app.deps import SessionDep
+from app.deps import DbDep
 from app.errors import ForbiddenError, NotFoundError
 from app.labels import N_
 from app.people import service
@@ -14,10 +14,10 @@ from app.people.models import Membership, Person
 
 def valid_person(
     person_id: Annotated[int, Path(ge=1, le=MAX_ID)],
-    session: SessionDep,
+    db: DbDep,
     principal: OptionalPrincipal,
 ) -> Person:
-    person = service.get_person(session=session, person_id=person_id)
+    person = service.get_person(db=db, person_id=person_id)
     if principal is not None and person.community_id != principal.community_id:
         raise NotFoundError(N_("There is no person with id %(id)s."), arguments={"id": person_id})
     return person
@@ -25,10 +25,10 @@ def valid_person(
 
 def valid_membership(
     membership_id: Annotated[int, Path(ge=1, le=MAX_ID)],
-    session: SessionDep,
+    db: DbDep,
     principal: OptionalPrincipal,
 ) -> Membership:
-    membership = service.get_membership(session=session, membership_id=membership_id)
+    membership = service.get_membership(db=db, membership_id=membership_id)
     if principal is not None and membership.community_id != principal.community_id:
         raise NotFoundError(
             N_("There is no membership with id %(id)s."), arguments={"id": membership_id}

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from app.auth import policy
 from app.auth.dependencies import FacilitatorDep, MemberDep, PeopleDirectoryDep
 from app.auth.principal import Principal
-from app.deps import PaginationDep, SessionDep
+from app.deps import DbDep, PaginationDep
 from app.errors import ConflictError, InvalidInputError, StaleVersionError
 from app.forms import field_errors
 from app.i18n import translations
@@ -70,7 +70,7 @@ def _vocabularies() -> dict[str, Any]:
 def people_list(
     principal: PeopleDirectoryDep,
     request: Request,
-    session: SessionDep,
+    db: DbDep,
     pagination: PaginationDep,
     text: FilterValue = "",
     role: FilterValue = "",
@@ -88,14 +88,14 @@ def people_list(
         errors = field_errors(error, FILTER_MESSAGES)
     else:
         found, total = service.search_people(
-            session=session,
+            db=db,
             community_id=principal.community_id,
             people_filter=people_filter,
             offset=pagination.offset,
             limit=pagination.per_page,
         )
         people = list(found)
-        roles = service.roles_of(session=session, person_ids=[p.id for p in people if p.id])
+        roles = service.roles_of(db=db, person_ids=[p.id for p in people if p.id])
     return render(
         request,
         "people/list.html",
@@ -145,7 +145,7 @@ def new_person(_access: FacilitatorDep, request: Request) -> HTMLResponse:
 def create_person(
     principal: FacilitatorDep,
     request: Request,
-    session: SessionDep,
+    db: DbDep,
     name: FormText = "",
     organisation: FormText = "",
     email: FormText = "",
@@ -165,9 +165,7 @@ def create_person(
         errors = field_errors(error, PERSON_MESSAGES)
         return _person_form(request, form=form, errors=errors, status_code=422)
     try:
-        person = service.create_person(
-            session=session, community_id=principal.community_id, data=data
-        )
+        person = service.create_person(db=db, community_id=principal.community_id, data=data)
     except ConflictError:
         return _person_form(request, form=form, errors={"email": DUPLICATE_EMAIL}, status_code=409)
     return RedirectResponse(f"/people/{person.id}", status_code=303)
@@ -185,7 +183,7 @@ def update_person(
     _access: FacilitatorDep,
     request: Request,
     person: PersonDep,
-    session: SessionDep,
+    db: DbDep,
     name: FormText = "",
     organisation: FormText = "",
     email: FormText = "",
@@ -212,7 +210,7 @@ def update_person(
             )
         return _person_form(request, form=form, errors=errors, person=person, status_code=422)
     try:
-        service.update_person(session=session, person=person, data=data)
+        service.update_person(db=db, person=person, data=data)
     except StaleVersionError:
         # Keep what was typed; the current version lets a second save replace theirs knowingly.
         form["version"] = person.version
@@ -229,20 +227,18 @@ def update_person(
 # -- a person's page ---------------------------------------------------------------------------
 
 
-def _initiative_choices(
-    session: SessionDep, person: Person, query: str, chosen_id: str
-) -> dict[str, Any]:
+def _initiative_choices(db: DbDep, person: Person, query: str, chosen_id: str) -> dict[str, Any]:
     """A page of initiatives found by name, never the whole community; with the one chosen
     in a refused form, so that it stays selected."""
     found = service.search_initiatives(
-        session=session,
+        db=db,
         community_id=person.community_id,
         query=query,
         limit=INITIATIVE_CHOICES + 1,
     )
     initiatives = found[:INITIATIVE_CHOICES]
     chosen = service.community_initiative(
-        session=session, community_id=person.community_id, initiative_id=chosen_id
+        db=db, community_id=person.community_id, initiative_id=chosen_id
     )
     if chosen is not None and chosen.id not in {i.id for i in initiatives}:
         initiatives.insert(0, chosen)
@@ -253,7 +249,7 @@ def _person_page(
     request: Request,
     principal: Principal,
     person: Person,
-    session: SessionDep,
+    db: DbDep,
     *,
     role_form: dict[str, Any] | None = None,
     errors: dict[str, str] | None = None,
@@ -262,7 +258,7 @@ def _person_page(
 ) -> HTMLResponse:
     assert person.id is not None
     chosen = role_form or {"initiative_id": "", "role": "", "perspective": "", "level": ""}
-    held = service.roles_of(session=session, person_ids=[person.id])[person.id]
+    held = service.roles_of(db=db, person_ids=[person.id])[person.id]
     initiative_ids = {
         h.membership.initiative_id for h in held if h.membership.initiative_id is not None
     }
@@ -273,13 +269,13 @@ def _person_page(
         {
             "person": person,
             "held": held,
-            "attendances": service.sessions_of(session=session, person_id=person.id),
+            "attendances": service.sessions_of(db=db, person_id=person.id),
             "shows_contact": policy.sees_contact_details(principal, person.id, initiative_ids),
             "shows_needs": is_self or policy.reads_people_directory(principal),
             "shows_directory_link": policy.reads_people_directory(principal),
             "can_manage": policy.is_facilitator(principal),
             **(
-                _initiative_choices(session, person, initiative_q, chosen.get("initiative_id", ""))
+                _initiative_choices(db, person, initiative_q, chosen.get("initiative_id", ""))
                 if policy.is_facilitator(principal)
                 else {"initiatives": [], "more_initiatives": False}
             ),
@@ -297,10 +293,10 @@ def person_page(
     principal: MemberDep,
     request: Request,
     person: ReadablePersonDep,
-    session: SessionDep,
+    db: DbDep,
     initiative_q: SearchText = "",
 ) -> HTMLResponse:
-    return _person_page(request, principal, person, session, initiative_q=initiative_q)
+    return _person_page(request, principal, person, db, initiative_q=initiative_q)
 
 
 @router.get("/people/{person_id}/initiative-search", response_class=HTMLResponse)
@@ -308,7 +304,7 @@ def initiative_search(
     _access: FacilitatorDep,
     request: Request,
     person: PersonDep,
-    session: SessionDep,
+    db: DbDep,
     initiative_q: SearchText = "",
 ) -> Response:
     """The "add a role" initiatives for htmx; without it, the person's page shows them."""
@@ -324,7 +320,7 @@ def initiative_search(
             "errors": {},
             "role_form": {"initiative_id": ""},
             "initiative_q": query,
-            **_initiative_choices(session, person, query, ""),
+            **_initiative_choices(db, person, query, ""),
         },
         block="initiative_choices",
     )
@@ -338,7 +334,7 @@ def add_role(
     principal: FacilitatorDep,
     request: Request,
     person: PersonDep,
-    session: SessionDep,
+    db: DbDep,
     initiative_id: FormText = "",
     role: FormText = "",
     perspective: FormText = "",
@@ -357,11 +353,11 @@ def add_role(
     except ValidationError as error:
         errors = field_errors(error, MEMBERSHIP_MESSAGES)
         return _person_page(
-            request, principal, person, session, role_form=form, errors=errors, status_code=422
+            request, principal, person, db, role_form=form, errors=errors, status_code=422
         )
     try:
         membership_service.grant_role(
-            session=session,
+            db=db,
             community_id=principal.community_id,
             data=data,
             actor=principal,
@@ -372,7 +368,7 @@ def add_role(
             request,
             principal,
             person,
-            session,
+            db,
             role_form=form,
             errors={problem.field: problem.message for problem in refused.problems},
             status_code=refused.status_code,
@@ -385,7 +381,7 @@ def add_member(
     principal: FacilitatorDep,
     request: Request,
     initiative: InitiativeDep,
-    session: SessionDep,
+    db: DbDep,
     person_id: FormText = "",
     role: FormText = "",
     perspective: FormText = "",
@@ -413,7 +409,7 @@ def add_member(
         )
     try:
         membership_service.grant_role(
-            session=session,
+            db=db,
             community_id=principal.community_id,
             data=data,
             actor=principal,
@@ -437,11 +433,11 @@ def remove_role(
     principal: FacilitatorDep,
     request: Request,
     membership: MembershipDep,
-    session: SessionDep,
+    db: DbDep,
     next: FormText = "",
 ) -> RedirectResponse:
     back = safe_local_path(next, f"/people/{membership.person_id}")
     membership_service.revoke_role(
-        session=session, membership=membership, actor=principal, ip=client_ip(request)
+        db=db, membership=membership, actor=principal, ip=client_ip(request)
     )
     return RedirectResponse(back, status_code=303)

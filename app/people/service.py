@@ -18,11 +18,11 @@ from app.vocabulary import Role
 
 
 def list_people(
-    *, session: Session, community_id: int, offset: int = 0, limit: int = 100
+    *, db: Session, community_id: int, offset: int = 0, limit: int = 100
 ) -> tuple[Sequence[Person], int]:
     where = Person.community_id == community_id
-    total = session.exec(select(func.count()).select_from(Person).where(where)).one()
-    people = session.exec(
+    total = db.exec(select(func.count()).select_from(Person).where(where)).one()
+    people = db.exec(
         select(Person)
         .where(where)
         .order_by(col(Person.name), col(Person.id))
@@ -32,40 +32,38 @@ def list_people(
     return people, total
 
 
-def get_person(*, session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id)
+def get_person(*, db: Session, person_id: int) -> Person:
+    person = db.get(Person, person_id)
     if person is None:
         raise NotFoundError(N_("There is no person with id %(id)s."), arguments={"id": person_id})
     return person
 
 
-def create_person(*, session: Session, community_id: int, data: PersonCreate) -> Person:
-    _refuse_duplicate_email(session=session, email=data.email)
+def create_person(*, db: Session, community_id: int, data: PersonCreate) -> Person:
+    _refuse_duplicate_email(db=db, email=data.email)
     person = Person(community_id=community_id, **data.model_dump())
-    session.add(person)
-    session.flush()
+    db.add(person)
+    db.flush()
     return person
 
 
-def update_person(*, session: Session, person: Person, data: PersonUpdate) -> Person:
+def update_person(*, db: Session, person: Person, data: PersonUpdate) -> Person:
     check_version(person, data.version, "person")
     changes = data.model_dump(exclude_unset=True, exclude={"version"})
     if changes.get("email") and changes["email"] != person.email:
-        _refuse_duplicate_email(session=session, email=changes["email"])
+        _refuse_duplicate_email(db=db, email=changes["email"])
     for field, value in changes.items():
         setattr(person, field, value)
     person.updated_at = utcnow()
-    session.flush()
+    db.flush()
     return person
 
 
-def delete_person(*, session: Session, person: Person) -> None:
+def delete_person(*, db: Session, person: Person) -> None:
     """Delete someone who never took part; people who did are erased by anonymisation instead."""
     took_part = (
-        session.exec(
-            select(Reflection.id).where(Reflection.author_id == person.id).limit(1)
-        ).first()
-        or session.exec(
+        db.exec(select(Reflection.id).where(Reflection.author_id == person.id).limit(1)).first()
+        or db.exec(
             select(Attendance.id)
             .where(Attendance.person_id == person.id, col(Attendance.attended).is_(True))
             .limit(1)
@@ -79,26 +77,26 @@ def delete_person(*, session: Session, person: Person) -> None:
             ),
             arguments={"name": person.name},
         )
-    facilitates = session.exec(
+    facilitates = db.exec(
         select(Membership.id).where(
             Membership.person_id == person.id, Membership.role == Role.facilitator
         )
     ).first()
     if facilitates is not None:
         membership_service.keep_a_facilitator(
-            session=session,
+            db=db,
             community_id=person.community_id,
             leaving=col(Membership.person_id) == person.id,
             name=person.name,
         )
-    session.delete(person)
-    session.flush()
+    db.delete(person)
+    db.flush()
 
 
-def _refuse_duplicate_email(*, session: Session, email: str | None) -> None:
+def _refuse_duplicate_email(*, db: Session, email: str | None) -> None:
     if email is None:
         return
-    clash = session.exec(select(Person.id).where(Person.email == email)).first()
+    clash = db.exec(select(Person.id).where(Person.email == email)).first()
     if clash is not None:
         raise ConflictError(
             N_("Someone with the email address %(email)s exists already."),
@@ -108,7 +106,7 @@ def _refuse_duplicate_email(*, session: Session, email: str | None) -> None:
 
 def list_memberships(
     *,
-    session: Session,
+    db: Session,
     community_id: int,
     person_id: int | None = None,
     initiative_id: int | None = None,
@@ -120,8 +118,8 @@ def list_memberships(
         conditions.append(Membership.person_id == person_id)
     if initiative_id is not None:
         conditions.append(Membership.initiative_id == initiative_id)
-    total = session.exec(select(func.count()).select_from(Membership).where(*conditions)).one()
-    memberships = session.exec(
+    total = db.exec(select(func.count()).select_from(Membership).where(*conditions)).one()
+    memberships = db.exec(
         select(Membership)
         .where(*conditions)
         .order_by(col(Membership.id))
@@ -131,8 +129,8 @@ def list_memberships(
     return memberships, total
 
 
-def get_membership(*, session: Session, membership_id: int) -> Membership:
-    membership = session.get(Membership, membership_id)
+def get_membership(*, db: Session, membership_id: int) -> Membership:
+    membership = db.get(Membership, membership_id)
     if membership is None:
         raise NotFoundError(
             N_("There is no membership with id %(id)s."), arguments={"id": membership_id}
@@ -140,11 +138,9 @@ def get_membership(*, session: Session, membership_id: int) -> Membership:
     return membership
 
 
-def initiative_members(
-    *, session: Session, initiative_id: int
-) -> Sequence[tuple[Membership, Person]]:
+def initiative_members(*, db: Session, initiative_id: int) -> Sequence[tuple[Membership, Person]]:
     """The initiative's members with their people, ordered by role then name."""
-    return session.exec(
+    return db.exec(
         select(Membership, Person)
         .join(Person, col(Person.id) == Membership.person_id)
         .where(Membership.initiative_id == initiative_id)
@@ -165,7 +161,7 @@ class HeldRole:
 
 def search_people(
     *,
-    session: Session,
+    db: Session,
     community_id: int,
     people_filter: PeopleFilter,
     offset: int = 0,
@@ -186,8 +182,8 @@ def search_people(
             Membership.community_id == community_id, Membership.role == people_filter.role
         )
         conditions.append(col(Person.id).in_(holders))
-    total = session.exec(select(func.count()).select_from(Person).where(*conditions)).one()
-    people = session.exec(
+    total = db.exec(select(func.count()).select_from(Person).where(*conditions)).one()
+    people = db.exec(
         select(Person)
         .where(*conditions)
         .order_by(func.lower(Person.name), col(Person.id))
@@ -197,12 +193,12 @@ def search_people(
     return people, total
 
 
-def roles_of(*, session: Session, person_ids: Sequence[int]) -> dict[int, list[HeldRole]]:
+def roles_of(*, db: Session, person_ids: Sequence[int]) -> dict[int, list[HeldRole]]:
     """Everyone's roles with their initiatives, in one query."""
     held: dict[int, list[HeldRole]] = {person_id: [] for person_id in person_ids}
     if not person_ids:
         return held
-    rows = session.exec(
+    rows = db.exec(
         select(Membership, Initiative.name)
         .outerjoin(Initiative, col(Initiative.id) == Membership.initiative_id)
         .where(col(Membership.person_id).in_(person_ids))
@@ -215,11 +211,9 @@ def roles_of(*, session: Session, person_ids: Sequence[int]) -> dict[int, list[H
     return held
 
 
-def sessions_of(
-    *, session: Session, person_id: int
-) -> Sequence[tuple[Attendance, LearningSession]]:
+def sessions_of(*, db: Session, person_id: int) -> Sequence[tuple[Attendance, LearningSession]]:
     """The learning sessions a person was invited to, with whether they attended."""
-    return session.exec(
+    return db.exec(
         select(Attendance, LearningSession)
         .join(LearningSession, col(LearningSession.id) == Attendance.session_id)
         .where(Attendance.person_id == person_id)
@@ -228,13 +222,13 @@ def sessions_of(
 
 
 def community_initiative(
-    *, session: Session, community_id: int, initiative_id: str
+    *, db: Session, community_id: int, initiative_id: str
 ) -> Initiative | None:
     """The community's initiative with this id as typed in a form, if there is one."""
     typed = initiative_id.strip()
     if not typed.isdigit() or int(typed) > MAX_ID:
         return None
-    initiative = session.get(Initiative, int(typed))
+    initiative = db.get(Initiative, int(typed))
     return initiative if initiative and initiative.community_id == community_id else None
 
 
@@ -247,7 +241,7 @@ SEARCH_LENGTH = 100
 
 def find_people(
     *,
-    session: Session,
+    db: Session,
     community_id: int,
     query: str,
     limit: int = SEARCH_LIMIT,
@@ -276,13 +270,11 @@ def find_people(
                 )
             )
         )
-    return list(
-        session.exec(statement.order_by(col(Person.name), col(Person.id)).limit(limit)).all()
-    )
+    return list(db.exec(statement.order_by(col(Person.name), col(Person.id)).limit(limit)).all())
 
 
 def search_initiatives(
-    *, session: Session, community_id: int, query: str, limit: int = SEARCH_LIMIT
+    *, db: Session, community_id: int, query: str, limit: int = SEARCH_LIMIT
 ) -> list[Initiative]:
     """Initiatives whose name contains ``query`` (all when blank), by name."""
     statement = select(Initiative).where(Initiative.community_id == community_id)
@@ -290,7 +282,7 @@ def search_initiatives(
     if words:
         statement = statement.where(func.lower(Initiative.name).contains(words, autoescape=True))
     return list(
-        session.exec(
+        db.exec(
             statement.order_by(func.lower(Initiative.name), col(Initiative.id)).limit(limit)
         ).all()
     )

@@ -277,7 +277,7 @@ def test_a_disabled_account_cannot_open_its_link(
 ) -> None:
     token = make_link(client, family)
     account = db.exec(select(Account).where(Account.person_id == family.id)).one()
-    auth_service.set_disabled(session=db, account=account, disabled=True)
+    auth_service.set_disabled(db=db, account=account, disabled=True)
 
     response = open_access_link(anonymous, token)
 

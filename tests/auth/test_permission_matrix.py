@@ -99,7 +99,7 @@ def build_world(db: Session) -> World:
         w.ids[f"account_{actor}"] = account.id or 0
         api_token, _ = factories.api_token(db, account, name="matrix")
         w.ids[f"api_token_{actor}"] = api_token.id or 0
-    draft = factsheet_service.start_draft(session=db, initiative=a, learning_session=planned)
+    draft = factsheet_service.start_draft(db=db, initiative=a, learning_session=planned)
     w.ids["draft_a"] = draft.id or 0
     planned.chair_id = w.people["chair"].id  # an UPDATE: the session is at version 2 now
     dilemma = factories.dilemma(
@@ -113,17 +113,15 @@ def build_world(db: Session) -> World:
     )
     w.ids["dilemma"] = dilemma.id or 0
     b_session = factories.learning_session(db, community, number=5)
-    in_review = factsheet_service.start_draft(session=db, initiative=a, learning_session=b_session)
-    factsheet_service.change_status(
-        session=db, factsheet=in_review, status=FactsheetStatus.in_review
-    )
+    in_review = factsheet_service.start_draft(db=db, initiative=a, learning_session=b_session)
+    factsheet_service.change_status(db=db, factsheet=in_review, status=FactsheetStatus.in_review)
     w.ids["review_a"] = in_review.id or 0
     link, link_token = factories.access_link(
         db, w.people["family"], created_by=w.people["facilitator"]
     )
     invited_account = factories.account(db, factories.person(db, community, name="Invited Person"))
     w.tokens["set_password"] = auth_service.issue_one_time_token(
-        session=db, account=invited_account, purpose=OneTimeTokenPurpose.invitation
+        db=db, account=invited_account, purpose=OneTimeTokenPurpose.invitation
     )
     w.tokens["access_link_token"] = link_token
     session_link, _ = factories.access_link(

@@ -99,7 +99,7 @@ def test_disabling_an_account_ends_its_sessions_at_once(
     assert browser.get("/").status_code == 200
 
     account = factories.account(db, person)
-    auth_service.set_disabled(session=db, account=account, disabled=True)
+    auth_service.set_disabled(db=db, account=account, disabled=True)
 
     assert browser.get("/", follow_redirects=False).status_code == 303
 
@@ -210,12 +210,12 @@ def test_audit_log_is_for_facilitators_and_filters(
     from app.auth import audit
 
     audit.record(
-        session=db,
+        db=db,
         action=AuditAction.sign_in_failed,
         actor_label="evil\r\nsign_in ok",
         ip="10.0.0.1",
     )
-    audit.record(session=db, action=AuditAction.sign_in, actor_label="marieke@leerkring.nl")
+    audit.record(db=db, action=AuditAction.sign_in, actor_label="marieke@leerkring.nl")
 
     page = client.get("/community/audit", params={"action": "sign_in_failed"})
     assert page.status_code == 200

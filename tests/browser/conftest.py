@@ -39,8 +39,8 @@ def live_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     url = f"sqlite:///{tmp_path_factory.mktemp('live') / 'live.db'}"
     command.upgrade(alembic_config(url), "head")
     database = Database(create_db_engine(url))
-    with database.transaction(write=True) as session:
-        seed_demo(session)
+    with database.transaction(write=True) as db:
+        seed_demo(db)
     database.engine.dispose()
     return url
 

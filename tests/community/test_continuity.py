@@ -193,7 +193,7 @@ def test_pages_counted_in_sql_add_up_to_the_whole_grid(
     shares: list[InitiativeShares] = []
     for page in range(1, 7):  # 21 rows, 4 a page; 5 initiatives, 2 a page
         found = continuity.load_page(
-            session=db,
+            db=db,
             community_id=community.id or 0,
             page=page,
             shares_page=page,

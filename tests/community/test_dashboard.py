@@ -154,7 +154,7 @@ def test_home_statement_count_does_not_grow_with_initiatives(
 
 def _python_counts(db: Session, upcoming: LearningSession) -> tuple[int, int]:
     """What the dashboard counted before: the whole composition and every latest factsheet."""
-    composition = session_composition(session=db, learning_session=upcoming)
+    composition = session_composition(db=db, learning_session=upcoming)
     gaps = sum(1 for entry in composition.initiatives if entry.missing_roles)
     gaps += 0 if composition.family_representative.invited else 1
     latest = {
@@ -217,9 +217,9 @@ def test_facilitator_counts_in_sql_match_the_composition(
     invitation.invited = family_invited
     db.flush()
 
-    gaps = composition_gaps(session=db, learning_session=upcoming)
+    gaps = composition_gaps(db=db, learning_session=upcoming)
     unpublished = factsheet_service.unpublished_count(
-        session=db, community_id=community.id or 0, session_id=upcoming.id or 0
+        db=db, community_id=community.id or 0, session_id=upcoming.id or 0
     )
 
     assert (gaps, unpublished) == _python_counts(db, upcoming)

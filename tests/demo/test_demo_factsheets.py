@@ -34,7 +34,7 @@ def assert_quotes_are_own_consented_and_on_topic(
     condition, observed before the factsheet went out. Returns how many quotes there are."""
     went_out = next(s.day for s in content.SESSIONS if s.number == learning_session.number)
     went_out -= timedelta(weeks=2)
-    chosen = service.chosen_quotes(session=db, factsheet=factsheet)
+    chosen = service.chosen_quotes(db=db, factsheet=factsheet)
     total = 0
     for section in factsheet.sections:
         ids = chosen.get(section.id or 0, [])
@@ -74,7 +74,7 @@ def test_each_initiative_has_a_published_factsheet_and_a_revised_draft(
             )
         ).all()
         assert [(f.version_number, f.status) for f in rows] == [(1, FactsheetStatus.published)]
-        published = service.get_factsheet(session=db, factsheet_id=rows[0].id or 0)
+        published = service.get_factsheet(db=db, factsheet_id=rows[0].id or 0)
         assert published.published_at is not None
         assert published.published_at.date() < held.starts_at.date()
         assert 4 <= sentences(published.plain_language_summary) <= 6
@@ -86,9 +86,7 @@ def test_each_initiative_has_a_published_factsheet_and_a_revised_draft(
             assert 1 <= len(section.levels) <= 3
         assert assert_quotes_are_own_consented_and_on_topic(db, published, held) >= 1
 
-        draft = service.latest_for(
-            session=db, initiative_id=initiative.id, session_id=preparing.id or 0
-        )
+        draft = service.latest_for(db=db, initiative_id=initiative.id, session_id=preparing.id or 0)
         assert draft is not None and draft.version_number == 1
         draft_statuses.append(draft.status)
         assert 4 <= sentences(draft.plain_language_summary) <= 6
@@ -122,7 +120,7 @@ def test_factsheet_texts_follow_the_language(db: Session) -> None:
     published = db.exec(select(Factsheet).where(Factsheet.status == FactsheetStatus.published))
     texts = []
     for row in published.all():
-        factsheet = service.get_factsheet(session=db, factsheet_id=row.id or 0)
+        factsheet = service.get_factsheet(db=db, factsheet_id=row.id or 0)
         texts.append(factsheet.plain_language_summary)
         texts.extend(s.analysis for s in factsheet.sections)
     joined = " ".join(texts)

@@ -117,7 +117,7 @@ def test_seed_demo_scale_seeds_the_demo_first_on_an_empty_database(cli_database:
     assert "Demo learning community added." in result.output
     assert "Added 3 initiatives" in result.output
     database = Database(create_db_engine(cli_database))
-    with database.transaction(write=False) as session:
-        assert count(session, Initiative) == 5 + 3
-        assert count(session, LearningSession) == SESSIONS
+    with database.transaction(write=False) as db:
+        assert count(db, Initiative) == 5 + 3
+        assert count(db, LearningSession) == SESSIONS
     database.engine.dispose()

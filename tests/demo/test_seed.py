@@ -72,7 +72,7 @@ def test_demo_community_is_complete_and_seeded_once(db: Session, language: str) 
     ).all()
     assert set(questions) == set(PartnershipCondition)
 
-    preparing = session_composition(session=db, learning_session=sessions[2])
+    preparing = session_composition(db=db, learning_session=sessions[2])
     missing = {e.initiative.name: e.missing_roles for e in preparing.initiatives if e.missing_roles}
     assert missing == {"IST Groningen-Ommelanden": [Role.manager]}
     assert preparing.family_representative.invited

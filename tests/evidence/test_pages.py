@@ -57,7 +57,7 @@ def record(db: Session, initiative: Initiative, excerpt: str, **overrides: objec
         "excerpt": excerpt,
     }
     item, _created = service.record_evidence(
-        session=db,
+        db=db,
         initiative_id=initiative.id or 0,
         recorded_by_id=None,
         data=EvidenceCreate.model_validate({**values, **overrides}),

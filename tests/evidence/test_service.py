@@ -26,7 +26,7 @@ def test_a_file_with_one_bad_row_stores_nothing_and_names_row_and_column(
     content = (HEADER + GOOD + BAD + GOOD_2).encode()
 
     result = service.import_csv(
-        session=db, initiative_id=initiative.id or 0, recorded_by_id=None, content=content
+        db=db, initiative_id=initiative.id or 0, recorded_by_id=None, content=content
     )
 
     assert not result.ok
@@ -40,10 +40,10 @@ def test_import_then_reimport_does_not_duplicate(db: Session, community: Learnin
     content = (HEADER + GOOD + GOOD_2).encode("utf-8-sig")
 
     first = service.import_csv(
-        session=db, initiative_id=initiative.id or 0, recorded_by_id=None, content=content
+        db=db, initiative_id=initiative.id or 0, recorded_by_id=None, content=content
     )
     again = service.import_csv(
-        session=db, initiative_id=initiative.id or 0, recorded_by_id=None, content=content
+        db=db, initiative_id=initiative.id or 0, recorded_by_id=None, content=content
     )
 
     assert (first.added, first.already_present) == (2, 0)
@@ -60,16 +60,16 @@ def test_semicolon_files_unknown_values_and_missing_columns(
     missing = "source,observed_on\ninterview,2026-10-02\n"
 
     ok = service.import_csv(
-        session=db,
+        db=db,
         initiative_id=initiative.id or 0,
         recorded_by_id=None,
         content=semicolons.encode(),
     )
     bad = service.import_csv(
-        session=db, initiative_id=initiative.id or 0, recorded_by_id=None, content=unknown.encode()
+        db=db, initiative_id=initiative.id or 0, recorded_by_id=None, content=unknown.encode()
     )
     headerless = service.import_csv(
-        session=db, initiative_id=initiative.id or 0, recorded_by_id=None, content=missing.encode()
+        db=db, initiative_id=initiative.id or 0, recorded_by_id=None, content=missing.encode()
     )
 
     assert ok.added == 1
@@ -82,7 +82,7 @@ def test_semicolon_files_unknown_values_and_missing_columns(
         "excerpt",
     }
     binary = service.import_csv(
-        session=db,
+        db=db,
         initiative_id=initiative.id or 0,
         recorded_by_id=None,
         content=b"\xff\xfe\x00\x01",
@@ -97,7 +97,7 @@ def test_filters_and_search(db: Session, community: LearningCommunity) -> None:
         ("Who is the single contact?", "roles"),
     ):
         service.record_evidence(
-            session=db,
+            db=db,
             initiative_id=initiative.id or 0,
             recorded_by_id=None,
             data=EvidenceCreate(
@@ -112,7 +112,7 @@ def test_filters_and_search(db: Session, community: LearningCommunity) -> None:
 
     def found(**kwargs: object) -> list[str]:
         items, _ = service.list_evidence(
-            session=db,
+            db=db,
             initiative_id=initiative.id or 0,
             evidence_filter=EvidenceFilter.model_validate(kwargs),
         )

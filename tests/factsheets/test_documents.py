@@ -25,11 +25,9 @@ def make_factsheet(
 ) -> tuple[Initiative, int]:
     initiative = factories.initiative(db, community, name="Huis van het Gezin Tilburg")
     learning_session = factories.learning_session(db, community, number=3)
-    draft = service.start_draft(
-        session=db, initiative=initiative, learning_session=learning_session
-    )
+    draft = service.start_draft(db=db, initiative=initiative, learning_session=learning_session)
     service.update_section(
-        session=db,
+        db=db,
         factsheet=draft,
         condition=PartnershipCondition.financing,
         data=SectionUpdate(version=1, analysis=analysis),
@@ -61,9 +59,9 @@ def test_a_draft_renders_once_per_content_version(
     assert again.headers["etag"] == etag
     assert "private" in again.headers["cache-control"]
 
-    factsheet = service.get_factsheet(session=db, factsheet_id=factsheet_id)
+    factsheet = service.get_factsheet(db=db, factsheet_id=factsheet_id)
     service.update_section(
-        session=db,
+        db=db,
         factsheet=factsheet,
         condition=PartnershipCondition.financing,
         data=SectionUpdate(version=2, analysis="The insurer now pays half of the budget."),
@@ -96,10 +94,10 @@ def test_published_bytes_never_change_after_later_edits(
     # Later: the initiative is renamed and a new draft version is edited.
     initiative.name = "Huis van het Gezin Hart van Brabant"
     db.flush()
-    learning_session_id = service.get_factsheet(session=db, factsheet_id=factsheet_id).session_id
+    learning_session_id = service.get_factsheet(db=db, factsheet_id=factsheet_id).session_id
 
     draft = service.start_draft(
-        session=db,
+        db=db,
         initiative=initiative,
         learning_session=db.get(LearningSession, learning_session_id),  # type: ignore[arg-type]
     )
@@ -108,8 +106,7 @@ def test_published_bytes_never_change_after_later_edits(
     assert client.get(f"/factsheets/{factsheet_id}/pdf?language=en").content == published
     assert "Huis van het Gezin Tilburg" in text_of(published)
     assert (
-        service.get_factsheet(session=db, factsheet_id=factsheet_id).status
-        == FactsheetStatus.published
+        service.get_factsheet(db=db, factsheet_id=factsheet_id).status == FactsheetStatus.published
     )
 
 
@@ -117,7 +114,7 @@ def test_session_zip_holds_every_initiatives_factsheets(
     client: TestClient, db: Session, community: LearningCommunity
 ) -> None:
     _, factsheet_id = make_factsheet(db, community, "Something worth reading.")
-    learning_session_id = service.get_factsheet(session=db, factsheet_id=factsheet_id).session_id
+    learning_session_id = service.get_factsheet(db=db, factsheet_id=factsheet_id).session_id
 
     response = client.get(f"/sessions/{learning_session_id}/factsheets.zip")
 
@@ -133,7 +130,7 @@ def test_batch_progress_counts_rendered_jobs(
     client: TestClient, db: Session, community: LearningCommunity
 ) -> None:
     _, factsheet_id = make_factsheet(db, community, "Text.")
-    learning_session_id = service.get_factsheet(session=db, factsheet_id=factsheet_id).session_id
+    learning_session_id = service.get_factsheet(db=db, factsheet_id=factsheet_id).session_id
     client.post(f"/sessions/{learning_session_id}/factsheets/render")
     page = client.get(f"/sessions/{learning_session_id}/factsheets")
     assert "Rendered 0 of 4 documents" in page.text
@@ -158,7 +155,7 @@ def test_a_published_pdf_is_served_without_rebuilding_it_and_304_never_reads_the
     pdf = b"%PDF-1.7 stored bytes of the published version"
     factories.factsheet_document(
         db,
-        service.get_factsheet(session=db, factsheet_id=factsheet_id),
+        service.get_factsheet(db=db, factsheet_id=factsheet_id),
         content_hash="f" * 64,
         template_version="stored",
         pdf=pdf,

@@ -30,9 +30,9 @@ def setting(
 @pytest.fixture
 def draft(db: Session, setting: tuple[Initiative, Initiative, LearningSession]) -> Factsheet:
     a, _, learning_session = setting
-    factsheet = service.start_draft(session=db, initiative=a, learning_session=learning_session)
+    factsheet = service.start_draft(db=db, initiative=a, learning_session=learning_session)
     service.update_section(
-        session=db,
+        db=db,
         factsheet=factsheet,
         condition=PartnershipCondition.financing,
         data=SectionUpdate(version=1, analysis=SECRET_ANALYSIS),
@@ -79,7 +79,7 @@ def test_researcher_edits_a_section_with_htmx_and_without(
     db.expire_all()
     assert (
         service.section(
-            service.get_factsheet(session=db, factsheet_id=draft.id or 0),
+            service.get_factsheet(db=db, factsheet_id=draft.id or 0),
             PartnershipCondition.roles,
         ).analysis
         == "The family coach is the single contact."
@@ -174,8 +174,8 @@ def test_published_versions_are_readable_by_every_member_but_not_editable(
     draft: Factsheet,
     sign_in: Callable[[Person], TestClient],
 ) -> None:
-    service.change_status(session=db, factsheet=draft, status=FactsheetStatus.in_review)
-    service.change_status(session=db, factsheet=draft, status=FactsheetStatus.published)
+    service.change_status(db=db, factsheet=draft, status=FactsheetStatus.in_review)
+    service.change_status(db=db, factsheet=draft, status=FactsheetStatus.published)
     family = sign_in(member(db, community, Role.family_representative, None))
     page = family.get(f"/factsheets/{draft.id}")
     assert page.status_code == 200
@@ -204,7 +204,7 @@ def test_members_comment_while_a_version_is_in_review(
         == 409
     )
 
-    service.change_status(session=db, factsheet=draft, status=FactsheetStatus.in_review)
+    service.change_status(db=db, factsheet=draft, status=FactsheetStatus.in_review)
     response = manager_a.post(
         f"/factsheets/{draft.id}/comments", data={"text": "The debt counsellor came back in July."}
     )

@@ -49,25 +49,24 @@ def quotable(db: Session, initiative: Initiative) -> list[int]:
 
 
 def publish(db: Session, factsheet_id: int) -> None:
-    factsheet = service.get_factsheet(session=db, factsheet_id=factsheet_id)
-    service.change_status(session=db, factsheet=factsheet, status=FactsheetStatus.in_review)
-    service.change_status(session=db, factsheet=factsheet, status=FactsheetStatus.published)
+    factsheet = service.get_factsheet(db=db, factsheet_id=factsheet_id)
+    service.change_status(db=db, factsheet=factsheet, status=FactsheetStatus.in_review)
+    service.change_status(db=db, factsheet=factsheet, status=FactsheetStatus.published)
 
 
 def test_draft_edit_publish_then_a_new_draft_version(
     db: Session, prepared: tuple[Initiative, LearningSession, LearningSession]
 ) -> None:
     initiative, _, preparing = prepared
-    draft = service.start_draft(session=db, initiative=initiative, learning_session=preparing)
+    draft = service.start_draft(db=db, initiative=initiative, learning_session=preparing)
     assert [s.condition for s in draft.sections] == sorted(PartnershipCondition)
     assert (
-        service.start_draft(session=db, initiative=initiative, learning_session=preparing).id
-        == draft.id
+        service.start_draft(db=db, initiative=initiative, learning_session=preparing).id == draft.id
     )
 
     quote = quotable(db, initiative)[0]
     service.update_section(
-        session=db,
+        db=db,
         factsheet=draft,
         condition=ROLES,
         data=SectionUpdate(
@@ -77,13 +76,13 @@ def test_draft_edit_publish_then_a_new_draft_version(
     publish(db, draft.id or 0)
     with pytest.raises(ConflictError, match="published"):
         service.update_section(
-            session=db, factsheet=draft, condition=ROLES, data=SectionUpdate(version=2)
+            db=db, factsheet=draft, condition=ROLES, data=SectionUpdate(version=2)
         )
 
-    second = service.start_draft(session=db, initiative=initiative, learning_session=preparing)
+    second = service.start_draft(db=db, initiative=initiative, learning_session=preparing)
     assert second.version_number == 2
     assert service.section(second, ROLES).analysis == "Nobody is the family's single contact."
-    chosen = service.chosen_quotes(session=db, factsheet=second)
+    chosen = service.chosen_quotes(db=db, factsheet=second)
     assert chosen[service.section(second, ROLES).id or 0] == [quote]
 
 
@@ -91,9 +90,9 @@ def test_second_save_of_a_section_is_refused_with_both_texts(
     db: Session, prepared: tuple[Initiative, LearningSession, LearningSession]
 ) -> None:
     initiative, _, preparing = prepared
-    draft = service.start_draft(session=db, initiative=initiative, learning_session=preparing)
+    draft = service.start_draft(db=db, initiative=initiative, learning_session=preparing)
     service.update_section(
-        session=db,
+        db=db,
         factsheet=draft,
         condition=ROLES,
         data=SectionUpdate(version=1, analysis="First"),
@@ -101,7 +100,7 @@ def test_second_save_of_a_section_is_refused_with_both_texts(
 
     with pytest.raises(service.SectionConflictError) as conflict:
         service.update_section(
-            session=db,
+            db=db,
             factsheet=draft,
             condition=ROLES,
             data=SectionUpdate(version=1, analysis="Second"),
@@ -122,10 +121,10 @@ def test_only_own_consented_evidence_can_be_quoted(
         )
     ).first()
     assert other is not None
-    draft = service.start_draft(session=db, initiative=initiative, learning_session=preparing)
+    draft = service.start_draft(db=db, initiative=initiative, learning_session=preparing)
     with pytest.raises(InvalidInputError):
         service.update_section(
-            session=db,
+            db=db,
             factsheet=draft,
             condition=ROLES,
             data=SectionUpdate(version=1, evidence_ids=quotable(db, other)[:1]),
@@ -136,23 +135,23 @@ def test_next_session_carries_text_forward_and_shows_what_changed(
     db: Session, prepared: tuple[Initiative, LearningSession, LearningSession]
 ) -> None:
     initiative, held, preparing = prepared
-    earlier = service.start_draft(session=db, initiative=initiative, learning_session=held)
+    earlier = service.start_draft(db=db, initiative=initiative, learning_session=held)
     service.update_section(
-        session=db,
+        db=db,
         factsheet=earlier,
         condition=ROLES,
         data=SectionUpdate(version=1, analysis="Roles are unclear. The GP is not involved."),
     )
     publish(db, earlier.id or 0)
 
-    draft = service.start_draft(session=db, initiative=initiative, learning_session=preparing)
+    draft = service.start_draft(db=db, initiative=initiative, learning_session=preparing)
     service.update_section(
-        session=db,
+        db=db,
         factsheet=draft,
         condition=ROLES,
         data=SectionUpdate(version=1, analysis="Roles are unclear. The GP now joins case reviews."),
     )
-    view = build_view(session=db, factsheet=draft, language="en")
+    view = build_view(db=db, factsheet=draft, language="en")
 
     roles = next(s for s in view.sections if s.condition == ROLES)
     assert roles.change is not None and roles.change.previous_session_number == held.number

@@ -25,7 +25,7 @@ def test_composition_per_initiative_and_family_representative(
     not_invited = factories.person(db, community)
     factories.membership(db, not_invited, Role.policymaker, zwolle)
 
-    composition = session_composition(session=db, learning_session=session)
+    composition = session_composition(db=db, learning_session=session)
 
     by_name = {entry.initiative.name: entry for entry in composition.initiatives}
     assert list(by_name) == ["Gezinsteam Plus Leidse Regio", "Wijkexpertteam Zwolle-Kampen"]
@@ -47,7 +47,7 @@ def test_composition_per_initiative_and_family_representative(
         factories.membership(db, member, role, zwolle)
         factories.attendance(db, session, member)
 
-    assert session_composition(session=db, learning_session=session).complete is True
+    assert session_composition(db=db, learning_session=session).complete is True
 
 
 def test_shortfall_summary_lists_what_the_preparation_rule_finds(
@@ -76,9 +76,9 @@ def test_shortfall_summary_lists_what_the_preparation_rule_finds(
         factories.factsheet(db, partial, session, version_number=version, status=status)
     factories.factsheet(db, complete, session, status=FactsheetStatus.published)
 
-    rule = service.preparation_shortfalls(session=db, learning_session=session)
+    rule = service.preparation_shortfalls(db=db, learning_session=session)
     total, shown = service.shortfall_summary(
-        session=db, learning_session=session, family_invited=False, limit=100
+        db=db, learning_session=session, family_invited=False, limit=100
     )
 
     assert total == len(rule) == 1 + 2 + 1 + 3 + 1
@@ -91,5 +91,5 @@ def test_shortfall_summary_lists_what_the_preparation_rule_finds(
         ),
     ]
     assert service.shortfall_summary(
-        session=db, learning_session=session, family_invited=True, limit=2
+        db=db, learning_session=session, family_invited=True, limit=2
     ) == (total - 1, rule[1:3])
