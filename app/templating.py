@@ -16,10 +16,10 @@ from app.i18n import LANGUAGES, translations
 from app.labels import label_for
 from app.navigation import account_links, navigation
 from app.time_zone import community_zone
-from app.web import is_htmx
+from app.web import TOAST_COOKIE, Toast, clear_toast, is_htmx, pending_toast
 
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
-STATIC_VERSION = "2"  # bump when app.css or htmx changes, to defeat caches
+STATIC_VERSION = "3"  # bump when app.css or htmx changes, to defeat caches
 
 
 def make_environment(
@@ -101,25 +101,38 @@ def render(
     *,
     status_code: int = 200,
     block: str | None = None,
+    toast: Toast | None = None,
 ) -> HTMLResponse:
-    """Render a whole page, or only ``block`` when htmx asks for a fragment."""
+    """Render a whole page, or only ``block`` when htmx asks for a fragment.
+
+    ``toast`` (or one a redirect left) shows in the page's toast region; a fragment carries it
+    out of band, so htmx puts it in the region of the page it updates.
+    """
     language: str = request.state.language
-    template = environment(language).get_template(template_name)
+    env = environment(language)
+    template = env.get_template(template_name)
     principal = getattr(request.state, "principal", None)
+    toast = toast or pending_toast(request)
     full_context = {
         "request": request,
         "principal": principal,
         "navigation": navigation(principal),
         "account_links": account_links(principal),
         "csrf_token": csrf_token(request),
+        "toast": toast,
         **context,
     }
     if block is not None and is_htmx(request):
         render_block = template.blocks[block]
         html = "".join(render_block(template.new_context(full_context)))
+        if toast is not None:
+            toasts = env.get_template("_toasts.html").module.toasts  # type: ignore[attr-defined]
+            html += str(toasts(toast, oob=True))
     else:
         html = template.render(full_context)
     response = HTMLResponse(html, status_code=status_code)
+    if TOAST_COOKIE in request.cookies:
+        clear_toast(request, response)
     response.headers["Vary"] = "HX-Request, Accept-Language, Cookie"
     response.headers["Content-Language"] = language
     remember_browser(request, response)

@@ -1,7 +1,18 @@
 """What every route needs from an HTTP request: htmx or not, who is asking, where to go next."""
 
-from fastapi import Request
+import base64
+import binascii
+import hmac
+import json
+from dataclasses import dataclass, field
+
+from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
+
+from app.auth.cookies import is_https
+from app.auth.secrets import keyed_digest
+
+TOAST_COOKIE = "leerkring_toast"
 
 
 def is_htmx(request: Request) -> bool:
@@ -45,3 +56,51 @@ class HXRedirect(RedirectResponse):
             self.status_code = 204
             self.headers["HX-Redirect"] = self.headers["location"]
             del self.headers["location"]
+
+
+@dataclass(frozen=True)
+class Toast:
+    """A short "done" message: an N_-marked message, translated with its arguments when shown."""
+
+    message: str
+    arguments: dict[str, int | str] = field(default_factory=dict)
+
+
+def _toast_signature(request: Request, payload: str) -> str:
+    return keyed_digest(request.app.state.settings.secret_key, f"toast:{payload}")
+
+
+def with_toast(request: Request, response: Response, toast: Toast) -> Response:
+    """Carry ``toast`` to the next page the browser shows, through a redirect or HX-Redirect.
+
+    Signed, so another site cannot put words on our page; read and cleared by that page.
+    """
+    payload = base64.urlsafe_b64encode(
+        json.dumps([toast.message, toast.arguments]).encode()
+    ).decode()
+    response.set_cookie(
+        TOAST_COOKIE,
+        f"{payload}.{_toast_signature(request, payload)}",
+        max_age=60,
+        path="/",
+        secure=is_https(request),
+        httponly=True,
+        samesite="lax",
+    )
+    return response
+
+
+def pending_toast(request: Request) -> Toast | None:
+    """The toast a redirect left for this page, if its signature holds."""
+    payload, _, signature = request.cookies.get(TOAST_COOKIE, "").partition(".")
+    if not payload or not hmac.compare_digest(signature, _toast_signature(request, payload)):
+        return None
+    try:
+        message, arguments = json.loads(base64.urlsafe_b64decode(payload))
+    except (ValueError, binascii.Error):
+        return None
+    return Toast(str(message), dict(arguments))
+
+
+def clear_toast(request: Request, response: Response) -> None:
+    response.delete_cookie(TOAST_COOKIE, path="/", secure=is_https(request), httponly=True)

@@ -1,7 +1,22 @@
+import base64
+import json
+from http.cookies import SimpleCookie
+from types import SimpleNamespace
+
 import pytest
 from starlette.requests import Request
+from starlette.responses import Response
 
-from app.web import HXRedirect, client_ip, is_htmx, safe_local_path
+from app.web import (
+    TOAST_COOKIE,
+    HXRedirect,
+    Toast,
+    client_ip,
+    is_htmx,
+    pending_toast,
+    safe_local_path,
+    with_toast,
+)
 
 
 def _request(headers: dict[str, str] | None = None) -> Request:
@@ -66,3 +81,27 @@ def test_hx_redirect_is_a_303_for_a_history_restore() -> None:
 def test_client_ip() -> None:
     assert client_ip(_request()) == "10.0.0.7"
     assert client_ip(Request({"type": "http", "headers": [], "client": None})) == ""
+
+
+def _request_with_cookie(cookie: str | None) -> Request:
+    class _App:
+        state = SimpleNamespace(settings=SimpleNamespace(secret_key="k" * 40))
+
+    headers = [(b"cookie", f"{TOAST_COOKIE}={cookie}".encode())] if cookie is not None else []
+    return Request({"type": "http", "method": "GET", "path": "/", "headers": headers, "app": _App})
+
+
+def test_a_toast_survives_the_redirect_signed_and_a_forged_one_is_ignored() -> None:
+    response = with_toast(
+        _request_with_cookie(None), Response(), Toast("Invited: %(count)s.", {"count": 3})
+    )
+    cookie = SimpleCookie(response.headers["set-cookie"])[TOAST_COOKIE]
+    assert cookie["httponly"] and cookie["max-age"] == "60"
+    assert pending_toast(_request_with_cookie(cookie.value)) == Toast(
+        "Invited: %(count)s.", {"count": 3}
+    )
+    payload, _, signature = cookie.value.partition(".")
+    forged = base64.urlsafe_b64encode(json.dumps(["You won!", {}]).encode()).decode()
+    assert pending_toast(_request_with_cookie(f"{forged}.{signature}")) is None
+    assert pending_toast(_request_with_cookie(payload)) is None
+    assert pending_toast(_request_with_cookie("not base64!.x")) is None
