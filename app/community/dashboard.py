@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 
 from app.agendas.models import ReflectiveQuestion
 from app.auth.principal import Principal
-from app.factsheets import service as factsheet_service
+from app.factsheets import listing as factsheet_listing
 from app.factsheets.models import Factsheet
 from app.initiatives.models import Initiative
 from app.learning_sessions.composition import composition_gaps
@@ -118,7 +118,7 @@ def _facilitator_steps(*, db: Session, upcoming: LearningSession) -> list[NextSt
                 count=gaps,
             )
         )
-    unpublished = factsheet_service.unpublished_count(
+    unpublished = factsheet_listing.unpublished_count(
         db=db, community_id=upcoming.community_id, session_id=upcoming.id
     )
     if unpublished:

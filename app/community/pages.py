@@ -4,7 +4,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.auth.dependencies import MemberDep, PeopleDirectoryDep
-from app.community import continuity
+from app.community import continuity_queries
 from app.community.dashboard import dashboard
 from app.community.service import get_community
 from app.deps import DbDep
@@ -53,7 +53,7 @@ def continuity_page(
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     shares_page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
-    found = continuity.load_page(
+    found = continuity_queries.load_page(
         db=db,
         community_id=principal.community_id,
         page=page,
@@ -67,7 +67,9 @@ def continuity_page(
             "rows": found.grid.rows,
             "row_total": found.row_total,
             "share_total": found.share_total,
-            "pages": Pagination(page=page, per_page=continuity.PEOPLE_PER_PAGE),
-            "share_pages": Pagination(page=shares_page, per_page=continuity.SHARES_PER_PAGE),
+            "pages": Pagination(page=page, per_page=continuity_queries.PEOPLE_PER_PAGE),
+            "share_pages": Pagination(
+                page=shares_page, per_page=continuity_queries.SHARES_PER_PAGE
+            ),
         },
     )

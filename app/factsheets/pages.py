@@ -1,44 +1,27 @@
 """Factsheet pages: versions per initiative, the editor, status, preview and PDF downloads."""
 
-import io
-import zipfile
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
-from sqlmodel import Session, col, select
 
-from app.auth import audit, policy
+from app.auth import policy
 from app.auth.dependencies import FacilitatorDep, MemberDep
-from app.auth.principal import Principal
 from app.db import MAX_ID
 from app.deps import DbDep
-from app.errors import FieldProblem, ForbiddenError, NotFoundError
-from app.evidence.models import EvidenceItem
-from app.factsheets import documents, jobs, service
+from app.errors import FieldProblem, ForbiddenError
+from app.factsheets import documents, jobs, listing, publishing, review, service
 from app.factsheets.dependencies import EditableFactsheetDep, ReadableFactsheetDep, RendererDep
-from app.factsheets.models import Factsheet
-from app.factsheets.schemas import SectionUpdate, SummaryUpdate
+from app.factsheets.editor import editor_context
+from app.factsheets.schemas import SectionForm, SummaryForm
 from app.factsheets.view import build_view
-from app.i18n import LANGUAGES
-from app.initiatives import service as initiative_service
 from app.initiatives.dependencies import InitiativeDep, InitiativeEvidenceDep
-from app.initiatives.models import Initiative
 from app.labels import N_
-from app.learning_sessions import service as session_service
 from app.learning_sessions.dependencies import LearningSessionDep
-from app.learning_sessions.models import LearningSession
 from app.schemas import Pagination
 from app.templating import render
-from app.vocabulary import (
-    AuditAction,
-    FactsheetStatus,
-    PartnershipCondition,
-    Perspective,
-    Role,
-    SessionStatus,
-)
+from app.vocabulary import FactsheetStatus, PartnershipCondition
 from app.web import client_ip, is_htmx
 
 router = APIRouter(include_in_schema=False)
@@ -52,20 +35,7 @@ SessionIdField = Annotated[int, Form(ge=1, le=MAX_ID)]
 def factsheet_versions(
     principal: MemberDep, request: Request, initiative: InitiativeDep, db: DbDep
 ) -> HTMLResponse:
-    assert initiative.id is not None
-    drafts_visible = policy.reads_initiative_drafts(principal, initiative.id)
-    rows = [
-        (factsheet, learning_session)
-        for factsheet, learning_session in service.versions(db=db, initiative_id=initiative.id)
-        if (drafts_visible or factsheet.status == FactsheetStatus.published)
-        and policy.sees_session(principal, factsheet.session_id)
-    ]
-    open_sessions = []
-    if policy.records_evidence(principal, initiative.id):
-        sessions, _ = session_service.list_sessions(db=db, community_id=initiative.community_id)
-        open_sessions = [
-            s for s in sessions if s.status in (SessionStatus.planned, SessionStatus.prepared)
-        ]
+    rows, open_sessions = listing.visible_versions(db=db, initiative=initiative, reader=principal)
     return render(
         request,
         "factsheets/versions.html",
@@ -80,57 +50,16 @@ def start_draft(
     db: DbDep,
     session_id: SessionIdField,
 ) -> RedirectResponse:
-    learning_session = session_service.get_session(db=db, session_id=session_id)
-    if learning_session.community_id != initiative.community_id:
-        raise NotFoundError(
-            N_("There is no learning session with id %(id)s."), arguments={"id": session_id}
-        )
-    draft = service.start_draft(db=db, initiative=initiative, learning_session=learning_session)
+    draft = service.draft_for_session(db=db, initiative=initiative, session_id=session_id)
     return RedirectResponse(f"/factsheets/{draft.id}", status_code=303)
-
-
-def _editor_context(db: Session, factsheet: Factsheet, principal: Principal) -> dict[str, object]:
-    initiative = initiative_service.get_initiative(db=db, initiative_id=factsheet.initiative_id)
-    learning_session = session_service.get_session(db=db, session_id=factsheet.session_id)
-    editable = factsheet.status in service.EDITABLE and policy.records_evidence(
-        principal, factsheet.initiative_id
-    )
-    quotable = (
-        db.exec(
-            select(EvidenceItem)
-            .where(
-                EvidenceItem.initiative_id == factsheet.initiative_id,
-                col(EvidenceItem.quote_consent).is_(True),
-            )
-            .order_by(col(EvidenceItem.observed_on).desc())
-        ).all()
-        if editable
-        else []
-    )
-    return {
-        "factsheet": factsheet,
-        "initiative": initiative,
-        "learning_session": learning_session,
-        "editable": editable,
-        "sections": {s.condition: s for s in factsheet.sections},
-        "chosen": service.chosen_quotes(db=db, factsheet=factsheet),
-        "quotable": quotable,
-        "conditions": list(PartnershipCondition),
-        "next_statuses": sorted(service.NEXT_STATUS[factsheet.status])
-        if policy.records_evidence(principal, factsheet.initiative_id)
-        else [],
-        "conflict": None,
-        "comments": service.review_comments(db=db, factsheet=factsheet),
-        "may_comment": factsheet.status == FactsheetStatus.in_review
-        and policy.reads_initiative_drafts(principal, factsheet.initiative_id),
-    }
 
 
 @router.get("/factsheets/{factsheet_id}", response_class=HTMLResponse)
 def factsheet_page(
     principal: MemberDep, request: Request, factsheet: ReadableFactsheetDep, db: DbDep
 ) -> HTMLResponse:
-    return render(request, "factsheets/editor.html", _editor_context(db, factsheet, principal))
+    context = editor_context(db=db, factsheet=factsheet, principal=principal)
+    return render(request, "factsheets/editor.html", context)
 
 
 @router.post("/factsheets/{factsheet_id}/sections/{condition}", response_class=HTMLResponse)
@@ -140,36 +69,22 @@ def save_section(
     factsheet: EditableFactsheetDep,
     condition: PartnershipCondition,
     db: DbDep,
-    version: Annotated[str, Form(max_length=20)],
-    analysis: Annotated[str, Form(max_length=20000)] = "",
-    facilitators: Annotated[str, Form(max_length=8000)] = "",
-    barriers: Annotated[str, Form(max_length=8000)] = "",
-    levels: Annotated[list[str], Form()] = [],  # noqa: B006 - FastAPI copies defaults
-    evidence_ids: Annotated[list[str], Form()] = [],  # noqa: B006
+    form: Annotated[SectionForm, Form()],
 ) -> Response:
     try:
-        data = SectionUpdate.model_validate(
-            {
-                "version": version,
-                "analysis": analysis,
-                "facilitators": facilitators,
-                "barriers": barriers,
-                "levels": levels,
-                "evidence_ids": evidence_ids,
-            }
-        )
+        data = form.to_update()
     except ValidationError as error:
-        context = _editor_context(db, factsheet, principal)
+        context = editor_context(db=db, factsheet=factsheet, principal=principal)
         context["problems"] = {condition: [_problem(e) for e in error.errors()]}
         return _section_or_page(request, context, condition, 422)
     try:
         service.update_section(db=db, factsheet=factsheet, condition=condition, data=data)
     except service.SectionConflictError as conflict:
-        context = _editor_context(db, factsheet, principal)
+        context = editor_context(db=db, factsheet=factsheet, principal=principal)
         context["conflict"] = conflict
         return _section_or_page(request, context, condition, 409)
     if is_htmx(request):
-        context = _editor_context(db, factsheet, principal)
+        context = editor_context(db=db, factsheet=factsheet, principal=principal)
         context["saved"] = condition
         return _section_or_page(request, context, condition, 200)
     return RedirectResponse(f"/factsheets/{factsheet.id}#section-{condition}", status_code=303)
@@ -199,14 +114,9 @@ def save_summary(
     _access: MemberDep,
     factsheet: EditableFactsheetDep,
     db: DbDep,
-    version: Annotated[int, Form(ge=1, le=MAX_ID)],
-    plain_language_summary: Annotated[str, Form(max_length=4000)] = "",
+    form: Annotated[SummaryForm, Form()],
 ) -> RedirectResponse:
-    service.update_summary(
-        db=db,
-        factsheet=factsheet,
-        data=SummaryUpdate(version=version, plain_language_summary=plain_language_summary),
-    )
+    service.update_summary(db=db, factsheet=factsheet, data=form.to_update())
     return RedirectResponse(f"/factsheets/{factsheet.id}#summary", status_code=303)
 
 
@@ -218,17 +128,9 @@ def change_status(
     db: DbDep,
     status: Annotated[FactsheetStatus, Form()],
 ) -> RedirectResponse:
-    service.change_status(db=db, factsheet=factsheet, status=status)
-    if status == FactsheetStatus.published:
-        jobs.enqueue(db=db, factsheet_ids=[factsheet.id or 0], languages=list(LANGUAGES))
-        audit.record(
-            db=db,
-            action=AuditAction.published,
-            actor=principal,
-            subject=f"factsheet {factsheet.id} version {factsheet.version_number}",
-            ip=client_ip(request),
-            initiative_id=factsheet.initiative_id,
-        )
+    publishing.change_status(
+        db=db, factsheet=factsheet, status=status, actor=principal, ip=client_ip(request)
+    )
     return RedirectResponse(f"/factsheets/{factsheet.id}", status_code=303)
 
 
@@ -241,21 +143,7 @@ def add_comment(
 ) -> RedirectResponse:
     if not policy.reads_initiative_drafts(principal, factsheet.initiative_id):
         raise ForbiddenError(N_("Members of the initiative comment on its factsheet in review."))
-    roles = principal.roles_in(factsheet.initiative_id)
-    perspective = (
-        Perspective.local_government
-        if Role.policymaker in roles
-        else Perspective.organisation
-        if Role.manager in roles
-        else Perspective.professional
-    )
-    service.add_review_comment(
-        db=db,
-        factsheet=factsheet,
-        author_id=principal.person_id,
-        perspective=perspective,
-        text=text,
-    )
+    review.add_review_comment(db=db, factsheet=factsheet, author=principal, text=text)
     return RedirectResponse(f"/factsheets/{factsheet.id}#comments", status_code=303)
 
 
@@ -314,18 +202,6 @@ def download(
 
 # -- every factsheet of a session (facilitator) --------------------------------------------
 
-
-def _latest_per_initiative(
-    db: Session, learning_session: LearningSession, *, with_sections: bool = False
-) -> list[tuple[Initiative, Factsheet | None]]:
-    return service.latest_per_initiative(
-        db=db,
-        community_id=learning_session.community_id,
-        session_id=learning_session.id or 0,
-        with_sections=with_sections,
-    )
-
-
 FACTSHEETS_PER_PAGE = 50
 
 
@@ -346,12 +222,9 @@ def session_factsheets(
             block="progress",
         )
     pagination = Pagination(page=page, per_page=FACTSHEETS_PER_PAGE)
-    rows, total = service.latest_page(
-        db=db,
-        community_id=learning_session.community_id,
-        session_id=learning_session.id or 0,
-        offset=pagination.offset,
-        limit=pagination.per_page,
+    where = {"community_id": learning_session.community_id, "session_id": learning_session.id or 0}
+    rows, total = listing.latest_page(
+        db=db, **where, offset=pagination.offset, limit=pagination.per_page
     )
     return render(
         request,
@@ -361,11 +234,7 @@ def session_factsheets(
             "rows": rows,
             "total": total,
             "pagination": pagination,
-            "summary": service.session_summary(
-                db=db,
-                community_id=learning_session.community_id,
-                session_id=learning_session.id or 0,
-            ),
+            "summary": listing.session_summary(db=db, **where),
             "progress": progress,
         },
     )
@@ -375,15 +244,7 @@ def session_factsheets(
 def render_all(
     _access: FacilitatorDep, learning_session: LearningSessionDep, db: DbDep
 ) -> RedirectResponse:
-    latest = _latest_per_initiative(db, learning_session)
-    factsheet_ids = [f.id or 0 for _, f in latest if f is not None]
-    jobs.clear_batch(db=db, batch_session_id=learning_session.id or 0)
-    jobs.enqueue(
-        db=db,
-        factsheet_ids=factsheet_ids,
-        languages=["en", "nl"],
-        batch_session_id=learning_session.id,
-    )
+    publishing.render_session(db=db, learning_session=learning_session)
     return RedirectResponse(f"/sessions/{learning_session.id}/factsheets", status_code=303)
 
 
@@ -395,39 +256,17 @@ def download_zip(
     db: DbDep,
     renderer: RendererDep,
 ) -> Response:
-    buffer = io.BytesIO()
-    language = request.state.language
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for initiative, factsheet in _latest_per_initiative(
-            db, learning_session, with_sections=True
-        ):
-            if factsheet is None:
-                continue
-            for variant in documents.VARIANTS:
-                document = documents.document(
-                    db=db,
-                    factsheet=factsheet,
-                    variant=variant,
-                    language=language,
-                    renderer=renderer,
-                )
-                archive.writestr(
-                    documents.file_name(
-                        learning_session.number, initiative.name, factsheet.version_number, variant
-                    ),
-                    document.pdf,
-                )
-    audit.record(
+    archive = publishing.session_archive(
         db=db,
-        action=AuditAction.exported,
+        learning_session=learning_session,
+        language=request.state.language,
+        renderer=renderer,
         actor=principal,
-        subject=f"factsheets of session {learning_session.number}",
         ip=client_ip(request),
     )
+    name = f"session-{learning_session.number:02d}-factsheets.zip"
     return Response(
-        buffer.getvalue(),
+        archive,
         media_type="application/zip",
-        headers={
-            "Content-Disposition": f'attachment; filename="session-{learning_session.number:02d}-factsheets.zip"'
-        },
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )

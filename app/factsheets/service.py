@@ -5,14 +5,10 @@ version, copied from the last one. A new session's first draft carries the previ
 session's published text forward, so the diff shows what changed.
 """
 
-import difflib
-import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Subquery, or_
 from sqlalchemy.orm import selectinload
-from sqlmodel import Session, col, delete, func, select
+from sqlmodel import Session, col, delete, select
 
 from app.db import utcnow
 from app.errors import (
@@ -28,15 +24,10 @@ from app.factsheets.schemas import SectionUpdate, SummaryUpdate
 from app.initiatives.models import Initiative
 from app.labels import N_
 from app.learning_sessions.models import LearningSession
-from app.people.models import Person
-from app.reflections.models import Reflection
 from app.versioning import check_version
 from app.vocabulary import (
     FactsheetStatus,
-    InitiativeStatus,
     PartnershipCondition,
-    Perspective,
-    ReflectionVisibility,
 )
 
 EDITABLE = (FactsheetStatus.draft, FactsheetStatus.in_review)
@@ -45,7 +36,7 @@ NEXT_STATUS: dict[FactsheetStatus, set[FactsheetStatus]] = {
     FactsheetStatus.in_review: {FactsheetStatus.draft, FactsheetStatus.published},
     FactsheetStatus.published: set(),
 }
-_WITH_SECTIONS = selectinload(Factsheet.sections)  # type: ignore[arg-type]
+WITH_SECTIONS = selectinload(Factsheet.sections)  # type: ignore[arg-type]
 
 
 @dataclass
@@ -63,14 +54,14 @@ def factsheet_and_community(*, db: Session, factsheet_id: int) -> tuple[Factshee
         select(Factsheet, Initiative.community_id)
         .join(Initiative, col(Initiative.id) == Factsheet.initiative_id)
         .where(Factsheet.id == factsheet_id)
-        .options(_WITH_SECTIONS)
+        .options(WITH_SECTIONS)
     ).first()
     return (row[0], row[1]) if row else None
 
 
 def get_factsheet(*, db: Session, factsheet_id: int) -> Factsheet:
     factsheet = db.exec(
-        select(Factsheet).where(Factsheet.id == factsheet_id).options(_WITH_SECTIONS)
+        select(Factsheet).where(Factsheet.id == factsheet_id).options(WITH_SECTIONS)
     ).first()
     if factsheet is None:
         raise NotFoundError(
@@ -92,163 +83,14 @@ def document_title(*, db: Session, factsheet: Factsheet) -> tuple[int, str]:
     return row[0], row[1]
 
 
-def versions(*, db: Session, initiative_id: int) -> Sequence[tuple[Factsheet, LearningSession]]:
-    """Every version of the initiative's factsheets, newest session and version first."""
-    return db.exec(
-        select(Factsheet, LearningSession)
-        .join(LearningSession, col(LearningSession.id) == Factsheet.session_id)
-        .where(Factsheet.initiative_id == initiative_id)
-        .order_by(col(LearningSession.number).desc(), col(Factsheet.version_number).desc())
-    ).all()
-
-
 def latest_for(*, db: Session, initiative_id: int, session_id: int) -> Factsheet | None:
     return db.exec(
         select(Factsheet)
         .where(Factsheet.initiative_id == initiative_id, Factsheet.session_id == session_id)
-        .options(_WITH_SECTIONS)
+        .options(WITH_SECTIONS)
         .order_by(col(Factsheet.version_number).desc())
         .limit(1)
     ).first()
-
-
-def latest_per_initiative(
-    *, db: Session, community_id: int, session_id: int, with_sections: bool = False
-) -> list[tuple[Initiative, Factsheet | None]]:
-    """Every initiative of the community, by name, with its newest factsheet for the session.
-
-    Two statements whatever the community's size (three with the sections).
-    """
-    newest = (
-        select(
-            col(Factsheet.initiative_id).label("initiative_id"),
-            func.max(Factsheet.version_number).label("version_number"),
-        )
-        .where(Factsheet.session_id == session_id)
-        .group_by(col(Factsheet.initiative_id))
-        .subquery()
-    )
-    query = (
-        select(Factsheet)
-        .join(
-            newest,
-            (col(Factsheet.initiative_id) == newest.c.initiative_id)
-            & (col(Factsheet.version_number) == newest.c.version_number),
-        )
-        .where(Factsheet.session_id == session_id)
-    )
-    if with_sections:
-        query = query.options(_WITH_SECTIONS)
-    by_initiative = {factsheet.initiative_id: factsheet for factsheet in db.exec(query)}
-    initiatives = db.exec(
-        select(Initiative)
-        .where(Initiative.community_id == community_id)
-        .order_by(col(Initiative.name))
-    ).all()
-    return [(initiative, by_initiative.get(initiative.id or 0)) for initiative in initiatives]
-
-
-def _newest_for_session(session_id: int) -> Subquery:
-    """Each initiative's newest factsheet for the session: (initiative_id, id, status)."""
-    newest = (
-        select(
-            col(Factsheet.initiative_id).label("initiative_id"),
-            func.max(Factsheet.version_number).label("version_number"),
-        )
-        .where(Factsheet.session_id == session_id)
-        .group_by(col(Factsheet.initiative_id))
-        .subquery()
-    )
-    return (
-        select(
-            col(Factsheet.initiative_id).label("initiative_id"),
-            col(Factsheet.id).label("id"),
-            col(Factsheet.status).label("status"),
-        )
-        .join(
-            newest,
-            (col(Factsheet.initiative_id) == newest.c.initiative_id)
-            & (col(Factsheet.version_number) == newest.c.version_number),
-        )
-        .where(Factsheet.session_id == session_id)
-        .subquery()
-    )
-
-
-def latest_page(
-    *, db: Session, community_id: int, session_id: int, offset: int, limit: int
-) -> tuple[list[tuple[Initiative, Factsheet | None]], int]:
-    """A page of the community's initiatives, by name, each with its newest factsheet for the
-    session, and how many initiatives there are in all: one statement (a window count)."""
-    newest = _newest_for_session(session_id)
-    query = (
-        select(Initiative, Factsheet, func.count().over())
-        .outerjoin(newest, newest.c.initiative_id == col(Initiative.id))
-        .outerjoin(Factsheet, col(Factsheet.id) == newest.c.id)
-        .where(Initiative.community_id == community_id)
-        .order_by(col(Initiative.name), col(Initiative.id))
-        .offset(offset)
-        .limit(limit)
-    )
-    rows = db.exec(query).all()
-    if rows:
-        return [(initiative, factsheet) for initiative, factsheet, _ in rows], int(rows[0][2])
-    if offset == 0:
-        return [], 0
-    total = db.exec(
-        select(func.count()).select_from(Initiative).where(Initiative.community_id == community_id)
-    ).one()
-    return [], int(total)
-
-
-def unpublished_count(*, db: Session, community_id: int, session_id: int) -> int:
-    """Active initiatives whose newest factsheet for the session is missing or not published."""
-    newest = _newest_for_session(session_id)
-    return int(
-        db.exec(
-            select(func.count())
-            .select_from(Initiative)
-            .outerjoin(newest, newest.c.initiative_id == col(Initiative.id))
-            .where(
-                Initiative.community_id == community_id,
-                Initiative.status == InitiativeStatus.active,
-                or_(
-                    newest.c.id.is_(None),
-                    newest.c.status != FactsheetStatus.published,
-                ),
-            )
-        ).one()
-    )
-
-
-@dataclass(frozen=True)
-class SessionFactsheetSummary:
-    """How many of the community's initiatives have a newest factsheet for the session that is
-    published, one that is not published yet, or none."""
-
-    published: int
-    unpublished: int
-    missing: int
-
-
-def session_summary(*, db: Session, community_id: int, session_id: int) -> SessionFactsheetSummary:
-    """Counted in SQL over every initiative of the community: one statement."""
-    newest = _newest_for_session(session_id)
-    total, with_factsheet, published = db.exec(
-        select(
-            func.count(col(Initiative.id)),
-            func.count(newest.c.id),
-            func.count(newest.c.id).filter(newest.c.status == FactsheetStatus.published),
-        )
-        .select_from(Initiative)
-        .outerjoin(newest, newest.c.initiative_id == col(Initiative.id))
-        .where(Initiative.community_id == community_id)
-    ).one()
-    return SessionFactsheetSummary(
-        published=int(published),
-        unpublished=int(with_factsheet) - int(published),
-        missing=int(total) - int(with_factsheet),
-    )
 
 
 def previous_published(
@@ -263,11 +105,21 @@ def previous_published(
             Factsheet.status == FactsheetStatus.published,
             col(LearningSession.number) < before_session_number,
         )
-        .options(_WITH_SECTIONS)
+        .options(WITH_SECTIONS)
         .order_by(col(LearningSession.number).desc(), col(Factsheet.version_number).desc())
         .limit(1)
     ).first()
     return (row[0], row[1]) if row else None
+
+
+def draft_for_session(*, db: Session, initiative: Initiative, session_id: int) -> Factsheet:
+    """Start (or open) the initiative's draft for one of its community's sessions."""
+    learning_session = db.get(LearningSession, session_id)
+    if learning_session is None or learning_session.community_id != initiative.community_id:
+        raise NotFoundError(
+            N_("There is no learning session with id %(id)s."), arguments={"id": session_id}
+        )
+    return start_draft(db=db, initiative=initiative, learning_session=learning_session)
 
 
 def start_draft(
@@ -441,56 +293,3 @@ def change_status(*, db: Session, factsheet: Factsheet, status: FactsheetStatus)
 
         freeze(db=db, factsheet=factsheet)
     return factsheet
-
-
-# -- what changed --------------------------------------------------------------------------
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-
-
-def sentence_diff(before: str, after: str) -> list[tuple[str, str]]:
-    """A readable diff by sentence: (kind, text) with kind "same", "added" or "removed"."""
-    old = [s for s in _SENTENCE_END.split(before.strip()) if s]
-    new = [s for s in _SENTENCE_END.split(after.strip()) if s]
-    lines: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
-        if tag == "equal":
-            lines.extend(("same", s) for s in old[i1:i2])
-        else:
-            lines.extend(("removed", s) for s in old[i1:i2])
-            lines.extend(("added", s) for s in new[j1:j2])
-    return lines
-
-
-# -- review comments ------------------------------------------------------------------------
-
-
-def review_comments(*, db: Session, factsheet: Factsheet) -> Sequence[tuple[Reflection, str]]:
-    """Comments on this version, oldest first, with their authors' names."""
-    return db.exec(
-        select(Reflection, Person.name)
-        .outerjoin(Person, col(Person.id) == Reflection.author_id)
-        .where(Reflection.factsheet_id == factsheet.id)
-        .order_by(col(Reflection.created_at), col(Reflection.id))
-    ).all()
-
-
-def add_review_comment(
-    *, db: Session, factsheet: Factsheet, author_id: int, perspective: Perspective, text: str
-) -> Reflection:
-    """Members comment while a version is in review; the researcher reads them before publishing."""
-    if factsheet.status != FactsheetStatus.in_review:
-        raise ConflictError(N_("Comments are collected while a factsheet is in review."))
-    if not text.strip():
-        raise InvalidInputError(N_("Write a comment first."), [FieldProblem("text", "is empty")])
-    comment = Reflection(
-        author_id=author_id,
-        session_id=factsheet.session_id,
-        factsheet_id=factsheet.id,
-        perspective=perspective,
-        visibility=ReflectionVisibility.session,
-        text=text.strip(),
-    )
-    db.add(comment)
-    db.flush()
-    return comment

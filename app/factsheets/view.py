@@ -19,7 +19,7 @@ from app.agendas.models import ReflectiveQuestion
 from app.community.models import LearningCommunity
 from app.db import utcnow
 from app.evidence.models import EvidenceItem
-from app.factsheets import service
+from app.factsheets import review, service
 from app.factsheets.document import (
     ActionView,
     DiffLine,
@@ -144,7 +144,7 @@ def _current_view(*, db: Session, factsheet: Factsheet, language: str) -> Factsh
             change = SectionChange(
                 previous_version=earlier[0].version_number,
                 previous_session_number=earlier[1].number,
-                lines=[DiffLine(k, t) for k, t in service.sentence_diff(before, current.analysis)],
+                lines=[DiffLine(k, t) for k, t in review.sentence_diff(before, current.analysis)],
             )
         sections.append(
             SectionView(

@@ -3,7 +3,7 @@ from collections.abc import Callable
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
-from app.community import continuity
+from app.community import continuity_queries
 from app.community.continuity import (
     HELD_STATUSES,
     AttendanceRecord,
@@ -192,7 +192,7 @@ def test_pages_counted_in_sql_add_up_to_the_whole_grid(
     rows: list[ContinuityRow] = []
     shares: list[InitiativeShares] = []
     for page in range(1, 7):  # 21 rows, 4 a page; 5 initiatives, 2 a page
-        found = continuity.load_page(
+        found = continuity_queries.load_page(
             db=db,
             community_id=community.id or 0,
             page=page,

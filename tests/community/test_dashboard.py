@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
 from app.community.models import LearningCommunity
-from app.factsheets import service as factsheet_service
+from app.factsheets import listing as factsheet_listing
 from app.factsheets.models import Factsheet
 from app.initiatives.models import Initiative
 from app.learning_sessions.composition import composition_gaps, session_composition
@@ -218,7 +218,7 @@ def test_facilitator_counts_in_sql_match_the_composition(
     db.flush()
 
     gaps = composition_gaps(db=db, learning_session=upcoming)
-    unpublished = factsheet_service.unpublished_count(
+    unpublished = factsheet_listing.unpublished_count(
         db=db, community_id=community.id or 0, session_id=upcoming.id or 0
     )
 

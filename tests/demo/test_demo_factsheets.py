@@ -10,7 +10,7 @@ from app.demo import content
 from app.demo.factsheets import FACTSHEETS
 from app.demo.seed import seed_demo
 from app.evidence.models import EvidenceCondition, EvidenceItem
-from app.factsheets import service
+from app.factsheets import review, service
 from app.factsheets.models import Factsheet
 from app.initiatives.models import Initiative
 from app.learning_sessions.models import LearningSession
@@ -100,7 +100,7 @@ def test_each_initiative_has_a_published_factsheet_and_a_revised_draft(
         for condition in changed:
             lines = [
                 kind
-                for kind, _ in service.sentence_diff(
+                for kind, _ in review.sentence_diff(
                     service.section(published, condition).analysis,
                     service.section(draft, condition).analysis,
                 )

@@ -1,0 +1,90 @@
+"""Publishing a factsheet and handing a session's factsheets out: queue, render, archive, audit."""
+
+import io
+import zipfile
+
+from sqlmodel import Session
+
+from app.audit import service as audit
+from app.auth.principal import Principal
+from app.factsheets import documents, jobs, listing, service
+from app.factsheets.documents import Renderer
+from app.factsheets.models import Factsheet
+from app.i18n import LANGUAGES
+from app.learning_sessions.models import LearningSession
+from app.vocabulary import AuditAction, FactsheetStatus
+
+
+def change_status(
+    *, db: Session, factsheet: Factsheet, status: FactsheetStatus, actor: Principal, ip: str
+) -> Factsheet:
+    """Move the factsheet on; publishing queues its PDFs in every language and is audited."""
+    service.change_status(db=db, factsheet=factsheet, status=status)
+    if status == FactsheetStatus.published:
+        jobs.enqueue(db=db, factsheet_ids=[factsheet.id or 0], languages=list(LANGUAGES))
+        audit.record(
+            db=db,
+            action=AuditAction.published,
+            actor=actor,
+            subject=f"factsheet {factsheet.id} version {factsheet.version_number}",
+            ip=ip,
+            initiative_id=factsheet.initiative_id,
+        )
+    return factsheet
+
+
+def render_session(*, db: Session, learning_session: LearningSession) -> None:
+    """Queue every initiative's newest factsheet of the session, as one batch with progress."""
+    latest = listing.latest_per_initiative(
+        db=db, community_id=learning_session.community_id, session_id=learning_session.id or 0
+    )
+    jobs.clear_batch(db=db, batch_session_id=learning_session.id or 0)
+    jobs.enqueue(
+        db=db,
+        factsheet_ids=[f.id or 0 for _, f in latest if f is not None],
+        languages=list(LANGUAGES),
+        batch_session_id=learning_session.id,
+    )
+
+
+def session_archive(
+    *,
+    db: Session,
+    learning_session: LearningSession,
+    language: str,
+    renderer: Renderer,
+    actor: Principal,
+    ip: str,
+) -> bytes:
+    """A ZIP of every initiative's newest factsheet of the session in each variant; audited."""
+    buffer = io.BytesIO()
+    latest = listing.latest_per_initiative(
+        db=db,
+        community_id=learning_session.community_id,
+        session_id=learning_session.id or 0,
+        with_sections=True,
+    )
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for initiative, factsheet in latest:
+            if factsheet is None:
+                continue
+            for variant in documents.VARIANTS:
+                document = documents.document(
+                    db=db,
+                    factsheet=factsheet,
+                    variant=variant,
+                    language=language,
+                    renderer=renderer,
+                )
+                name = documents.file_name(
+                    learning_session.number, initiative.name, factsheet.version_number, variant
+                )
+                archive.writestr(name, document.pdf)
+    audit.record(
+        db=db,
+        action=AuditAction.exported,
+        actor=actor,
+        subject=f"factsheets of session {learning_session.number}",
+        ip=ip,
+    )
+    return buffer.getvalue()
