@@ -23,7 +23,13 @@ from app.config import Settings  # noqa: E402
 from app.db import Database, create_db_engine  # noqa: E402
 from app.demo.seed import seed_demo  # noqa: E402
 from app.main import create_app  # noqa: E402
-from tests.browser.axe import MAIN_PAGES, WIDTHS, new_context, signed_in_state  # noqa: E402
+from tests.browser.axe import (  # noqa: E402
+    MAIN_PAGES,
+    WIDTHS,
+    demo_ids,
+    new_context,
+    signed_in_state,
+)
 from tests.browser.conftest import CHROMIUM_ARGS  # noqa: E402
 
 OUT = PROJECT_ROOT / "var" / "screenshots"
@@ -39,6 +45,14 @@ def demo_database(folder: Path) -> str:
         seed_demo(db)
     database.engine.dispose()
     return url
+
+
+def page_ids(url: str) -> dict[str, int]:
+    database = Database(create_db_engine(url))
+    with database.transaction(write=False) as db:
+        ids = demo_ids(db)
+    database.engine.dispose()
+    return ids
 
 
 def start_server(url: str) -> tuple[uvicorn.Server, threading.Thread, str]:
@@ -61,7 +75,9 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as folder:
-        server, thread, base = start_server(demo_database(Path(folder)))
+        url = demo_database(Path(folder))
+        ids = page_ids(url)
+        server, thread, base = start_server(url)
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(
@@ -74,7 +90,7 @@ def main() -> None:
                         context = new_context(browser, width, states.get(role) if role else None)
                         tab = context.new_page()
                         for main_page in (p for p in MAIN_PAGES if p.role == role):
-                            response = tab.goto(base + main_page.path)
+                            response = tab.goto(base + main_page.url(ids))
                             status = response.status if response else 0
                             target = OUT / f"{main_page.name}-{width}.png"
                             tab.screenshot(path=str(target), full_page=True)

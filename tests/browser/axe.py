@@ -10,6 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
+from sqlmodel import Session, col, select
+
+from app.factsheets.models import Factsheet
+from app.initiatives.models import Initiative
+from app.learning_sessions.models import LearningSession
+from app.people.models import Person
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 AXE_SCRIPT = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -30,30 +36,57 @@ ROLE_EMAILS = {
 @dataclass(frozen=True)
 class MainPage:
     name: str  # used in test ids and screenshot file names
-    path: str
+    path: str  # with {names} of the demo ids (demo_ids) filled in when the page is opened
     role: str | None  # None: signed out
 
+    def url(self, ids: dict[str, int]) -> str:
+        return self.path.format(**ids)
 
-# Demo ids: initiative 1 is Gezinsteam Plus Leidse Regio, session 2 was held, factsheet 1 is its.
+
+DEMO_INITIATIVE = "Gezinsteam Plus Leidse Regio"
+
+
+def demo_ids(db: Session) -> dict[str, int]:
+    """The demo objects the main pages open, found by what they are, not by a row number."""
+    initiative = db.exec(select(Initiative).where(Initiative.name == DEMO_INITIATIVE)).one()
+    sessions = {s.number: s.id or 0 for s in db.exec(select(LearningSession))}
+    factsheet = db.exec(
+        select(Factsheet)
+        .where(Factsheet.initiative_id == initiative.id, Factsheet.session_id == sessions[2])
+        .order_by(col(Factsheet.version_number))
+    ).first()
+    facilitator = db.exec(select(Person).where(Person.email == ROLE_EMAILS["facilitator"])).one()
+    assert factsheet is not None, "the demo has a factsheet of the held session 2"
+    return {
+        "initiative": initiative.id or 0,
+        "held_session": sessions[2],
+        "next_session": sessions[3],
+        "factsheet": factsheet.id or 0,
+        "person": facilitator.id or 0,
+    }
+
+
+# In the demo: the initiative is Gezinsteam Plus Leidse Regio, session 2 was held, session 3 is
+# being prepared, the factsheet is the initiative's of session 2, the person the facilitator.
 MAIN_PAGES = [
     MainPage("home-facilitator", "/", "facilitator"),
     MainPage("home-family", "/", "family"),
     MainPage("initiatives", "/initiatives", "facilitator"),
     MainPage("continuity", "/continuity", "facilitator"),
-    MainPage("contributions", "/sessions/3/contributions", "facilitator"),
+    MainPage("contributions", "/sessions/{next_session}/contributions", "facilitator"),
     MainPage("initiative-new", "/initiatives/new", "facilitator"),
-    MainPage("initiative", "/initiatives/1", "facilitator"),
-    MainPage("initiative-edit", "/initiatives/1/edit", "facilitator"),
-    MainPage("initiative-evidence", "/initiatives/1/evidence", "researcher"),
-    MainPage("initiative-factsheets", "/initiatives/1/factsheets", "researcher"),
-    MainPage("factsheet", "/factsheets/1", "researcher"),
+    MainPage("initiative", "/initiatives/{initiative}", "facilitator"),
+    MainPage("initiative-edit", "/initiatives/{initiative}/edit", "facilitator"),
+    MainPage("initiative-evidence", "/initiatives/{initiative}/evidence", "researcher"),
+    MainPage("initiative-factsheets", "/initiatives/{initiative}/factsheets", "researcher"),
+    MainPage("factsheet", "/factsheets/{factsheet}", "researcher"),
     MainPage("people", "/people", "facilitator"),
-    MainPage("person", "/people/1", "facilitator"),
+    MainPage("person", "/people/{person}", "facilitator"),
     MainPage("person-new", "/people/new", "facilitator"),
-    MainPage("session", "/sessions/2", "facilitator"),
+    MainPage("session", "/sessions/{held_session}", "facilitator"),
     MainPage("session-new", "/sessions/new", "facilitator"),
-    MainPage("session-attendance", "/sessions/2/attendance", "facilitator"),
-    MainPage("session-factsheets", "/sessions/2/factsheets", "facilitator"),
+    MainPage("session-attendance", "/sessions/{held_session}/attendance", "facilitator"),
+    MainPage("session-factsheets", "/sessions/{held_session}/factsheets", "facilitator"),
     MainPage("invitations", "/community/invitations", "facilitator"),
     MainPage("outbox", "/community/outbox", "facilitator"),
     MainPage("access-links", "/community/access-links", "facilitator"),

@@ -14,6 +14,7 @@ from app.config import Settings
 from app.db import Database, create_db_engine
 from app.demo.seed import seed_demo
 from app.main import create_app
+from tests.browser.axe import demo_ids
 from tests.conftest import alembic_config
 
 CHROMIUM_ARGS = [
@@ -43,6 +44,16 @@ def live_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
         seed_demo(db)
     database.engine.dispose()
     return url
+
+
+@pytest.fixture(scope="session")
+def live_ids(live_database_url: str) -> dict[str, int]:
+    """The demo ids the main pages open (tests/browser/axe.py MAIN_PAGES)."""
+    database = Database(create_db_engine(live_database_url))
+    with database.transaction(write=False) as db:
+        ids = demo_ids(db)
+    database.engine.dispose()
+    return ids
 
 
 @pytest.fixture(scope="session")

@@ -52,6 +52,7 @@ def checked_page(
     request: pytest.FixtureRequest,
     browser: Browser,
     live_server: str,
+    live_ids: dict[str, int],
     role_states: RoleStates,
     tabs: dict[tuple[str | None, int], Page],
 ) -> Page:
@@ -64,9 +65,9 @@ def checked_page(
         context = new_context(browser, width, role_states(main_page.role), bypass_csp=True)
         tabs[key] = context.new_page()
     page = tabs[key]
-    response = page.goto(live_server + main_page.path)
+    response = page.goto(live_server + main_page.url(live_ids))
     assert response is not None and response.status == 200, (
-        f"{main_page.path} as {main_page.role}: HTTP {response.status if response else '-'}"
+        f"{main_page.url(live_ids)} as {main_page.role}: HTTP {response.status if response else '-'}"
     )
     return page
 
