@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from app.auth import policy
 from app.auth.dependencies import MemberDep, OptionalPrincipal
 from app.contributions import service
-from app.contributions.schemas import ContributionCreate, ContributionKind
+from app.contributions.schemas import ContributionCreate, ContributionForm, ContributionKind
 from app.db import MAX_ID
 from app.deps import DbDep
 from app.errors import ForbiddenError, NotFoundError
@@ -75,7 +75,7 @@ def _contribution_form(
     initiative: Initiative,
     *,
     sessions: list[LearningSession],
-    form: dict[str, str],
+    form: ContributionForm,
     errors: dict[str, str],
     status_code: int = 200,
 ) -> HTMLResponse:
@@ -99,8 +99,7 @@ def new_contribution(
     db: DbDep,
 ) -> HTMLResponse:
     sessions = list(service.open_sessions(db=db, community_id=initiative.community_id))
-    form = {"kind": "", "title": "", "description": "", "condition": "", "level": ""}
-    form["session_id"] = str(sessions[0].id) if sessions else ""
+    form = ContributionForm(session_id=str(sessions[0].id) if sessions else "")
     return _contribution_form(request, initiative, sessions=sessions, form=form, errors={})
 
 
@@ -110,27 +109,14 @@ def submit_contribution(
     request: Request,
     initiative: ContributingInitiativeDep,
     db: DbDep,
-    kind: FormText = "",
-    title: FormText = "",
-    description: FormText = "",
-    condition: FormText = "",
-    level: FormText = "",
-    session_id: FormText = "",
+    form: Annotated[ContributionForm, Form()],
 ) -> Response:
     assert initiative.id is not None
-    form = {
-        "kind": kind,
-        "title": title,
-        "description": description,
-        "condition": condition,
-        "level": level,
-        "session_id": session_id,
-    }
     sessions = list(service.open_sessions(db=db, community_id=initiative.community_id))
     errors: dict[str, str] = {}
     data: ContributionCreate | None = None
     try:
-        data = ContributionCreate.model_validate({**form, "session_id": session_id.strip() or None})
+        data = form.to_create()
     except ValidationError as error:
         errors = field_errors(error, FIELD_MESSAGES)
     if data is not None and data.session_id not in {None, *(s.id for s in sessions)}:

@@ -5,6 +5,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
+from app.forms import FormLine, FormParagraph
 from app.schemas import EntityId, RequiredName, _no_nul
 from app.vocabulary import IntegrationLevel, PartnershipCondition
 
@@ -32,3 +33,19 @@ class ContributionCreate(BaseModel):
     condition: PartnershipCondition
     level: IntegrationLevel
     session_id: EntityId | None = None
+
+
+class ContributionForm(BaseModel):
+    """The contribution form as posted; no session chosen is "not yet"."""
+
+    kind: FormLine = ""
+    title: FormLine = ""
+    description: FormParagraph = ""
+    condition: FormLine = ""
+    level: FormLine = ""
+    session_id: FormLine = ""
+
+    def to_create(self) -> ContributionCreate:
+        return ContributionCreate.model_validate(
+            {**self.model_dump(), "session_id": self.session_id.strip() or None}
+        )

@@ -12,7 +12,7 @@ from app.auth.dependencies import MemberDep
 from app.deps import DbDep, PaginationDep
 from app.evidence import service
 from app.evidence.models import EvidenceItem
-from app.evidence.schemas import EvidenceCreate, EvidenceFilter
+from app.evidence.schemas import EvidenceFilter, EvidenceForm
 from app.forms import FILTER_DATE_MESSAGE, field_errors
 from app.initiatives.dependencies import InitiativeDraftsDep, InitiativeEvidenceDep
 from app.initiatives.models import Initiative
@@ -57,7 +57,6 @@ EMPTY_FILE = N_("The file is empty.")
 FILE_TOO_LARGE = N_("The file is larger than 2 MB. Split it into smaller files.")
 
 FilterValue = Annotated[str, Query()]
-FormText = Annotated[str, Form()]
 
 
 def _list_path(initiative: Initiative) -> str:
@@ -149,7 +148,7 @@ def _evidence_form(
     request: Request,
     initiative: Initiative,
     *,
-    form: dict[str, Any],
+    form: EvidenceForm,
     errors: dict[str, str],
     status_code: int = 200,
 ) -> HTMLResponse:
@@ -165,15 +164,7 @@ def _evidence_form(
 def new_evidence(
     principal: MemberDep, request: Request, initiative: InitiativeEvidenceDep
 ) -> HTMLResponse:
-    form: dict[str, Any] = {
-        "source": "",
-        "observed_on": datetime.now(community_zone()).date().isoformat(),
-        "perspective": "",
-        "level": "",
-        "conditions": [],
-        "quote_consent": False,
-        "excerpt": "",
-    }
+    form = EvidenceForm(observed_on=datetime.now(community_zone()).date().isoformat())
     return _evidence_form(request, initiative, form=form, errors={})
 
 
@@ -183,27 +174,11 @@ def record_evidence(
     request: Request,
     initiative: InitiativeEvidenceDep,
     db: DbDep,
-    source: FormText = "",
-    observed_on: FormText = "",
-    perspective: FormText = "",
-    level: FormText = "",
-    conditions: Annotated[list[str] | None, Form()] = None,
-    quote_consent: FormText = "",
-    excerpt: FormText = "",
+    form: Annotated[EvidenceForm, Form()],
 ) -> Response:
     assert initiative.id is not None
-    form: dict[str, Any] = {
-        "source": source,
-        "observed_on": observed_on,
-        "perspective": perspective,
-        "level": level,
-        "conditions": conditions or [],
-        "quote_consent": quote_consent,
-        "excerpt": excerpt,
-    }
     try:
-        # An unticked checkbox sends nothing: that is "no".
-        data = EvidenceCreate.model_validate({**form, "quote_consent": quote_consent or False})
+        data = form.to_create()
     except ValidationError as error:
         errors = field_errors(error, FIELD_MESSAGES)
         return _evidence_form(request, initiative, form=form, errors=errors, status_code=422)

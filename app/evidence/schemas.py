@@ -2,6 +2,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from app.forms import FormChoices, FormLine, FormParagraph
 from app.learning_sessions.schemas import SessionDate
 from app.schemas import _no_nul
 from app.vocabulary import EvidenceSource, IntegrationLevel, PartnershipCondition, Perspective
@@ -42,3 +43,21 @@ class EvidenceFilter(BaseModel):
     observed_from: SessionDate | None = None
     observed_until: SessionDate | None = None
     text: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] = ""
+
+
+class EvidenceForm(BaseModel):
+    """The evidence form as posted: the ticked conditions, the consent box ticked or not."""
+
+    source: FormLine = ""
+    observed_on: FormLine = ""
+    perspective: FormLine = ""
+    level: FormLine = ""
+    conditions: FormChoices = []
+    quote_consent: FormLine = ""
+    excerpt: FormParagraph = ""
+
+    def to_create(self) -> EvidenceCreate:
+        # An unticked checkbox sends nothing: that is "no".
+        return EvidenceCreate.model_validate(
+            {**self.model_dump(), "quote_consent": self.quote_consent or False}
+        )

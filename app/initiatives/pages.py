@@ -1,6 +1,6 @@
 """Initiative pages: the filtered list, create and edit forms, archiving, and one initiative."""
 
-from typing import Annotated, Any
+from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Query, Request
@@ -15,12 +15,7 @@ from app.forms import field_errors
 from app.initiatives import service
 from app.initiatives.dependencies import InitiativeDep
 from app.initiatives.models import Initiative
-from app.initiatives.schemas import (
-    InitiativeCreate,
-    InitiativeFilter,
-    InitiativeUpdate,
-    split_names,
-)
+from app.initiatives.schemas import InitiativeFilter, InitiativeForm
 from app.labels import N_
 from app.people import service as people_service
 from app.people.models import Person
@@ -47,18 +42,8 @@ FILTER_MESSAGES: dict[str, str] = {
     "discipline": N_("Choose one of the disciplines."),
 }
 DUPLICATE_NAME = N_("Another initiative in this community has this name. Choose a different name.")
-FORM_FIELDS = (
-    "name",
-    "target_group",
-    "municipalities",
-    "disciplines",
-    "funding_arrangement",
-    "funding_notes",
-    "monitoring_approach",
-)
 
 FilterValue = Annotated[str, Query()]
-FormText = Annotated[str, Form()]
 SearchText = Annotated[str, Query(max_length=200)]
 MEMBER_CHOICES = people_service.SEARCH_LIMIT
 
@@ -137,7 +122,7 @@ def initiative_list(
 def _form_page(
     request: Request,
     *,
-    form: dict[str, Any],
+    form: InitiativeForm,
     errors: dict[str, str],
     initiative: Initiative | None = None,
     dependants: list[str] | None = None,
@@ -159,23 +144,9 @@ def _form_page(
     )
 
 
-def _typed(**values: str) -> dict[str, Any]:
-    return {name: values.get(name, "") for name in (*FORM_FIELDS, "version")}
-
-
-def _bound(form: dict[str, Any]) -> dict[str, Any]:
-    """The typed form as the schema reads it: the name lists split, blanks left out."""
-    data = {name: form[name] for name in FORM_FIELDS}
-    data["municipalities"] = split_names(form["municipalities"])
-    data["disciplines"] = split_names(form["disciplines"])
-    if not data["funding_arrangement"]:
-        del data["funding_arrangement"]
-    return data
-
-
 @router.get("/new", response_class=HTMLResponse)
 def new_initiative(_access: FacilitatorDep, request: Request) -> HTMLResponse:
-    return _form_page(request, form=_typed(), errors={})
+    return _form_page(request, form=InitiativeForm(), errors={})
 
 
 @router.post("", response_class=HTMLResponse)
@@ -183,25 +154,10 @@ def create_initiative(
     principal: FacilitatorDep,
     request: Request,
     db: DbDep,
-    name: FormText = "",
-    target_group: FormText = "",
-    municipalities: FormText = "",
-    disciplines: FormText = "",
-    funding_arrangement: FormText = "",
-    funding_notes: FormText = "",
-    monitoring_approach: FormText = "",
+    form: Annotated[InitiativeForm, Form()],
 ) -> Response:
-    form = _typed(
-        name=name,
-        target_group=target_group,
-        municipalities=municipalities,
-        disciplines=disciplines,
-        funding_arrangement=funding_arrangement,
-        funding_notes=funding_notes,
-        monitoring_approach=monitoring_approach,
-    )
     try:
-        data = InitiativeCreate.model_validate(_bound(form))
+        data = form.to_create()
     except ValidationError as error:
         errors = field_errors(error, FIELD_MESSAGES)
         return _form_page(request, form=form, errors=errors, status_code=422)
@@ -215,32 +171,14 @@ def create_initiative(
     return RedirectResponse(f"/initiatives/{initiative.id}", status_code=303)
 
 
-def _stored(initiative: Initiative) -> dict[str, Any]:
-    return {
-        "name": initiative.name,
-        "target_group": initiative.target_group,
-        "municipalities": "\n".join(m.name for m in initiative.municipalities),
-        "disciplines": "\n".join(d.name for d in initiative.disciplines),
-        "funding_arrangement": initiative.funding_arrangement,
-        "funding_notes": initiative.funding_notes,
-        "monitoring_approach": initiative.monitoring_approach,
-        "version": initiative.version,
-    }
-
-
 @router.get("/{initiative_id}/edit", response_class=HTMLResponse)
 def edit_initiative(
     _access: FacilitatorDep, request: Request, initiative: InitiativeDep, db: DbDep
 ) -> HTMLResponse:
     assert initiative.id is not None
     dependants = service.initiative_dependants(db=db, initiative_id=initiative.id)
-    return _form_page(
-        request,
-        form=_stored(initiative),
-        errors={},
-        initiative=initiative,
-        dependants=dependants,
-    )
+    form = InitiativeForm.of(initiative)
+    return _form_page(request, form=form, errors={}, initiative=initiative, dependants=dependants)
 
 
 @router.post("/{initiative_id}/edit", response_class=HTMLResponse)
@@ -249,29 +187,12 @@ def update_initiative(
     request: Request,
     initiative: InitiativeDep,
     db: DbDep,
-    name: FormText = "",
-    target_group: FormText = "",
-    municipalities: FormText = "",
-    disciplines: FormText = "",
-    funding_arrangement: FormText = "",
-    funding_notes: FormText = "",
-    monitoring_approach: FormText = "",
-    version: FormText = "",
+    form: Annotated[InitiativeForm, Form()],
 ) -> Response:
     assert initiative.id is not None
-    form = _typed(
-        name=name,
-        target_group=target_group,
-        municipalities=municipalities,
-        disciplines=disciplines,
-        funding_arrangement=funding_arrangement,
-        funding_notes=funding_notes,
-        monitoring_approach=monitoring_approach,
-        version=version,
-    )
     dependants = service.initiative_dependants(db=db, initiative_id=initiative.id)
     try:
-        data = InitiativeUpdate.model_validate({**_bound(form), "version": version})
+        data = form.to_update()
     except ValidationError as error:
         errors = field_errors(error, FIELD_MESSAGES)
         return _form_page(
@@ -286,7 +207,7 @@ def update_initiative(
         service.update_initiative(db=db, initiative=initiative, data=data)
     except StaleVersionError:
         # Keep what was typed; the current version lets a second save replace theirs knowingly.
-        form["version"] = initiative.version
+        form = form.model_copy(update={"version": str(initiative.version)})
         return _form_page(
             request,
             form=form,

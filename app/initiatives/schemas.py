@@ -1,8 +1,10 @@
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.forms import FormLine, FormParagraph
+from app.initiatives.models import Initiative
 from app.schemas import ListEntry, LongText, RequiredName, ShortText, Version
 from app.vocabulary import FundingArrangement, InitiativeStatus
 
@@ -65,3 +67,45 @@ class InitiativeFilter(BaseModel):
 def split_names(text: str) -> list[str]:
     """Names typed one a line or separated by commas, blanks left out."""
     return [part.strip() for line in text.splitlines() for part in line.split(",") if part.strip()]
+
+
+class InitiativeForm(BaseModel):
+    """The initiative form as posted, for creating and editing: the name lists as typed."""
+
+    name: FormLine = ""
+    target_group: FormParagraph = ""
+    municipalities: FormParagraph = ""
+    disciplines: FormParagraph = ""
+    funding_arrangement: FormLine = ""
+    funding_notes: FormParagraph = ""
+    monitoring_approach: FormParagraph = ""
+    version: FormLine = ""
+
+    @classmethod
+    def of(cls, initiative: Initiative) -> "InitiativeForm":
+        """The stored initiative, to edit."""
+        return cls(
+            name=initiative.name,
+            target_group=initiative.target_group,
+            municipalities="\n".join(m.name for m in initiative.municipalities),
+            disciplines="\n".join(d.name for d in initiative.disciplines),
+            funding_arrangement=initiative.funding_arrangement,
+            funding_notes=initiative.funding_notes,
+            monitoring_approach=initiative.monitoring_approach,
+            version=str(initiative.version),
+        )
+
+    def _values(self) -> dict[str, Any]:
+        """As the schemas read it: the name lists split, an unchosen arrangement left out."""
+        values = self.model_dump(exclude={"version"})
+        values["municipalities"] = split_names(self.municipalities)
+        values["disciplines"] = split_names(self.disciplines)
+        if not self.funding_arrangement:
+            del values["funding_arrangement"]
+        return values
+
+    def to_create(self) -> InitiativeCreate:
+        return InitiativeCreate.model_validate(self._values())
+
+    def to_update(self) -> InitiativeUpdate:
+        return InitiativeUpdate.model_validate({**self._values(), "version": self.version})

@@ -12,7 +12,7 @@ from app.auth.dependencies import FacilitatorDep, MemberDep, PeopleDirectoryDep
 from app.auth.principal import Principal
 from app.deps import DbDep, PaginationDep
 from app.errors import ConflictError, InvalidInputError, StaleVersionError
-from app.forms import field_errors
+from app.forms import field_errors, invalid_fields
 from app.i18n import translations
 from app.initiatives.dependencies import InitiativeDep
 from app.labels import N_
@@ -20,7 +20,7 @@ from app.memberships import service as membership_service
 from app.people import service
 from app.people.dependencies import MembershipDep, PersonDep, ReadablePersonDep
 from app.people.models import Person
-from app.people.schemas import MembershipCreate, PeopleFilter, PersonCreate, PersonUpdate
+from app.people.schemas import MembershipForm, PeopleFilter, PersonForm
 from app.templating import render
 from app.vocabulary import IntegrationLevel, Perspective, PreferredFormat, Role
 from app.web import client_ip, is_htmx, safe_local_path
@@ -51,7 +51,6 @@ FILTER_MESSAGES: dict[str, str] = {
     "role": N_("Choose one of the roles."),
 }
 DUPLICATE_EMAIL = N_("Someone with this email address is in Leerkring already.")
-PERSON_FIELDS = ("name", "organisation", "email", "accessibility_needs", "preferred_format")
 
 
 def _vocabularies() -> dict[str, Any]:
@@ -121,7 +120,7 @@ def people_list(
 def _person_form(
     request: Request,
     *,
-    form: dict[str, Any],
+    form: PersonForm,
     errors: dict[str, str],
     person: Person | None = None,
     stale: bool = False,
@@ -137,8 +136,7 @@ def _person_form(
 
 @router.get("/people/new", response_class=HTMLResponse)
 def new_person(_access: FacilitatorDep, request: Request) -> HTMLResponse:
-    form = dict.fromkeys(PERSON_FIELDS, "") | {"preferred_format": PreferredFormat.standard.value}
-    return _person_form(request, form=form, errors={})
+    return _person_form(request, form=PersonForm.new(), errors={})
 
 
 @router.post("/people", response_class=HTMLResponse)
@@ -146,21 +144,10 @@ def create_person(
     principal: FacilitatorDep,
     request: Request,
     db: DbDep,
-    name: FormText = "",
-    organisation: FormText = "",
-    email: FormText = "",
-    accessibility_needs: FormText = "",
-    preferred_format: FormText = "",
+    form: Annotated[PersonForm, Form()],
 ) -> Response:
-    form: dict[str, Any] = {
-        "name": name,
-        "organisation": organisation,
-        "email": email,
-        "accessibility_needs": accessibility_needs,
-        "preferred_format": preferred_format,
-    }
     try:
-        data = PersonCreate.model_validate(form)
+        data = form.to_create()
     except ValidationError as error:
         errors = field_errors(error, PERSON_MESSAGES)
         return _person_form(request, form=form, errors=errors, status_code=422)
@@ -173,9 +160,7 @@ def create_person(
 
 @router.get("/people/{person_id}/edit", response_class=HTMLResponse)
 def edit_person(_access: FacilitatorDep, request: Request, person: PersonDep) -> HTMLResponse:
-    form: dict[str, Any] = {field: getattr(person, field) or "" for field in PERSON_FIELDS}
-    form["version"] = person.version
-    return _person_form(request, form=form, errors={}, person=person)
+    return _person_form(request, form=PersonForm.of(person), errors={}, person=person)
 
 
 @router.post("/people/{person_id}/edit", response_class=HTMLResponse)
@@ -184,38 +169,24 @@ def update_person(
     request: Request,
     person: PersonDep,
     db: DbDep,
-    name: FormText = "",
-    organisation: FormText = "",
-    email: FormText = "",
-    accessibility_needs: FormText = "",
-    preferred_format: FormText = "",
-    version: FormText = "",
+    form: Annotated[PersonForm, Form()],
 ) -> Response:
-    form: dict[str, Any] = {
-        "name": name,
-        "organisation": organisation,
-        "email": email,
-        "accessibility_needs": accessibility_needs,
-        "preferred_format": preferred_format,
-        "version": version,
-    }
+    # Keep what was typed; the current version lets a second save replace theirs knowingly.
+    current = form.model_copy(update={"version": str(person.version)})
     try:
-        data = PersonUpdate.model_validate(form)
+        data = form.to_update()
     except ValidationError as error:
         errors = field_errors(error, PERSON_MESSAGES)
-        if "version" in {str(p["loc"][0]) for p in error.errors() if p["loc"]}:
-            form["version"] = person.version
+        if "version" in invalid_fields(error):
             return _person_form(
-                request, form=form, errors=errors, person=person, stale=True, status_code=409
+                request, form=current, errors=errors, person=person, stale=True, status_code=409
             )
         return _person_form(request, form=form, errors=errors, person=person, status_code=422)
     try:
         service.update_person(db=db, person=person, data=data)
     except StaleVersionError:
-        # Keep what was typed; the current version lets a second save replace theirs knowingly.
-        form["version"] = person.version
         return _person_form(
-            request, form=form, errors={}, person=person, stale=True, status_code=409
+            request, form=current, errors={}, person=person, stale=True, status_code=409
         )
     except ConflictError:
         return _person_form(
@@ -251,13 +222,13 @@ def _person_page(
     person: Person,
     db: DbDep,
     *,
-    role_form: dict[str, Any] | None = None,
+    role_form: MembershipForm | None = None,
     errors: dict[str, str] | None = None,
     status_code: int = 200,
     initiative_q: str = "",
 ) -> HTMLResponse:
     assert person.id is not None
-    chosen = role_form or {"initiative_id": "", "role": "", "perspective": "", "level": ""}
+    chosen = role_form or MembershipForm()
     held = service.roles_of(db=db, person_ids=[person.id])[person.id]
     initiative_ids = {
         h.membership.initiative_id for h in held if h.membership.initiative_id is not None
@@ -275,7 +246,7 @@ def _person_page(
             "shows_directory_link": policy.reads_people_directory(principal),
             "can_manage": policy.is_facilitator(principal),
             **(
-                _initiative_choices(db, person, initiative_q, chosen.get("initiative_id", ""))
+                _initiative_choices(db, person, initiative_q, chosen.initiative_id)
                 if policy.is_facilitator(principal)
                 else {"initiatives": [], "more_initiatives": False}
             ),
@@ -318,7 +289,7 @@ def initiative_search(
         {
             "person": person,
             "errors": {},
-            "role_form": {"initiative_id": ""},
+            "role_form": MembershipForm(),
             "initiative_q": query,
             **_initiative_choices(db, person, query, ""),
         },
@@ -335,21 +306,11 @@ def add_role(
     request: Request,
     person: PersonDep,
     db: DbDep,
-    initiative_id: FormText = "",
-    role: FormText = "",
-    perspective: FormText = "",
-    level: FormText = "",
+    form: Annotated[MembershipForm, Form()],
 ) -> Response:
-    form = {
-        "initiative_id": initiative_id,
-        "role": role,
-        "perspective": perspective,
-        "level": level,
-    }
+    assert person.id is not None
     try:
-        data = MembershipCreate.model_validate(
-            {**form, "person_id": person.id, "initiative_id": initiative_id.strip() or None}
-        )
+        data = form.to_create(person_id=person.id)
     except ValidationError as error:
         errors = field_errors(error, MEMBERSHIP_MESSAGES)
         return _person_page(
@@ -382,23 +343,11 @@ def add_member(
     request: Request,
     initiative: InitiativeDep,
     db: DbDep,
-    person_id: FormText = "",
-    role: FormText = "",
-    perspective: FormText = "",
-    level: FormText = "",
-    next: FormText = "",
+    form: Annotated[MembershipForm, Form()],
 ) -> Response:
-    back = safe_local_path(next, f"/initiatives/{initiative.id}")
+    back = safe_local_path(form.next, f"/initiatives/{initiative.id}")
     try:
-        data = MembershipCreate.model_validate(
-            {
-                "person_id": person_id,
-                "initiative_id": initiative.id,
-                "role": role,
-                "perspective": perspective,
-                "level": level,
-            }
-        )
+        data = form.to_create(initiative_id=initiative.id)
     except ValidationError as error:
         messages = list(dict.fromkeys(field_errors(error, MEMBERSHIP_MESSAGES).values()))
         return render(

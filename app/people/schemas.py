@@ -4,6 +4,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
+from app.forms import FormLine, FormParagraph
+from app.people.models import Person
 from app.schemas import EntityId, LongText, RequiredName, ShortText, Version
 from app.vocabulary import IntegrationLevel, Perspective, PreferredFormat, Role
 
@@ -93,3 +95,64 @@ class PeopleFilter(BaseModel):
 
     text: ShortText = ""
     role: Role | None = None
+
+
+class PersonForm(BaseModel):
+    """The person form as posted, for adding and editing someone."""
+
+    name: FormLine = ""
+    organisation: FormLine = ""
+    email: FormLine = ""
+    accessibility_needs: FormParagraph = ""
+    preferred_format: FormLine = ""
+    version: FormLine = ""
+
+    @classmethod
+    def new(cls) -> "PersonForm":
+        return cls(preferred_format=PreferredFormat.standard)
+
+    @classmethod
+    def of(cls, person: Person) -> "PersonForm":
+        """The stored person, to edit."""
+        return cls(
+            name=person.name,
+            organisation=person.organisation or "",
+            email=person.email or "",
+            accessibility_needs=person.accessibility_needs or "",
+            preferred_format=person.preferred_format or "",
+            version=str(person.version),
+        )
+
+    def to_create(self) -> PersonCreate:
+        return PersonCreate.model_validate(self.model_dump(exclude={"version"}))
+
+    def to_update(self) -> PersonUpdate:
+        return PersonUpdate.model_validate(self.model_dump())
+
+
+class MembershipForm(BaseModel):
+    """A role as posted: from a person's page (with the initiative) or from an initiative's
+    page (with the person, and the page to go back to)."""
+
+    person_id: FormLine = ""
+    initiative_id: FormLine = ""
+    role: FormLine = ""
+    perspective: FormLine = ""
+    level: FormLine = ""
+    next: FormLine = ""
+
+    def to_create(
+        self, *, person_id: int | None = None, initiative_id: int | None = None
+    ) -> MembershipCreate:
+        """The role for ``person_id`` or in ``initiative_id`` when the page says which."""
+        return MembershipCreate.model_validate(
+            {
+                "person_id": self.person_id if person_id is None else person_id,
+                "initiative_id": (self.initiative_id.strip() or None)
+                if initiative_id is None
+                else initiative_id,
+                "role": self.role,
+                "perspective": self.perspective,
+                "level": self.level,
+            }
+        )
