@@ -1,12 +1,17 @@
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
 from typing import Annotated
 from zoneinfo import ZoneInfo, available_timezones
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
+from app.db import MAX_ID
+from app.errors import InvalidInputError
+from app.forms import FormChoices, FormLine, FormParagraph
+from app.labels import N_
 from app.schemas import EntityId, LongText, ShortText, Version
 from app.time_zone import community_zone_name
-from app.vocabulary import SessionStatus
+from app.vocabulary import SESSION_COMPOSITION_ROLES, Role, SessionStatus
 
 EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
 
@@ -95,3 +100,117 @@ class LearningSessionPublic(BaseModel):
     version: int
     created_at: datetime
     updated_at: datetime
+
+
+# -- the session pages' forms as posted (app.forms) --------------------------------------------
+
+
+def _entity_id(value: str) -> int | None:
+    value = value.strip()
+    return int(value) if value.isdigit() and 1 <= int(value) <= MAX_ID else None
+
+
+def _starts_at(starts_on: str, starts_time: str, timezone: str) -> datetime | str:
+    """The date and time as an aware datetime in ``timezone``; "" when unreadable."""
+    try:
+        day, clock = date.fromisoformat(starts_on), time.fromisoformat(starts_time)
+    except ValueError:
+        return ""
+    # An unknown zone is reported on its own field; UTC keeps the date from being blamed too.
+    zone = ZoneInfo(timezone) if timezone in available_timezones() else UTC
+    return datetime.combine(day, clock, tzinfo=zone)
+
+
+class LearningSessionForm(BaseModel):
+    """The schedule form: the start as a date and a time, in the session's time zone."""
+
+    number: FormLine = ""
+    starts_on: FormLine = ""
+    starts_time: FormLine = ""
+    timezone: FormLine = Field(default_factory=community_zone_name)
+    place: FormLine = ""
+    online_url: FormLine = ""
+    focus: FormParagraph = ""
+    chair_id: FormLine = ""
+    reflection_deadline: FormLine = ""
+
+    def to_create(self) -> LearningSessionCreate:
+        timezone = self.timezone.strip()
+        return LearningSessionCreate.model_validate(
+            {
+                "number": self.number,
+                "starts_at": _starts_at(self.starts_on, self.starts_time, timezone),
+                "timezone": timezone,
+                "place": self.place,
+                "online_url": self.online_url.strip(),
+                "focus": self.focus,
+                "chair_id": self.chair_id or None,
+                "reflection_deadline": self.reflection_deadline or None,
+            }
+        )
+
+
+class InvitationForm(BaseModel):
+    """One person (``person_id``), or everyone holding ``role`` in one initiative or "all";
+    ``page`` and ``incomplete`` say where the composition panel was."""
+
+    person_id: FormLine = ""
+    initiative_id: FormLine = ""
+    role: FormLine = ""
+    page: FormLine = "1"
+    incomplete: FormLine = ""
+
+    def composition_page(self) -> int:
+        return int(self.page) if self.page.isdigit() and 1 <= int(self.page) <= 100_000 else 1
+
+    def to_choice(self) -> "InviteChoice":
+        """Whom to invite; InvalidInputError when the form names nobody who could be."""
+        if self.person_id.strip():
+            person_id = _entity_id(self.person_id)
+            if person_id is None:
+                raise InvalidInputError(
+                    N_("Only people of this learning community can be invited.")
+                )
+            return InviteChoice(person_id=person_id)
+        if self.role in SESSION_COMPOSITION_ROLES and (
+            self.initiative_id in ("", "all") or _entity_id(self.initiative_id) is not None
+        ):
+            return InviteChoice(role=Role(self.role), initiative_id=_entity_id(self.initiative_id))
+        raise InvalidInputError(N_("Choose whom to invite."))
+
+
+@dataclass(frozen=True)
+class InviteChoice:
+    """One person, or everyone holding ``role`` (in one initiative, or anywhere when None)."""
+
+    person_id: int | None = None
+    role: Role | None = None
+    initiative_id: int | None = None
+
+
+class StatusForm(BaseModel):
+    status: FormLine = ""
+    override_reason: FormParagraph = ""
+
+    def to_status(self) -> SessionStatus:
+        if self.status not in set(SessionStatus):
+            raise InvalidInputError(
+                N_("Choose one of the statuses: planned, prepared, held, followed up.")
+            )
+        return SessionStatus(self.status)
+
+
+class AttendanceForm(BaseModel):
+    """The people ticked as present; with ``shown`` (a page of the form) only those count."""
+
+    attended: FormChoices = []
+    shown: FormChoices | None = None
+    back: FormLine = ""
+
+    def attended_ids(self) -> list[int]:
+        return [person_id for value in self.attended if (person_id := _entity_id(value))]
+
+    def shown_ids(self) -> list[int] | None:
+        if self.shown is None:
+            return None
+        return [person_id for value in self.shown if (person_id := _entity_id(value))]

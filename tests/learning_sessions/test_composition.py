@@ -1,7 +1,7 @@
 from sqlmodel import Session
 
 from app.community.models import LearningCommunity
-from app.learning_sessions import service
+from app.learning_sessions import workflow
 from app.learning_sessions.composition import session_composition
 from app.vocabulary import FactsheetStatus, Role
 from tests import factories
@@ -76,20 +76,20 @@ def test_shortfall_summary_lists_what_the_preparation_rule_finds(
         factories.factsheet(db, partial, session, version_number=version, status=status)
     factories.factsheet(db, complete, session, status=FactsheetStatus.published)
 
-    rule = service.preparation_shortfalls(db=db, learning_session=session)
-    total, shown = service.shortfall_summary(
+    rule = workflow.preparation_shortfalls(db=db, learning_session=session)
+    total, shown = workflow.shortfall_summary(
         db=db, learning_session=session, family_invited=False, limit=100
     )
 
     assert total == len(rule) == 1 + 2 + 1 + 3 + 1
     assert shown == rule
     assert shown[1:4] == [
-        service.Shortfall(kind="role", initiative_name="B partial", role=Role.practitioner),
-        service.Shortfall(kind="role", initiative_name="B partial", role=Role.policymaker),
-        service.Shortfall(
+        workflow.Shortfall(kind="role", initiative_name="B partial", role=Role.practitioner),
+        workflow.Shortfall(kind="role", initiative_name="B partial", role=Role.policymaker),
+        workflow.Shortfall(
             kind="factsheet", initiative_name="B partial", factsheet_status=FactsheetStatus.draft
         ),
     ]
-    assert service.shortfall_summary(
+    assert workflow.shortfall_summary(
         db=db, learning_session=session, family_invited=True, limit=2
     ) == (total - 1, rule[1:3])
