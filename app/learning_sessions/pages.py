@@ -2,7 +2,7 @@
 attendance. Everything works as plain forms; htmx swaps the composition panel in place."""
 
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -32,7 +32,7 @@ from app.learning_sessions.view import PageView, page_context
 from app.people import service as people_service
 from app.schemas import Pagination
 from app.templating import render
-from app.web import is_htmx
+from app.web import Toast, is_htmx, with_toast
 
 router = APIRouter(prefix="/sessions", include_in_schema=False)
 
@@ -141,7 +141,6 @@ def session_page(
     request: Request,
     learning_session: LearningSessionDep,
     db: DbDep,
-    invited: int | None = None,
     page: PageNumber = 1,
     incomplete: str = "",
     participants_page: PageNumber = 1,
@@ -156,7 +155,7 @@ def session_page(
     return render(
         request,
         "learning_sessions/detail.html",
-        _session_context(db, learning_session, _access, view, invited=invited),
+        _session_context(db, learning_session, _access, view),
         block=None,
     )
 
@@ -190,6 +189,12 @@ def invite_search(
     )
 
 
+def _invited_toast(count: int) -> Toast:
+    if count:
+        return Toast(N_("Invited: %(count)s."), {"count": count})
+    return Toast(N_("Everyone chosen was already invited."))
+
+
 @router.post("/{session_id}/invitations", response_class=HTMLResponse)
 def invite_people(
     principal: FacilitatorDep,
@@ -213,12 +218,13 @@ def invite_people(
             block="composition",
         )
     if not is_htmx(request):
-        place = f"&page={view.page}" if view.page > 1 else ""
-        place += "&incomplete=1" if view.incomplete else ""
-        return RedirectResponse(
-            f"{_session_path(learning_session)}?invited={count}{place}#composition",
-            status_code=303,
-        )
+        # The count goes with the redirect as a toast; the panel stays where it was.
+        place: dict[str, int | str] = {"page": view.page} if view.page > 1 else {}
+        if view.incomplete:
+            place["incomplete"] = "1"
+        query = f"?{urlencode(place)}" if place else ""
+        redirect = RedirectResponse(f"{_session_path(learning_session)}{query}#composition", 303)
+        return with_toast(request, redirect, _invited_toast(count))
     return render(
         request,
         "learning_sessions/detail.html",

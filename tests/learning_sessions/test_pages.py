@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from app.auth.models import AuditEntry
+from app.audit.models import AuditEntry
 from app.community.models import LearningCommunity
 from app.learning_sessions.models import Attendance, LearningSession
 from app.people.models import Person
@@ -115,7 +115,8 @@ def test_invite_by_initiative_and_role(
         follow_redirects=False,
     )
     assert one.status_code == 303
-    assert one.headers["location"].startswith(f"/sessions/{session.id}?invited=1")
+    assert one.headers["location"] == f"/sessions/{session.id}#composition"
+    assert "Invited: 1." in client.get(one.headers["location"]).text  # the toast
     assert _invited(db, session) == leiden_practitioners
     # The existing invitation (with its recorded attendance) is kept as it was.
     kept = db.exec(select(Attendance).where(Attendance.person_id == already)).one()
