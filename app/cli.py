@@ -18,15 +18,17 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlmodel import Session, col, select
 
 import app.models  # noqa: F401 - every table mapped before any session opens
-from app.auth import audit, secrets
-from app.auth import service as auth_service
-from app.auth.access_links import (
+from app.access_links import service as access_link_service
+from app.access_links.service import (
     DEFAULT_VALID_DAYS,
     expiry_moment,
     link_url,
     local_today,
 )
-from app.auth.models import Account
+from app.accounts import service as account_service
+from app.accounts.models import Account
+from app.audit import service as audit
+from app.auth import secrets
 from app.community.service import require_current_community_id
 from app.config import PROJECT_ROOT, get_settings
 from app.db import Database, create_db_engine
@@ -285,11 +287,13 @@ def create_user(
             except ConflictError as held:
                 # Giving an existing role again is harmless: the account part still runs.
                 typer.echo(f"{person.name}: {held.message}")
-            account = auth_service.ensure_account(db=db, person=person)
+            account = account_service.ensure_account(db=db, person=person)
             if account.disabled_at is not None:
                 _fail(f"The account of {email} is disabled; enable it on the Accounts page first.")
             if password is not None:
-                auth_service.set_password(db=db, account=account, person=person, password=password)
+                account_service.set_password(
+                    db=db, account=account, person=person, password=password
+                )
                 audit.record(
                     db=db,
                     action=AuditAction.password_changed,
@@ -298,10 +302,10 @@ def create_user(
                 )
                 message = f"{person.name} ({email}) can now sign in with the password just set."
             else:
-                token = auth_service.issue_one_time_token(
+                token = account_service.issue_one_time_token(
                     db=db, account=account, purpose=OneTimeTokenPurpose.invitation
                 )
-                days = auth_service.INVITATION_VALID.days
+                days = account_service.INVITATION_VALID.days
                 message = (
                     f"{person.name} ({email}) chooses a password with this link "
                     f"(usable once, within {days} days; it is shown only now):\n"
@@ -338,7 +342,7 @@ def _issue_access_link(
         if session_id is None:
             _fail(f"There is no learning session number {session_number}.")
     last_day = local_today() + timedelta(days=days)
-    link, token = auth_service.create_access_link(
+    link, token = access_link_service.create_access_link(
         db=db,
         person=person,
         created_by_id=None,
@@ -389,7 +393,7 @@ def access_links(
             )
             return
         community_id = require_current_community_id(db=db)
-        links = auth_service.list_access_links(db=db, community_id=community_id)
+        links = access_link_service.list_access_links(db=db, community_id=community_id)
         numbers = dict(
             db.exec(
                 select(LearningSession.id, LearningSession.number).where(

@@ -16,14 +16,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import app.models  # noqa: F401 - every table mapped before the first request
 from app import site
-from app.auth import (
-    audit_pages,
-    invitation_pages,
-    link_pages,
-    password_pages,
-    token_pages,
-)
-from app.auth import pages as auth_pages
+from app.access_links import pages as access_link_pages
+from app.accounts import pages as account_pages
+from app.accounts import password_pages
+from app.api_tokens import pages as api_token_pages
+from app.audit import pages as audit_pages
 from app.auth.dependencies import csrf_protect
 from app.community import pages as community_pages
 from app.config import PROJECT_ROOT, Settings, get_settings
@@ -41,6 +38,7 @@ from app.factsheets import pages as factsheet_pages
 from app.i18n import translations
 from app.initiatives import api as initiatives_api
 from app.initiatives import pages as initiatives_pages
+from app.invitations import pages as invitation_pages
 from app.labels import N_
 from app.learning_sessions import api as sessions_api
 from app.learning_sessions import pages as sessions_pages
@@ -93,8 +91,14 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     api.include_router(sessions_api.router)
     app.include_router(api)
     app.include_router(site.router)
-    app.include_router(auth_pages.router)
-    for pages in (invitation_pages, password_pages, link_pages, token_pages, audit_pages):
+    app.include_router(account_pages.router)
+    for pages in (
+        invitation_pages,
+        password_pages,
+        access_link_pages,
+        api_token_pages,
+        audit_pages,
+    ):
         app.include_router(pages.router)
     app.include_router(community_pages.router)
     app.include_router(initiatives_pages.router)

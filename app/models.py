@@ -1,17 +1,12 @@
 """Every table, imported once so the metadata (Alembic, tests) sees the whole model."""
 
+from app.access_links.models import AccessLink
+from app.accounts.models import Account, OneTimeToken, UserSession
 from app.actions.models import Action
 from app.agendas.models import AgendaItem, ReflectiveQuestion
-from app.auth.models import (
-    AccessLink,
-    Account,
-    ApiToken,
-    AuditEntry,
-    OneTimeToken,
-    OutboxMessage,
-    RateLimitCounter,
-    UserSession,
-)
+from app.api_tokens.models import ApiToken
+from app.audit.models import AuditEntry
+from app.auth.rate_limit import RateLimitCounter
 from app.community.models import LearningCommunity
 from app.contributions.models import Dilemma, GoodPractice
 from app.evidence.models import EvidenceCondition, EvidenceItem
@@ -24,6 +19,7 @@ from app.factsheets.models import (
     RenderJob,
 )
 from app.initiatives.models import Initiative, InitiativeDiscipline, InitiativeMunicipality
+from app.invitations.models import OutboxMessage
 from app.learning_sessions.models import Attendance, LearningSession, SessionEvaluation
 from app.monitoring.models import Measurement, MonitoringIndicator
 from app.people.models import Consent, Membership, Person

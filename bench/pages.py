@@ -26,7 +26,7 @@ from sqlmodel import col, select
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.auth import service as auth_service  # noqa: E402
+from app.accounts import service as account_service  # noqa: E402
 from app.auth.cookies import SESSION_COOKIE  # noqa: E402
 from app.auth.dependencies import timeouts  # noqa: E402
 from app.config import Settings  # noqa: E402
@@ -103,8 +103,8 @@ def measure(url: str, ids: dict[str, int]) -> dict[str, tuple[float, int]]:
     app = create_app(settings, database)
     with database.transaction(write=True) as db:
         person = db.exec(select(Person).where(Person.email == content.FACILITATOR)).one()
-        account = auth_service.ensure_account(db=db, person=person)
-        token = auth_service.start_session(
+        account = account_service.ensure_account(db=db, person=person)
+        token = account_service.start_session(
             db=db, account=account, timeouts=timeouts(settings), ip="bench"
         )
     figures: dict[str, tuple[float, int]] = {}

@@ -9,10 +9,15 @@ from typing import Any, TypeVar
 
 from sqlmodel import Session
 
+from app.access_links import service as access_link_service
+from app.access_links.models import AccessLink
+from app.accounts import service as account_service
+from app.accounts.models import Account
 from app.actions.models import Action
 from app.agendas.models import AgendaItem, ReflectiveQuestion
-from app.auth import service as auth_service
-from app.auth.models import AccessLink, Account, ApiToken, OutboxMessage
+from app.api_tokens import service as api_token_service
+from app.api_tokens.models import ApiToken
+from app.auth.principal import SessionTimeouts
 from app.auth.secrets import hash_password
 from app.community.models import LearningCommunity
 from app.contributions.models import Dilemma, GoodPractice
@@ -22,6 +27,7 @@ from app.factsheets import service as factsheet_service
 from app.factsheets.models import Factsheet, FactsheetDocument, FactsheetSection
 from app.factsheets.schemas import SectionUpdate
 from app.initiatives.models import Initiative, InitiativeDiscipline, InitiativeMunicipality
+from app.invitations.models import OutboxMessage
 from app.learning_sessions.models import Attendance, LearningSession
 from app.people.models import Membership, Person
 from app.vocabulary import (
@@ -133,9 +139,7 @@ def attendance(
 
 # Accounts and what signs them in.
 
-SIGN_IN_TIMEOUTS = auth_service.SessionTimeouts(
-    idle=timedelta(minutes=30), absolute=timedelta(hours=12)
-)
+SIGN_IN_TIMEOUTS = SessionTimeouts(idle=timedelta(minutes=30), absolute=timedelta(hours=12))
 
 
 @functools.cache
@@ -146,7 +150,7 @@ def _hashed(password: str) -> str:
 
 def account(db: Session, holder: Person, *, password: str | None = None) -> Account:
     """``holder``'s account (made once), with ``password`` if given."""
-    record = auth_service.ensure_account(db=db, person=holder)
+    record = account_service.ensure_account(db=db, person=holder)
     if password is not None:
         record.password_hash = _hashed(password)
         db.flush()
@@ -157,12 +161,12 @@ def user_session(
     db: Session,
     holder: Person,
     *,
-    timeouts: auth_service.SessionTimeouts = SIGN_IN_TIMEOUTS,
+    timeouts: SessionTimeouts = SIGN_IN_TIMEOUTS,
     access_link: AccessLink | None = None,
     ip: str = "testclient",
 ) -> str:
     """A signed-in browser session of ``holder``; the cookie's token."""
-    return auth_service.start_session(
+    return account_service.start_session(
         db=db,
         account=account(db, holder),
         timeouts=timeouts,
@@ -180,7 +184,7 @@ def access_link(
     expires_at: datetime | None = None,
 ) -> tuple[AccessLink, str]:
     """A personal link for ``holder`` (for one session if given); the link and its token."""
-    return auth_service.create_access_link(
+    return access_link_service.create_access_link(
         db=db,
         person=holder,
         created_by_id=created_by.id if created_by else None,
@@ -191,7 +195,7 @@ def access_link(
 
 def api_token(db: Session, holder: Account, *, name: str = "Rapportage") -> tuple[ApiToken, str]:
     """An API token of the account; the row and the token itself."""
-    return auth_service.create_api_token(db=db, account_id=holder.id or 0, name=name)
+    return api_token_service.create_api_token(db=db, account_id=holder.id or 0, name=name)
 
 
 # What initiatives bring: evidence, dilemmas and good practices, factsheets.

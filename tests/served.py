@@ -16,8 +16,8 @@ import uvicorn
 from fastapi import FastAPI
 from sqlmodel import Session, update
 
-from app.auth import service as auth_service
-from app.auth.models import UserSession
+from app.accounts.models import UserSession
+from app.auth.principal import SessionTimeouts
 from app.db import utcnow
 from app.vocabulary import FactsheetStatus, Role
 from tests import factories
@@ -71,9 +71,7 @@ def build_load_world(db: Session, *, users: int, secret_key: str, pdf: bytes) ->
         factories.factsheet_document(
             db, factsheet, language=language, template_version="load", pdf=pdf
         )
-    timeouts = auth_service.SessionTimeouts(
-        idle=timedelta(minutes=30), absolute=timedelta(hours=12)
-    )
+    timeouts = SessionTimeouts(idle=timedelta(minutes=30), absolute=timedelta(hours=12))
     for number in range(users):
         initiative = initiatives[number % len(initiatives)]
         person = factories.person(db, community, name=f"Practitioner {number:03d}")

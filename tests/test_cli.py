@@ -11,8 +11,9 @@ from fastapi.testclient import TestClient
 from sqlmodel import func, select
 from typer.testing import CliRunner
 
-from app.auth import service as auth_service
-from app.auth.models import Account, AuditEntry
+from app.accounts import service as account_service
+from app.accounts.models import Account
+from app.audit.models import AuditEntry
 from app.cli import cli
 from app.config import Settings, get_settings
 from app.db import Database, create_db_engine
@@ -122,7 +123,7 @@ def seeded(migrated: str) -> str:
 def authenticates(url: str, email: str, password: str) -> bool:
     database = Database(create_db_engine(url))
     with database.transaction(write=True) as db:
-        found = auth_service.authenticate(db=db, email=email, password=password)
+        found = account_service.authenticate(db=db, email=email, password=password)
     database.engine.dispose()
     return found is not None
 
@@ -171,7 +172,7 @@ def test_create_user_with_link_prints_a_set_password_url(with_community: str) ->
         person = db.exec(select(Person).where(Person.email == "lotte@example.org")).one()
         account = db.exec(select(Account).where(Account.person_id == person.id)).one()
         roles = db.exec(select(Membership.role).where(Membership.person_id == person.id)).all()
-        token = auth_service.usable_one_time_token(db=db, token=found.group(1))
+        token = account_service.usable_one_time_token(db=db, token=found.group(1))
     database.engine.dispose()
     assert account.password_hash is None
     assert roles == [Role.facilitator]

@@ -14,8 +14,11 @@ from alembic import command
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select, update
 
-from app.auth import service as auth_service
-from app.auth.models import ApiToken, UserSession
+from app.accounts.models import UserSession
+from app.api_tokens import service as api_token_service
+from app.api_tokens.models import ApiToken
+from app.auth import secrets
+from app.auth.principal import SessionTimeouts
 from app.config import Settings
 from app.db import Database, create_db_engine, utcnow
 from app.main import create_app
@@ -40,11 +43,11 @@ def one_connection(scratch_database_url: str) -> tuple[Database, World]:
 def _signed_in(client: TestClient, database: Database, world: World, settings: Settings) -> None:
     """A fresh facilitator session whose last use is long enough ago to be touched now."""
     with database.transaction(write=True) as db:
-        timeouts = auth_service.SessionTimeouts(idle=timedelta(minutes=30), absolute=LONG_AGO * 6)
+        timeouts = SessionTimeouts(idle=timedelta(minutes=30), absolute=LONG_AGO * 6)
         token = factories.user_session(db, world.people["facilitator"], timeouts=timeouts)
         db.execute(
             update(UserSession)
-            .where(col(UserSession.token_hash) == auth_service.secrets.token_hash(token))
+            .where(col(UserSession.token_hash) == secrets.token_hash(token))
             .values(last_seen_at=utcnow() - LONG_AGO)
         )
     use_session(client, settings.secret_key, token)
@@ -79,7 +82,7 @@ def test_api_tokens_work_on_a_pool_of_one_connection(
 ) -> None:
     database, world = one_connection
     with database.transaction(write=True) as db:
-        api_token, secret = auth_service.create_api_token(
+        api_token, secret = api_token_service.create_api_token(
             db=db, account_id=world.ids["account_facilitator"], name="pool"
         )
     settings = Settings(

@@ -4,8 +4,8 @@ import httpx
 from alembic import command
 from sqlmodel import Session, col, select
 
+from app.audit.models import AuditEntry
 from app.auth.cookies import BROWSER_COOKIE, CSRF_HEADER
-from app.auth.models import AuditEntry
 from app.config import Settings
 from app.db import Database, create_db_engine
 from app.main import create_app

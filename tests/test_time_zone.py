@@ -7,7 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from app.auth.models import AuditEntry
+from app.audit.models import AuditEntry
 from app.config import Settings, get_settings
 from app.learning_sessions.models import LearningSession
 from app.vocabulary import AuditAction

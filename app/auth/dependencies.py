@@ -10,9 +10,16 @@ from typing import Annotated, Any
 
 from fastapi import BackgroundTasks, Depends, Request
 
-from app.auth import policy, service
+from app.auth import policy
 from app.auth.cookies import CSRF_FIELD, CSRF_HEADER, csrf_matches, session_token
-from app.auth.principal import Principal
+from app.auth.principal import (
+    Principal,
+    SessionTimeouts,
+    resolve_api_token,
+    resolve_session,
+    touch_api_token,
+    touch_session,
+)
 from app.config import Settings
 from app.deps import SAFE_METHODS, DbDep, write_after_response
 from app.errors import ForbiddenError, NotSignedInError
@@ -21,8 +28,8 @@ from app.labels import N_
 ACCESS_RULE = "__access_rule__"
 
 
-def timeouts(settings: Settings) -> service.SessionTimeouts:
-    return service.SessionTimeouts(
+def timeouts(settings: Settings) -> SessionTimeouts:
+    return SessionTimeouts(
         idle=timedelta(minutes=settings.session_idle_minutes),
         absolute=timedelta(hours=settings.session_absolute_hours),
     )
@@ -31,22 +38,20 @@ def timeouts(settings: Settings) -> service.SessionTimeouts:
 def current_principal(request: Request, db: DbDep, background: BackgroundTasks) -> Principal | None:
     authorization = request.headers.get("authorization", "")
     if authorization.lower().startswith("bearer "):
-        resolved = service.resolve_api_token(db=db, token=authorization[7:].strip())
+        resolved = resolve_api_token(db=db, token=authorization[7:].strip())
         if resolved is None:
             raise NotSignedInError(
                 N_("The API token is unknown, revoked or its account is disabled.")
             )
-        touch = service.touch_api_token
+        touch = touch_api_token
     else:
         token = session_token(request)
         resolved = (
-            service.resolve_session(
-                db=db, token=token, timeouts=timeouts(request.app.state.settings)
-            )
+            resolve_session(db=db, token=token, timeouts=timeouts(request.app.state.settings))
             if token
             else None
         )
-        touch = service.touch_session
+        touch = touch_session
     if resolved is None:
         request.state.principal = None
         return None

@@ -3,13 +3,27 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, update
+from sqlalchemy import UniqueConstraint, delete, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlmodel import Field, Session, SQLModel, col, select
 
-from app.auth.models import RateLimitCounter
 from app.config import Settings
-from app.db import utcnow
+from app.db import UTCDateTime, utcnow
+
+PASSWORD_RESET_WINDOW = timedelta(hours=1)
+REFUSED_ACCESS_LINK_OPENINGS_PER_IP = 20
+
+
+class RateLimitCounter(SQLModel, table=True):
+    """Attempts per key and fixed window, in the database so every worker counts together."""
+
+    __tablename__ = "rate_limit_counter"
+    __table_args__ = (UniqueConstraint("key", "window_start"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=300)
+    window_start: datetime = Field(sa_type=UTCDateTime, index=True)
+    count: int = Field(default=0)
 
 
 @dataclass(frozen=True)
@@ -95,3 +109,17 @@ def _first_in_window(db: Session, key: str, start: datetime) -> None:
             col(RateLimitCounter.window_start) < start - timedelta(days=1)
         )
     )
+
+
+def password_reset_limits(*, email: str, ip: str) -> list[Limit]:
+    """Reset links asked for, per address typed and per client address."""
+    return [
+        Limit(f"password-reset:account:{email.strip().lower()}", 3, PASSWORD_RESET_WINDOW),
+        Limit(f"password-reset:ip:{ip}", 10, PASSWORD_RESET_WINDOW),
+    ]
+
+
+def access_link_limits(settings: Settings, *, ip: str) -> list[Limit]:
+    """Refused openings of personal links, per client address (guessing a link takes many)."""
+    window = timedelta(minutes=settings.rate_limit_window_minutes)
+    return [Limit(f"access-link:ip:{ip}", REFUSED_ACCESS_LINK_OPENINGS_PER_IP, window)]

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
+from app.accounts import service as account_service
 from app.auth import secrets
-from app.auth import service as auth_service
 from app.demo import content
 from app.people.models import Person
 
@@ -39,7 +39,7 @@ def add_demo_accounts(db: Session) -> int:
         select(Person).where(col(Person.email).in_([a.email for a in DEMO_ACCOUNTS]))
     ).all()
     for person in people:
-        account = auth_service.ensure_account(db=db, person=person)
+        account = account_service.ensure_account(db=db, person=person)
         account.password_hash = password_hash
     db.flush()
     return len(people)

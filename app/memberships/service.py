@@ -9,7 +9,7 @@ words, and a learning community always keeps a facilitator.
 from sqlalchemy import ColumnElement
 from sqlmodel import Session, col, select
 
-from app.auth import audit
+from app.audit import service as audit_service
 from app.auth.principal import Principal
 from app.db import utcnow
 from app.errors import ConflictError, FieldProblem, InvalidInputError, NotFoundError
@@ -214,7 +214,7 @@ def _audit(
         person = db.get(Person, membership.person_id)
     if initiative is None and membership.initiative_id is not None:
         initiative = db.get(Initiative, membership.initiative_id)
-    audit.record(
+    audit_service.record(
         db=db,
         action=action,
         actor=actor,

@@ -11,10 +11,12 @@ import sqlalchemy as sa
 from fastapi.testclient import TestClient
 from sqlmodel import Session, SQLModel, col, select
 
-from app.auth import service as auth_service
-from app.auth.access_links import local_today
+from app.access_links.models import AccessLink
+from app.access_links.service import local_today
+from app.accounts import service as account_service
+from app.accounts.models import Account
+from app.audit.models import AuditEntry
 from app.auth.cookies import SESSION_COOKIE
-from app.auth.models import AccessLink, Account, AuditEntry
 from app.community.models import LearningCommunity
 from app.db import utcnow
 from app.people.models import Person
@@ -277,7 +279,7 @@ def test_a_disabled_account_cannot_open_its_link(
 ) -> None:
     token = make_link(client, family)
     account = db.exec(select(Account).where(Account.person_id == family.id)).one()
-    auth_service.set_disabled(db=db, account=account, disabled=True)
+    account_service.set_disabled(db=db, account=account, disabled=True)
 
     response = open_access_link(anonymous, token)
 

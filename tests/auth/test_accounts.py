@@ -6,7 +6,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from app.auth.models import Account, AuditEntry, UserSession
+from app.accounts.models import Account, UserSession
+from app.audit.models import AuditEntry
 from app.community.models import LearningCommunity
 from app.people.models import Person
 from app.vocabulary import AuditAction, Role

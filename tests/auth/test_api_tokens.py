@@ -9,8 +9,9 @@ import httpx
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
+from app.api_tokens.models import ApiToken
+from app.audit.models import AuditEntry
 from app.auth.cookies import CSRF_HEADER
-from app.auth.models import ApiToken, AuditEntry
 from app.community.models import LearningCommunity
 from app.db import utcnow
 from app.people.models import Person

@@ -7,10 +7,12 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
-from app.auth.models import Account, AuditEntry, OneTimeToken, OutboxMessage
+from app.accounts.models import Account, OneTimeToken
+from app.audit.models import AuditEntry
 from app.community.models import LearningCommunity
 from app.db import utcnow
 from app.initiatives.models import Initiative
+from app.invitations.models import OutboxMessage
 from app.people.models import Membership, Person
 from app.vocabulary import AuditAction, OneTimeTokenPurpose, Role
 from tests import factories

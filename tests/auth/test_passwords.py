@@ -10,14 +10,16 @@ from httpx import Response
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
+from app.accounts.models import Account, OneTimeToken, UserSession
+from app.accounts.passwords import PASSWORD_MESSAGES
+from app.audit.models import AuditEntry
 from app.auth import rate_limit
 from app.auth.cookies import SESSION_COOKIE
-from app.auth.invitations import PASSWORD_MESSAGES
-from app.auth.models import Account, AuditEntry, OneTimeToken, OutboxMessage, UserSession
 from app.auth.secrets import password_problem
 from app.community.models import LearningCommunity
 from app.config import Settings
 from app.db import utcnow
+from app.invitations.models import OutboxMessage
 from app.main import create_app
 from app.people.models import Person
 from app.vocabulary import AuditAction, Role

@@ -19,10 +19,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
+from app.access_links.models import AccessLink
+from app.accounts import service as account_service
 from app.auth import policy
-from app.auth import service as auth_service
 from app.auth.dependencies import MemberDep, OptionalPrincipal, timeouts
-from app.auth.models import AccessLink
 from app.auth.principal import Principal
 from app.config import Settings
 from app.factsheets import service as factsheet_service
@@ -120,7 +120,7 @@ def build_world(db: Session) -> World:
         db, w.people["family"], created_by=w.people["facilitator"]
     )
     invited_account = factories.account(db, factories.person(db, community, name="Invited Person"))
-    w.tokens["set_password"] = auth_service.issue_one_time_token(
+    w.tokens["set_password"] = account_service.issue_one_time_token(
         db=db, account=invited_account, purpose=OneTimeTokenPurpose.invitation
     )
     w.tokens["access_link_token"] = link_token

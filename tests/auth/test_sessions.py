@@ -8,9 +8,10 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, func, select
 
-from app.auth import service as auth_service
+from app.accounts import service as account_service
+from app.accounts.models import Account, UserSession
+from app.audit.models import AuditEntry
 from app.auth.cookies import SECURE_SESSION_COOKIE, SESSION_COOKIE
-from app.auth.models import Account, AuditEntry, UserSession
 from app.community.models import LearningCommunity
 from app.db import utcnow
 from app.initiatives.models import Initiative
@@ -99,7 +100,7 @@ def test_disabling_an_account_ends_its_sessions_at_once(
     assert browser.get("/").status_code == 200
 
     account = factories.account(db, person)
-    auth_service.set_disabled(db=db, account=account, disabled=True)
+    account_service.set_disabled(db=db, account=account, disabled=True)
 
     assert browser.get("/", follow_redirects=False).status_code == 303
 
@@ -207,7 +208,7 @@ def test_audit_log_is_for_facilitators_and_filters(
     db: Session,
     community: LearningCommunity,
 ) -> None:
-    from app.auth import audit
+    from app.audit import service as audit
 
     audit.record(
         db=db,

@@ -2,8 +2,8 @@
 
 from sqlmodel import Session, col, select
 
-from app.auth import service as auth_service
-from app.auth.models import Account
+from app.accounts import service as account_service
+from app.accounts.models import Account
 from app.demo import content
 from app.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from app.demo.seed import seed_demo
@@ -14,11 +14,13 @@ def test_every_listed_demo_account_signs_in_with_the_demo_password(db: Session) 
     assert seed_demo(db, language="en") is True
 
     for demo in DEMO_ACCOUNTS:
-        found = auth_service.authenticate(db=db, email=demo.email, password=DEMO_PASSWORD)
+        found = account_service.authenticate(db=db, email=demo.email, password=DEMO_PASSWORD)
         assert found is not None, demo.email
         assert found[1].email == demo.email
     assert (
-        auth_service.authenticate(db=db, email=content.FACILITATOR, password="leerkring-demo-2025")
+        account_service.authenticate(
+            db=db, email=content.FACILITATOR, password="leerkring-demo-2025"
+        )
         is None
     )
 
@@ -34,6 +36,8 @@ def test_the_password_is_hashed_once_and_only_listed_people_get_it(db: Session) 
     assert len(hashes) == len(DEMO_ACCOUNTS) == 8
     assert len(set(hashes)) == 1
     assert (
-        auth_service.authenticate(db=db, email=content.FAMILY_LARGE_PRINT, password=DEMO_PASSWORD)
+        account_service.authenticate(
+            db=db, email=content.FAMILY_LARGE_PRINT, password=DEMO_PASSWORD
+        )
         is None
     )

@@ -10,9 +10,10 @@ from fastapi.testclient import TestClient
 from httpx import Response
 from sqlmodel import Session, select
 
-from app.auth.models import AuditEntry, OutboxMessage
+from app.audit.models import AuditEntry
 from app.community.models import LearningCommunity
 from app.initiatives.models import Initiative
+from app.invitations.models import OutboxMessage
 from app.people.models import Membership, Person
 from app.vocabulary import AuditAction, Role
 from tests import factories

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from app.auth.models import AuditEntry
+from app.audit.models import AuditEntry
 from app.community.models import LearningCommunity
 from app.people.models import Membership, Person
 from app.vocabulary import AuditAction, Role

@@ -7,7 +7,8 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, func
 from sqlmodel import Session, col, select
 
-from app.auth.models import AuditEntry
+from app.audit.models import AuditEntry
+from app.auth import rate_limit
 from app.auth.principal import Principal
 from app.db import fetch_page, utcnow
 from app.vocabulary import AuditAction
@@ -43,6 +44,32 @@ def record(
     db.add(entry)
     db.flush()
     return entry
+
+
+def refused_by_rate_limit(
+    *,
+    db: Session,
+    limits: list[rate_limit.Limit],
+    subject: str,
+    ip: str,
+    actor: Principal | None = None,
+    actor_label: str = "",
+) -> rate_limit.Exceeded | None:
+    """The limit already used up, with the refusal recorded; None: the attempt may go on.
+
+    The caller answers with a response, not an exception, so that the entry is committed.
+    """
+    blocked = rate_limit.exceeded(db=db, limits=limits)
+    if blocked is not None:
+        record(
+            db=db,
+            action=AuditAction.rate_limited,
+            actor=actor,
+            actor_label=actor_label,
+            subject=subject,
+            ip=ip,
+        )
+    return blocked
 
 
 @dataclass(frozen=True)

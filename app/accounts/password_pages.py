@@ -1,40 +1,42 @@
 """Passwords: set one with a link, ask for a reset link, change your own."""
 
-from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
 from sqlmodel import Session
 
-from app.auth import audit, invitations, rate_limit, service
+from app.accounts import passwords, service
+from app.accounts.models import Account
+from app.accounts.schemas import (
+    RESET_MESSAGES,
+    ChangePasswordForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
+from app.audit import service as audit_service
+from app.auth import rate_limit
 from app.auth.cookies import session_token, set_session_cookie
 from app.auth.dependencies import PasswordHolderDep, PublicDep, timeouts
-from app.auth.models import Account
 from app.auth.responses import rate_limited
 from app.deps import DbDep
 from app.errors import DomainError, InvalidInputError, NotFoundError
-from app.labels import N_
+from app.forms import field_errors
 from app.templating import render
-from app.vocabulary import AuditAction
 from app.web import client_ip, link_base
 
 router = APIRouter(include_in_schema=False)
 
-PasswordField = Annotated[str, Form(max_length=1024)]
 TokenPath = Annotated[str, Path(max_length=200)]
-EMAIL_NEEDED = N_("Enter your email address.")
-RESET_WINDOW = timedelta(hours=1)
 
 
 def _start_session(request: Request, response: Response, db: Session, account: Account) -> None:
     """A fresh session for this browser, replacing the one it had (if any)."""
-    old_token = session_token(request)
-    if old_token:
-        service.end_session(db=db, token=old_token)
-    token = service.start_session(
+    token = service.rotate_session(
         db=db,
         account=account,
+        replacing=session_token(request),
         timeouts=timeouts(request.app.state.settings),
         ip=client_ip(request),
     )
@@ -67,12 +69,15 @@ def set_password(
     _access: PublicDep,
     db: DbDep,
     token: TokenPath,
-    password: PasswordField = "",
-    repeat: PasswordField = "",
+    form: Annotated[SetPasswordForm, Form()],
 ) -> Response:
     try:
-        account, _person = invitations.set_password_with_token(
-            db=db, token=token, password=password, repeat=repeat, ip=client_ip(request)
+        account, _person = passwords.set_password_with_token(
+            db=db,
+            token=token,
+            password=form.password,
+            repeat=form.repeat,
+            ip=client_ip(request),
         )
     except NotFoundError:
         return _link_expired(request)
@@ -97,13 +102,6 @@ def set_password(
 # -- ask for a reset link -------------------------------------------------------------------
 
 
-def reset_limits(request: Request, email: str) -> list[rate_limit.Limit]:
-    return [
-        rate_limit.Limit(f"password-reset:account:{email.strip().lower()}", 3, RESET_WINDOW),
-        rate_limit.Limit(f"password-reset:ip:{client_ip(request)}", 10, RESET_WINDOW),
-    ]
-
-
 @router.get("/password-reset", response_class=HTMLResponse)
 def password_reset_form(request: Request, _access: PublicDep) -> HTMLResponse:
     return render(
@@ -116,33 +114,36 @@ def request_password_reset(
     request: Request,
     _access: PublicDep,
     db: DbDep,
-    email: Annotated[str, Form(max_length=254)] = "",
+    form: Annotated[PasswordResetForm, Form()],
 ) -> Response:
-    if not email.strip():
+    try:
+        data = form.to_request()
+    except ValidationError as error:
         return render(
             request,
             "auth/password_reset.html",
-            {"email": email, "errors": {"email": EMAIL_NEEDED}, "requested": False},
+            {
+                "email": form.email,
+                "errors": field_errors(error, RESET_MESSAGES),
+                "requested": False,
+            },
             status_code=422,
         )
-    limits = reset_limits(request, email.replace("\x00", ""))
-    blocked = rate_limit.exceeded(db=db, limits=limits)
+    ip = client_ip(request)
+    typed = data.email.replace("\x00", "")
+    limits = rate_limit.password_reset_limits(email=typed, ip=ip)
+    blocked = audit_service.refused_by_rate_limit(
+        db=db, limits=limits, subject="password-reset", actor_label=typed, ip=ip
+    )
     if blocked is not None:
-        audit.record(
-            db=db,
-            action=AuditAction.rate_limited,
-            actor_label=email.replace("\x00", ""),
-            subject="password-reset",
-            ip=client_ip(request),
-        )
         return rate_limited(request, blocked)
     rate_limit.count_attempt(db=db, limits=limits)
-    invitations.request_password_reset(
+    passwords.request_password_reset(
         db=db,
-        email=email,
+        email=data.email,
         link_base=link_base(request),
         language=request.state.language,
-        ip=client_ip(request),
+        ip=ip,
     )
     # The same answer whether or not the address has an account.
     return render(
@@ -167,40 +168,33 @@ def change_password(
     request: Request,
     principal: PasswordHolderDep,
     db: DbDep,
-    current_password: PasswordField = "",
-    password: PasswordField = "",
-    repeat: PasswordField = "",
+    form: Annotated[ChangePasswordForm, Form()],
 ) -> Response:
+    ip = client_ip(request)
     # Wrong current passwords count against the account's sign-in limit: no guessing here either.
     limits = rate_limit.sign_in_limits(
         request.app.state.settings,
         email=principal.email or f"account:{principal.account_id}",
-        ip=client_ip(request),
+        ip=ip,
     )
-    blocked = rate_limit.exceeded(db=db, limits=limits)
+    blocked = audit_service.refused_by_rate_limit(
+        db=db, limits=limits, subject="change-password", actor=principal, ip=ip
+    )
     if blocked is not None:
-        audit.record(
-            db=db,
-            action=AuditAction.rate_limited,
-            actor=principal,
-            subject="change-password",
-            ip=client_ip(request),
-        )
         return rate_limited(request, blocked)
     try:
-        account = invitations.change_password(
+        account = passwords.change_password(
             db=db,
             principal=principal,
-            current_password=current_password,
-            password=password,
-            repeat=repeat,
-            ip=client_ip(request),
+            current_password=form.current_password,
+            password=form.password,
+            repeat=form.repeat,
+            limits=limits,
+            ip=ip,
         )
     except DomainError as error:
         if not error.problems:
             raise
-        if any(p.field == "current_password" for p in error.problems):
-            rate_limit.count_attempt(db=db, limits=limits)
         return render(
             request,
             "auth/change_password.html",

@@ -8,9 +8,9 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field, StringConstraints, ValidationError
 
-from app.auth import audit
+from app.audit import service as audit_service
+from app.audit.models import AuditEntry
 from app.auth.dependencies import FacilitatorDep
-from app.auth.models import AuditEntry
 from app.deps import DbDep, PaginationDep
 from app.forms import FILTER_DATE_MESSAGE, field_errors
 from app.labels import N_
@@ -66,13 +66,13 @@ def audit_log(
     except ValidationError as error:
         errors = field_errors(error, FILTER_MESSAGES)
     else:
-        audit_filter = audit.AuditFilter(
+        audit_filter = audit_service.AuditFilter(
             action=form.action,
             actor=form.actor,
             since=_start_of(form.since) if form.since else None,
             until=_start_of(form.until + timedelta(days=1)) if form.until else None,
         )
-        entries, total = audit.list_entries(
+        entries, total = audit_service.list_entries(
             db=db,
             audit_filter=audit_filter,
             offset=pagination.offset,

@@ -1,0 +1,130 @@
+"""The facilitator's pages: invitations and the outbox."""
+
+from math import ceil
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
+from sqlmodel import Session
+
+from app.auth.dependencies import FacilitatorDep
+from app.auth.principal import Principal
+from app.deps import DbDep
+from app.errors import DomainError
+from app.forms import field_errors
+from app.initiatives import service as initiative_service
+from app.invitations import service
+from app.invitations.schemas import InvitationForm, messages_for
+from app.templating import render
+from app.vocabulary import IntegrationLevel, Perspective, Role
+from app.web import client_ip, link_base
+
+router = APIRouter(include_in_schema=False)
+
+PER_PAGE = 20
+PageNumber = Annotated[int, Query(ge=1, le=100_000)]
+
+
+def page_count(total: int) -> int:
+    return max(1, ceil(total / PER_PAGE))
+
+
+# -- invitations ----------------------------------------------------------------------------
+
+
+def _invitations_page(
+    request: Request,
+    db: Session,
+    principal: Principal,
+    *,
+    form: InvitationForm,
+    errors: dict[str, str],
+    sent: bool = False,
+    status_code: int = 200,
+) -> HTMLResponse:
+    initiatives, _total = initiative_service.list_initiatives(
+        db=db, community_id=principal.community_id, limit=1000
+    )
+    pending = service.pending_invitations(db=db, community_id=principal.community_id)
+    return render(
+        request,
+        "auth/invitations.html",
+        {
+            "form": form,
+            "errors": errors,
+            "sent": sent,
+            "initiative_options": [(i.id, i.name) for i in initiatives],
+            "roles": list(Role),
+            "perspectives": list(Perspective),
+            "levels": list(IntegrationLevel),
+            "pending": pending,
+        },
+        status_code=status_code,
+    )
+
+
+@router.get("/community/invitations", response_class=HTMLResponse)
+def invitations_page(
+    request: Request,
+    principal: FacilitatorDep,
+    db: DbDep,
+    sent: Annotated[bool, Query()] = False,
+) -> HTMLResponse:
+    return _invitations_page(request, db, principal, form=InvitationForm(), errors={}, sent=sent)
+
+
+@router.post("/community/invitations", response_class=HTMLResponse)
+def send_invitation(
+    request: Request,
+    principal: FacilitatorDep,
+    db: DbDep,
+    form: Annotated[InvitationForm, Form()],
+) -> Response:
+    try:
+        data = form.to_create()
+    except ValidationError as error:
+        errors = field_errors(error, messages_for(error))
+        return _invitations_page(request, db, principal, form=form, errors=errors, status_code=422)
+    try:
+        service.invite(
+            db=db,
+            community_id=principal.community_id,
+            data=data,
+            invited_by=principal,
+            link_base=link_base(request),
+            language=request.state.language,
+            ip=client_ip(request),
+        )
+    except DomainError as error:
+        if not error.problems:
+            raise
+        return _invitations_page(
+            request,
+            db,
+            principal,
+            form=form,
+            errors={p.field: p.message for p in error.problems},
+            status_code=error.status_code,
+        )
+    return RedirectResponse("/community/invitations?sent=true", status_code=303)
+
+
+# -- outbox ---------------------------------------------------------------------------------
+
+
+@router.get("/community/outbox", response_class=HTMLResponse)
+def outbox_page(
+    request: Request, principal: FacilitatorDep, db: DbDep, page: PageNumber = 1
+) -> HTMLResponse:
+    messages, total = service.list_outbox(
+        db=db,
+        community_id=principal.community_id,
+        offset=(page - 1) * PER_PAGE,
+        limit=PER_PAGE,
+    )
+    return render(
+        request,
+        "auth/outbox.html",
+        {"messages": messages, "total": total, "page": page, "pages": page_count(total)},
+    )
