@@ -1,0 +1,1 @@
+"""Tests of accounts, signing in and out, sign-in sessions and passwords."""

@@ -1,0 +1,1 @@
+"""Tests of invitations and the outbox."""
