@@ -23,7 +23,7 @@ from app.main import create_app
 from app.people.models import Membership, Person
 from app.serving import RedactSecretPaths
 from app.vocabulary import AuditAction, Role
-from tests.auth import open_access_link
+from tests.helpers import open_access_link
 
 runner = CliRunner()
 

@@ -22,7 +22,7 @@ from app.db import utcnow
 from app.people.models import Person
 from app.vocabulary import AuditAction, Role
 from tests import factories
-from tests.auth import open_access_link
+from tests.helpers import open_access_link
 
 LINK = re.compile(r"http://127\.0\.0\.1:8000/access/([A-Za-z0-9_-]+)")
 

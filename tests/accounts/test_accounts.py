@@ -12,7 +12,7 @@ from app.community.models import LearningCommunity
 from app.people.models import Person
 from app.vocabulary import AuditAction, Role
 from tests import factories
-from tests.auth import sign_in_with_password
+from tests.helpers import sign_in_with_password
 
 PASSWORD = "fietsen langs de Vecht"
 

@@ -24,9 +24,8 @@ from app.main import create_app
 from app.people.models import Person
 from app.vocabulary import AuditAction, Role
 from tests import factories
-from tests.auth import csrf_from, set_password_path, sign_in_with_password
 from tests.conftest import RolledBackDatabase
-from tests.helpers import attributes
+from tests.helpers import attributes, csrf_from, set_password_path, sign_in_with_password
 
 GOOD_PASSWORD = "kastanjes in de herfst"
 OLD_PASSWORD = "fietsen langs de Vecht"

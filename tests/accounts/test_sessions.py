@@ -1,6 +1,5 @@
 """Sign-in, server-side sessions, CSRF, rate limits, headers and the audit log."""
 
-import re
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -18,18 +17,13 @@ from app.initiatives.models import Initiative
 from app.people.models import Person
 from app.vocabulary import AuditAction, Role
 from tests import factories
+from tests.helpers import csrf_from
 
 PASSWORD = "een-lang-wachtwoord-2026"
 
 
 def with_password(db: Session, person: Person, password: str = PASSWORD) -> Account:
     return factories.account(db, person, password=password)
-
-
-def csrf_from(html: str) -> str:
-    match = re.search(r'name="csrf_token" value="([^"]+)"', html)
-    assert match, "the page has no CSRF field"
-    return match.group(1)
 
 
 def sign_in_with_form(browser: TestClient, email: str, password: str) -> int:

@@ -17,7 +17,7 @@ from app.db import utcnow
 from app.people.models import Person
 from app.vocabulary import AuditAction, Role
 from tests import factories
-from tests.auth import open_access_link
+from tests.helpers import open_access_link
 
 TOKEN = re.compile(r"lk_[A-Za-z0-9_-]{20,}")
 SESSION = {"number": 7, "starts_at": "2027-01-21T13:30:00+01:00", "place": "Stadhuis Zwolle"}

@@ -30,8 +30,7 @@ from app.people.models import Person
 from app.routing import iter_routes
 from app.vocabulary import FactsheetStatus, OneTimeTokenPurpose, Role
 from tests import factories
-from tests.auth import open_access_link
-from tests.helpers import use_browser_id, use_session
+from tests.helpers import open_access_link, use_browser_id, use_session
 
 ACTORS = [
     "anonymous",

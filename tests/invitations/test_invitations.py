@@ -16,8 +16,7 @@ from app.invitations.models import OutboxMessage
 from app.people.models import Membership, Person
 from app.vocabulary import AuditAction, OneTimeTokenPurpose, Role
 from tests import factories
-from tests.auth import set_password_path
-from tests.helpers import attributes
+from tests.helpers import attributes, set_password_path
 
 
 def eva(initiative: Initiative | None, **overrides: str) -> dict[str, str]:
