@@ -110,6 +110,7 @@ def create_access_link(
     try:
         made = service.make_access_link(
             db=db,
+            community_id=principal.community_id,
             created_by=principal,
             person_id=data.person_id,
             session_id=data.session_id,

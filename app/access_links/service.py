@@ -148,17 +148,18 @@ class MadeLink:
 def make_access_link(
     *,
     db: Session,
-    created_by: Principal,
+    community_id: int,
+    created_by: Principal | None,
     person_id: int,
     session_id: int | None,
     last_day: date,
     ip: str = "",
 ) -> MadeLink:
-    """A facilitator's new link for someone of their community, recorded in the audit log.
+    """A new link for someone of the community, recorded in the audit log; ``created_by`` is
+    the facilitator, or None from the command line.
 
     InvalidInputError names the field ("person_id", "scope") whose choice is not theirs.
     """
-    community_id = created_by.community_id
     # A person or session of another community does not exist for this facilitator.
     problems: list[FieldProblem] = []
     person = db.get(Person, person_id)
@@ -172,7 +173,7 @@ def make_access_link(
     link, token = create_access_link(
         db=db,
         person=person,
-        created_by_id=created_by.person_id,
+        created_by_id=created_by.person_id if created_by else None,
         expires_at=expiry_moment(last_day),
         session_id=session_id,
     )
@@ -181,6 +182,7 @@ def make_access_link(
         db=db,
         action=AuditAction.access_link_created,
         actor=created_by,
+        actor_label="" if created_by else "command line",
         subject=person.name,
         detail=f"link {link.id}; {scope_text}; works until {last_day.isoformat()}",
         ip=ip,
