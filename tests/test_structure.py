@@ -115,6 +115,7 @@ def _defined_in(pattern: str, root: Path) -> list[str]:
     return [
         f"{path.relative_to(PROJECT_ROOT)}:{number}"
         for path in sorted(root.rglob("*.py"))
+        if path != Path(__file__)
         for number, line in enumerate(path.read_text().splitlines(), 1)
         if re.search(pattern, line)
     ]
