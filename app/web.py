@@ -64,6 +64,8 @@ class Toast:
 
     message: str
     arguments: dict[str, int | str] = field(default_factory=dict)
+    # Where to go next, if anywhere: a local path and its N_-marked link text.
+    link: tuple[str, str] | None = None
 
 
 def _toast_signature(request: Request, payload: str) -> str:
@@ -75,9 +77,12 @@ def with_toast(request: Request, response: Response, toast: Toast) -> Response:
 
     Signed, so another site cannot put words on our page; read and cleared by that page.
     """
-    payload = base64.urlsafe_b64encode(
-        json.dumps([toast.message, toast.arguments]).encode()
-    ).decode()
+    # Unpadded base64url: "=" would make the cookie a quoted string that browsers keep quoted.
+    payload = (
+        base64.urlsafe_b64encode(json.dumps([toast.message, toast.arguments, toast.link]).encode())
+        .decode()
+        .rstrip("=")
+    )
     response.set_cookie(
         TOAST_COOKIE,
         f"{payload}.{_toast_signature(request, payload)}",
@@ -96,10 +101,11 @@ def pending_toast(request: Request) -> Toast | None:
     if not payload or not hmac.compare_digest(signature, _toast_signature(request, payload)):
         return None
     try:
-        message, arguments = json.loads(base64.urlsafe_b64decode(payload))
-    except (ValueError, binascii.Error):
+        padded = payload + "=" * (-len(payload) % 4)
+        message, arguments, link = json.loads(base64.urlsafe_b64decode(padded))
+    except (ValueError, TypeError, binascii.Error):
         return None
-    return Toast(str(message), dict(arguments))
+    return Toast(str(message), dict(arguments), (str(link[0]), str(link[1])) if link else None)
 
 
 def clear_toast(request: Request, response: Response) -> None:

@@ -96,12 +96,13 @@ def test_a_toast_survives_the_redirect_signed_and_a_forged_one_is_ignored() -> N
         _request_with_cookie(None), Response(), Toast("Invited: %(count)s.", {"count": 3})
     )
     cookie = SimpleCookie(response.headers["set-cookie"])[TOAST_COOKIE]
+    assert '"' not in response.headers["set-cookie"]  # a quoted value would not come back as is
     assert cookie["httponly"] and cookie["max-age"] == "60"
     assert pending_toast(_request_with_cookie(cookie.value)) == Toast(
         "Invited: %(count)s.", {"count": 3}
     )
     payload, _, signature = cookie.value.partition(".")
-    forged = base64.urlsafe_b64encode(json.dumps(["You won!", {}]).encode()).decode()
+    forged = base64.urlsafe_b64encode(json.dumps(["You won!", {}, None]).encode()).decode()
     assert pending_toast(_request_with_cookie(f"{forged}.{signature}")) is None
     assert pending_toast(_request_with_cookie(payload)) is None
     assert pending_toast(_request_with_cookie("not base64!.x")) is None

@@ -16,9 +16,10 @@ from app.forms import field_errors
 from app.initiatives import service as initiative_service
 from app.invitations import service
 from app.invitations.schemas import InvitationForm, messages_for
+from app.labels import N_
 from app.templating import render
 from app.vocabulary import IntegrationLevel, Perspective, Role
-from app.web import client_ip, link_base
+from app.web import Toast, client_ip, link_base, with_toast
 
 router = APIRouter(include_in_schema=False)
 
@@ -40,7 +41,6 @@ def _invitations_page(
     *,
     form: InvitationForm,
     errors: dict[str, str],
-    sent: bool = False,
     status_code: int = 200,
 ) -> HTMLResponse:
     initiatives, _total = initiative_service.list_initiatives(
@@ -53,7 +53,6 @@ def _invitations_page(
         {
             "form": form,
             "errors": errors,
-            "sent": sent,
             "initiative_options": [(i.id, i.name) for i in initiatives],
             "roles": list(Role),
             "perspectives": list(Perspective),
@@ -69,9 +68,8 @@ def invitations_page(
     request: Request,
     principal: FacilitatorDep,
     db: DbDep,
-    sent: Annotated[bool, Query()] = False,
 ) -> HTMLResponse:
-    return _invitations_page(request, db, principal, form=InvitationForm(), errors={}, sent=sent)
+    return _invitations_page(request, db, principal, form=InvitationForm(), errors={})
 
 
 @router.post("/community/invitations", response_class=HTMLResponse)
@@ -107,7 +105,12 @@ def send_invitation(
             errors={p.field: p.message for p in error.problems},
             status_code=error.status_code,
         )
-    return RedirectResponse("/community/invitations?sent=true", status_code=303)
+    written = Toast(
+        N_("The invitation has been written."),
+        link=("/community/outbox", N_("Read and forward it in the outbox.")),
+    )
+    redirect = RedirectResponse("/community/invitations", status_code=303)
+    return with_toast(request, redirect, written)
 
 
 # -- outbox ---------------------------------------------------------------------------------
