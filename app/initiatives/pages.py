@@ -1,4 +1,5 @@
-"""Initiative pages: the filtered list, create and edit forms, archiving, and one initiative."""
+"""Initiative pages: the filtered list, create and edit forms, archiving, one initiative and
+adding its members."""
 
 from typing import Annotated
 from urllib.parse import urlencode
@@ -10,18 +11,21 @@ from pydantic import ValidationError
 from app.auth import policy
 from app.auth.dependencies import FacilitatorDep, MemberDep
 from app.deps import DbDep, PaginationDep
-from app.errors import ConflictError, StaleVersionError
+from app.errors import ConflictError, InvalidInputError, StaleVersionError
 from app.forms import field_errors
+from app.i18n import translations
 from app.initiatives import service
 from app.initiatives.dependencies import InitiativeDep
 from app.initiatives.models import Initiative
 from app.initiatives.schemas import InitiativeFilter, InitiativeForm
 from app.labels import N_
+from app.memberships import service as membership_service
 from app.people import service as people_service
 from app.people.models import Person
+from app.people.schemas import MEMBERSHIP_MESSAGES, MembershipForm
 from app.templating import render
 from app.vocabulary import INITIATIVE_ROLES, FundingArrangement, IntegrationLevel, Perspective
-from app.web import is_htmx
+from app.web import client_ip, is_htmx, safe_local_path
 
 router = APIRouter(prefix="/initiatives", include_in_schema=False)
 
@@ -336,3 +340,46 @@ def member_search(
         },
         block="member_choices",
     )
+
+
+# -- members ---------------------------------------------------------------------------------
+
+
+@router.post("/{initiative_id}/members", response_class=HTMLResponse)
+def add_member(
+    principal: FacilitatorDep,
+    request: Request,
+    initiative: InitiativeDep,
+    db: DbDep,
+    form: Annotated[MembershipForm, Form()],
+) -> Response:
+    back = safe_local_path(form.next, f"/initiatives/{initiative.id}")
+    try:
+        data = form.to_create(initiative_id=initiative.id)
+    except ValidationError as error:
+        messages = list(dict.fromkeys(field_errors(error, MEMBERSHIP_MESSAGES).values()))
+        return render(
+            request,
+            "people/membership_error.html",
+            {"messages": messages, "back": back},
+            status_code=422,
+        )
+    try:
+        membership_service.grant_role(
+            db=db,
+            community_id=principal.community_id,
+            data=data,
+            actor=principal,
+            ip=client_ip(request),
+        )
+    except (ConflictError, InvalidInputError) as refused:
+        return render(
+            request,
+            "people/membership_error.html",
+            {
+                "messages": [refused.translated(translations(request.state.language).gettext)],
+                "back": back,
+            },
+            status_code=refused.status_code,
+        )
+    return RedirectResponse(back, status_code=303)

@@ -13,14 +13,12 @@ from app.auth.principal import Principal
 from app.deps import DbDep, PaginationDep
 from app.errors import ConflictError, InvalidInputError, StaleVersionError
 from app.forms import field_errors, invalid_fields
-from app.i18n import translations
-from app.initiatives.dependencies import InitiativeDep
 from app.labels import N_
 from app.memberships import service as membership_service
 from app.people import service
 from app.people.dependencies import MembershipDep, PersonDep, ReadablePersonDep
 from app.people.models import Person
-from app.people.schemas import MembershipForm, PeopleFilter, PersonForm
+from app.people.schemas import MEMBERSHIP_MESSAGES, MembershipForm, PeopleFilter, PersonForm
 from app.templating import render
 from app.vocabulary import IntegrationLevel, Perspective, PreferredFormat, Role
 from app.web import client_ip, is_htmx, safe_local_path
@@ -38,13 +36,6 @@ PERSON_MESSAGES: dict[str, str] = {
     "email": N_("Enter an email address like name@example.org."),
     "accessibility_needs": N_("Describe the accessibility needs in at most 1000 characters."),
     "preferred_format": N_("Choose a preferred format."),
-}
-MEMBERSHIP_MESSAGES: dict[str, str] = {
-    "person_id": N_("Choose a person."),
-    "initiative_id": N_("Choose an initiative or the whole learning community."),
-    "role": N_("Choose a role."),
-    "perspective": N_("Choose a perspective."),
-    "level": N_("Choose a level of integration."),
 }
 FILTER_MESSAGES: dict[str, str] = {
     "text": N_("Search for at most 200 characters."),
@@ -335,46 +326,6 @@ def add_role(
             status_code=refused.status_code,
         )
     return RedirectResponse(f"/people/{person.id}#roles", status_code=303)
-
-
-@router.post("/initiatives/{initiative_id}/members", response_class=HTMLResponse)
-def add_member(
-    principal: FacilitatorDep,
-    request: Request,
-    initiative: InitiativeDep,
-    db: DbDep,
-    form: Annotated[MembershipForm, Form()],
-) -> Response:
-    back = safe_local_path(form.next, f"/initiatives/{initiative.id}")
-    try:
-        data = form.to_create(initiative_id=initiative.id)
-    except ValidationError as error:
-        messages = list(dict.fromkeys(field_errors(error, MEMBERSHIP_MESSAGES).values()))
-        return render(
-            request,
-            "people/membership_error.html",
-            {"messages": messages, "back": back},
-            status_code=422,
-        )
-    try:
-        membership_service.grant_role(
-            db=db,
-            community_id=principal.community_id,
-            data=data,
-            actor=principal,
-            ip=client_ip(request),
-        )
-    except (ConflictError, InvalidInputError) as refused:
-        return render(
-            request,
-            "people/membership_error.html",
-            {
-                "messages": [refused.translated(translations(request.state.language).gettext)],
-                "back": back,
-            },
-            status_code=refused.status_code,
-        )
-    return RedirectResponse(back, status_code=303)
 
 
 @router.post("/memberships/{membership_id}/delete")

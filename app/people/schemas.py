@@ -5,6 +5,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
 from app.forms import FormLine, FormParagraph
+from app.labels import N_
 from app.people.models import Person
 from app.schemas import EntityId, LongText, RequiredName, ShortText, Version
 from app.vocabulary import IntegrationLevel, Perspective, PreferredFormat, Role
@@ -128,6 +129,16 @@ class PersonForm(BaseModel):
 
     def to_update(self) -> PersonUpdate:
         return PersonUpdate.model_validate(self.model_dump())
+
+
+# The role form's message by each field, for the person's and the initiative's page.
+MEMBERSHIP_MESSAGES: dict[str, str] = {
+    "person_id": N_("Choose a person."),
+    "initiative_id": N_("Choose an initiative or the whole learning community."),
+    "role": N_("Choose a role."),
+    "perspective": N_("Choose a perspective."),
+    "level": N_("Choose a level of integration."),
+}
 
 
 class MembershipForm(BaseModel):
