@@ -1,27 +1,24 @@
-"""Dilemmas and good practices: members submit them; the facilitator and chair set the agenda."""
+"""Dilemmas and good practices: members submit them for an initiative. Choosing what goes on
+a session's agenda is a session page (learning_sessions.pages)."""
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, Path, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
-from app.auth import policy
 from app.auth.dependencies import MemberDep, OptionalPrincipal
 from app.contributions import service
 from app.contributions.schemas import ContributionCreate, ContributionForm, ContributionKind
-from app.db import MAX_ID
 from app.deps import DbDep
 from app.errors import ForbiddenError, NotFoundError
 from app.forms import field_errors
 from app.initiatives.dependencies import InitiativeDep
 from app.initiatives.models import Initiative
 from app.labels import N_
-from app.learning_sessions.dependencies import LearningSessionDep
 from app.learning_sessions.models import LearningSession
 from app.templating import render
 from app.vocabulary import INITIATIVE_READER_ROLES, IntegrationLevel, PartnershipCondition
-from app.web import is_htmx
 
 router = APIRouter(include_in_schema=False)
 
@@ -33,7 +30,6 @@ FIELD_MESSAGES: dict[str, str] = {
     "level": N_("Choose a level of integration."),
     "session_id": N_("Choose one of the coming sessions, or none."),
 }
-FormText = Annotated[str, Form()]
 
 
 def initiative_for_contributions(
@@ -54,17 +50,7 @@ def initiative_for_contributions(
     return initiative
 
 
-def session_to_prepare(
-    learning_session: LearningSessionDep, principal: OptionalPrincipal
-) -> LearningSession:
-    """A session whose agenda this person builds: the facilitator and its chair."""
-    if principal is None or not policy.prepares_session(principal, learning_session.chair_id):
-        raise ForbiddenError(N_("Only the facilitator and the session's chair set its agenda."))
-    return learning_session
-
-
 ContributingInitiativeDep = Annotated[Initiative, Depends(initiative_for_contributions)]
-PreparedSessionDep = Annotated[LearningSession, Depends(session_to_prepare)]
 
 
 # -- submitting --------------------------------------------------------------------------------
@@ -132,69 +118,3 @@ def submit_contribution(
         data=data,
     )
     return RedirectResponse(f"/initiatives/{initiative.id}#contributions", status_code=303)
-
-
-# -- the session's contributions and its agenda ------------------------------------------------
-
-
-def _session_page(
-    request: Request, db: DbDep, learning_session: LearningSession, *, block: str | None
-) -> HTMLResponse:
-    for_session, unscheduled = service.session_contributions(
-        db=db, learning_session=learning_session
-    )
-    context: dict[str, Any] = {
-        "learning_session": learning_session,
-        "for_session": for_session,
-        "unscheduled": unscheduled,
-        "kinds": list(ContributionKind),
-    }
-    return render(request, "contributions/session.html", context, block=block)
-
-
-@router.get("/sessions/{session_id}/contributions", response_class=HTMLResponse)
-def session_contributions(
-    principal: MemberDep,
-    request: Request,
-    learning_session: PreparedSessionDep,
-    db: DbDep,
-) -> HTMLResponse:
-    return _session_page(request, db, learning_session, block=None)
-
-
-@router.post(
-    "/sessions/{session_id}/contributions/{kind}/{contribution_id}/agenda",
-    response_class=HTMLResponse,
-)
-def mark_on_agenda(
-    principal: MemberDep,
-    request: Request,
-    learning_session: PreparedSessionDep,
-    db: DbDep,
-    kind: Annotated[ContributionKind, Path()],
-    contribution_id: Annotated[int, Path(ge=1, le=MAX_ID)],
-    on_agenda: FormText = "true",
-) -> Response:
-    contribution = service.get_contribution(
-        db=db,
-        kind=kind,
-        contribution_id=contribution_id,
-        community_id=learning_session.community_id,
-    )
-    # Only what this session's page lists: its own, or those with no session yet.
-    if contribution.session_id not in (None, learning_session.id):
-        raise NotFoundError(
-            N_("There is no contribution with id %(id)s here."), arguments={"id": contribution_id}
-        )
-    if on_agenda == "true":
-        service.put_on_agenda(
-            db=db, kind=kind, contribution=contribution, learning_session=learning_session
-        )
-    else:
-        service.take_off_agenda(db=db, kind=kind, contribution=contribution)
-    if is_htmx(request):
-        return _session_page(request, db, learning_session, block="tables")
-    return RedirectResponse(
-        f"/sessions/{learning_session.id}/contributions#contribution-{kind.value}-{contribution_id}",
-        status_code=303,
-    )

@@ -6,7 +6,7 @@ from app.auth import policy
 from app.auth.dependencies import OptionalPrincipal
 from app.db import MAX_ID
 from app.deps import DbDep
-from app.errors import NotFoundError
+from app.errors import ForbiddenError, NotFoundError
 from app.labels import N_
 from app.learning_sessions import service
 from app.learning_sessions.models import LearningSession
@@ -31,3 +31,15 @@ def valid_learning_session(
 
 
 LearningSessionDep = Annotated[LearningSession, Depends(valid_learning_session)]
+
+
+def session_to_prepare(
+    learning_session: LearningSessionDep, principal: OptionalPrincipal
+) -> LearningSession:
+    """A session whose agenda this person builds: the facilitator and its chair."""
+    if principal is None or not policy.prepares_session(principal, learning_session.chair_id):
+        raise ForbiddenError(N_("Only the facilitator and the session's chair set its agenda."))
+    return learning_session
+
+
+PreparedSessionDep = Annotated[LearningSession, Depends(session_to_prepare)]

@@ -1,10 +1,11 @@
-"""Session pages: schedule, the session with its composition panel, invitations, status and
-attendance. Everything works as plain forms; htmx swaps the composition panel in place."""
+"""Session pages: schedule, the session with its composition panel, invitations, status,
+attendance, and the agenda chosen from the contributions. Everything works as plain forms;
+htmx swaps the composition panel in place."""
 
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from sqlmodel import Session
@@ -12,13 +13,16 @@ from starlette.datastructures import URL
 
 from app.auth.dependencies import FacilitatorDep, MemberDep
 from app.auth.principal import Principal
+from app.contributions import service as contribution_service
+from app.contributions.schemas import ContributionKind
+from app.db import MAX_ID
 from app.deps import DbDep
-from app.errors import ConflictError, InvalidInputError
+from app.errors import ConflictError, InvalidInputError, NotFoundError
 from app.forms import field_errors
 from app.labels import N_
 from app.learning_sessions import attendance, invitations, service, workflow
 from app.learning_sessions.composition import chair_options
-from app.learning_sessions.dependencies import LearningSessionDep
+from app.learning_sessions.dependencies import LearningSessionDep, PreparedSessionDep
 from app.learning_sessions.models import LearningSession
 from app.learning_sessions.schemas import (
     EARLIEST,
@@ -321,3 +325,69 @@ def record_attendance(
         # One page of several: back to it, to go on with the next.
         return RedirectResponse(f"{form.back}&saved=1", status_code=303)
     return RedirectResponse(f"{_session_path(learning_session)}#participants", status_code=303)
+
+
+# -- the session's contributions and its agenda ------------------------------------------------
+
+
+def _agenda_page(
+    request: Request, db: DbDep, learning_session: LearningSession, *, block: str | None
+) -> HTMLResponse:
+    for_session, unscheduled = contribution_service.session_contributions(
+        db=db, learning_session=learning_session
+    )
+    context: dict[str, Any] = {
+        "learning_session": learning_session,
+        "for_session": for_session,
+        "unscheduled": unscheduled,
+        "kinds": list(ContributionKind),
+    }
+    return render(request, "contributions/session.html", context, block=block)
+
+
+@router.get("/{session_id}/contributions", response_class=HTMLResponse)
+def session_contributions(
+    principal: MemberDep,
+    request: Request,
+    learning_session: PreparedSessionDep,
+    db: DbDep,
+) -> HTMLResponse:
+    return _agenda_page(request, db, learning_session, block=None)
+
+
+@router.post(
+    "/{session_id}/contributions/{kind}/{contribution_id}/agenda",
+    response_class=HTMLResponse,
+)
+def mark_on_agenda(
+    principal: MemberDep,
+    request: Request,
+    learning_session: PreparedSessionDep,
+    db: DbDep,
+    kind: Annotated[ContributionKind, Path()],
+    contribution_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+    on_agenda: Annotated[str, Form()] = "true",
+) -> Response:
+    contribution = contribution_service.get_contribution(
+        db=db,
+        kind=kind,
+        contribution_id=contribution_id,
+        community_id=learning_session.community_id,
+    )
+    # Only what this session's page lists: its own, or those with no session yet.
+    if contribution.session_id not in (None, learning_session.id):
+        raise NotFoundError(
+            N_("There is no contribution with id %(id)s here."), arguments={"id": contribution_id}
+        )
+    if on_agenda == "true":
+        contribution_service.put_on_agenda(
+            db=db, kind=kind, contribution=contribution, learning_session=learning_session
+        )
+    else:
+        contribution_service.take_off_agenda(db=db, kind=kind, contribution=contribution)
+    if is_htmx(request):
+        return _agenda_page(request, db, learning_session, block="tables")
+    return RedirectResponse(
+        f"/sessions/{learning_session.id}/contributions#contribution-{kind.value}-{contribution_id}",
+        status_code=303,
+    )
