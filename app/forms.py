@@ -44,8 +44,8 @@ FILTER_DATE_MESSAGE = N_("Enter a date between 2000 and 2100, like 2026-10-02.")
 FormLine = Annotated[str, Field(max_length=2_000)]
 # A text area as posted.
 FormParagraph = Annotated[str, Field(max_length=40_000)]
-# The values of a checkbox group or multi-select as posted.
-FormChoices = Annotated[list[FormLine], Field(max_length=100)]
+# The values of a checkbox group or multi-select as posted (Starlette reads 1000 fields at most).
+FormChoices = Annotated[list[FormLine], Field(max_length=1_000)]
 
 
 def field_errors(error: ValidationError, messages: dict[str, str]) -> dict[str, str]:
