@@ -5,6 +5,7 @@ import binascii
 import hmac
 import json
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
@@ -13,6 +14,7 @@ from app.auth.cookies import is_https
 from app.auth.secrets import keyed_digest
 
 TOAST_COOKIE = "leerkring_toast"
+AnyResponse = TypeVar("AnyResponse", bound=Response)
 
 
 def is_htmx(request: Request) -> bool:
@@ -72,7 +74,7 @@ def _toast_signature(request: Request, payload: str) -> str:
     return keyed_digest(request.app.state.settings.secret_key, f"toast:{payload}")
 
 
-def with_toast(request: Request, response: Response, toast: Toast) -> Response:
+def with_toast(request: Request, response: AnyResponse, toast: Toast) -> AnyResponse:
     """Carry ``toast`` to the next page the browser shows, through a redirect or HX-Redirect.
 
     Signed, so another site cannot put words on our page; read and cleared by that page.

@@ -6,7 +6,7 @@ The token leaves the address bar on first use (a 303 to a plain address).
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Path, Query, Request
+from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from sqlmodel import Session
@@ -29,9 +29,10 @@ from app.auth.responses import rate_limited
 from app.db import MAX_ID
 from app.deps import DbDep
 from app.errors import InvalidInputError
+from app.labels import N_
 from app.learning_sessions import service as session_service
 from app.templating import render
-from app.web import client_ip, link_base
+from app.web import Toast, client_ip, link_base, with_toast
 
 LINKS_PAGE = "/community/access-links"
 
@@ -64,7 +65,6 @@ def _manage_page(
             "others": others,
             "form": form,
             "problems": problems or {},
-            "revoked": revoked,
             "latest_day": local_today() + timedelta(days=MAX_VALID_DAYS),
             "today": local_today(),
         },
@@ -77,7 +77,6 @@ def access_links(
     principal: FacilitatorDep,
     request: Request,
     db: DbDep,
-    revoked: Annotated[bool, Query()] = False,
 ) -> HTMLResponse:
     default_day = local_today() + timedelta(days=DEFAULT_VALID_DAYS)
     return _manage_page(
@@ -85,7 +84,6 @@ def access_links(
         db,
         principal.community_id,
         form=AccessLinkForm(expires_on=default_day.isoformat()),
-        revoked=revoked,
     )
 
 
@@ -148,7 +146,8 @@ def revoke_access_link(
     service.withdraw_access_link(
         db=db, link_id=link_id, revoked_by=principal, ip=client_ip(request)
     )
-    return RedirectResponse(f"{LINKS_PAGE}?revoked=true", status_code=303)
+    revoked = Toast(N_("The link has been revoked. Whoever signed in with it has been signed out."))
+    return with_toast(request, RedirectResponse(LINKS_PAGE, status_code=303), revoked)
 
 
 # -- opening a link -------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Path, Query, Request
+from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from sqlmodel import Session
@@ -23,8 +23,9 @@ from app.auth.responses import rate_limited
 from app.deps import DbDep
 from app.errors import DomainError, InvalidInputError, NotFoundError
 from app.forms import field_errors
+from app.labels import N_
 from app.templating import render
-from app.web import client_ip, link_base
+from app.web import Toast, client_ip, link_base, with_toast
 
 router = APIRouter(include_in_schema=False)
 
@@ -158,9 +159,8 @@ def request_password_reset(
 def change_password_form(
     request: Request,
     _access: PasswordHolderDep,
-    changed: Annotated[bool, Query()] = False,
 ) -> HTMLResponse:
-    return render(request, "auth/change_password.html", {"errors": {}, "changed": changed})
+    return render(request, "auth/change_password.html", {"errors": {}})
 
 
 @router.post("/account/password", response_class=HTMLResponse)
@@ -198,11 +198,12 @@ def change_password(
         return render(
             request,
             "auth/change_password.html",
-            {"errors": {p.field: p.message for p in error.problems}, "changed": False},
+            {"errors": {p.field: p.message for p in error.problems}},
             status_code=error.status_code,
         )
     # Every session of the account has ended; this browser gets a fresh one (and a new
     # CSRF token, so the page is loaded anew rather than rendered with the old one).
-    response = RedirectResponse("/account/password?changed=true", status_code=303)
+    response = RedirectResponse("/account/password", status_code=303)
     _start_session(request, response, db, account)
-    return response
+    changed = N_("Your password has been changed. You have been signed out everywhere else.")
+    return with_toast(request, response, Toast(changed))

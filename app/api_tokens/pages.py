@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Path, Query, Request
+from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import ValidationError
 from sqlmodel import Session
@@ -12,8 +12,9 @@ from app.api_tokens.schemas import NAME_PROBLEM, ApiTokenForm
 from app.auth.dependencies import BrowserOnly, PasswordHolderDep
 from app.db import MAX_ID
 from app.deps import DbDep
+from app.labels import N_
 from app.templating import render
-from app.web import client_ip
+from app.web import Toast, client_ip, with_toast
 
 TOKENS_PAGE = "/account/api-tokens"
 
@@ -27,7 +28,6 @@ def _tokens_page(
     *,
     name: str = "",
     problem: str | None = None,
-    revoked: bool = False,
     status_code: int = 200,
 ) -> HTMLResponse:
     return render(
@@ -37,7 +37,6 @@ def _tokens_page(
             "tokens": service.list_api_tokens(db=db, account_id=account_id),
             "name": name,
             "problem": problem,
-            "revoked": revoked,
         },
         status_code=status_code,
     )
@@ -48,9 +47,8 @@ def api_tokens(
     principal: PasswordHolderDep,
     request: Request,
     db: DbDep,
-    revoked: Annotated[bool, Query()] = False,
 ) -> HTMLResponse:
-    return _tokens_page(request, db, principal.account_id, revoked=revoked)
+    return _tokens_page(request, db, principal.account_id)
 
 
 @router.post(TOKENS_PAGE, response_class=HTMLResponse)
@@ -84,4 +82,5 @@ def revoke_api_token(
     token_id: Annotated[int, Path(ge=1, le=MAX_ID)],
 ) -> RedirectResponse:
     service.revoke_api_token(db=db, holder=principal, token_id=token_id, ip=client_ip(request))
-    return RedirectResponse(f"{TOKENS_PAGE}?revoked=true", status_code=303)
+    revoked = Toast(N_("The token has been revoked. Programs using it no longer have access."))
+    return with_toast(request, RedirectResponse(TOKENS_PAGE, status_code=303), revoked)

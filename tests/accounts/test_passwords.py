@@ -23,6 +23,7 @@ from app.invitations.models import OutboxMessage
 from app.main import create_app
 from app.people.models import Person
 from app.vocabulary import AuditAction, Role
+from app.web import TOAST_COOKIE
 from tests import factories
 from tests.conftest import RolledBackDatabase
 from tests.helpers import attributes, csrf_from, set_password_path, sign_in_with_password
@@ -315,12 +316,15 @@ def test_changing_the_password_ends_other_sessions(
     response = change(here, OLD_PASSWORD, GOOD_PASSWORD)
 
     assert response.status_code == 303
-    assert response.headers["location"] == "/account/password?changed=true"
+    assert response.headers["location"] == "/account/password"
     new_cookie = response.cookies.get(SESSION_COOKIE)
     assert new_cookie and new_cookie != old_cookie
     # As a browser does: the new cookie replaces the old one.
+    toast = response.cookies.get(TOAST_COOKIE)
+    assert toast
     here.cookies.clear()
     here.cookies.set(SESSION_COOKIE, new_cookie)
+    here.cookies.set(TOAST_COOKIE, toast)
     page = here.get(response.headers["location"], follow_redirects=False)
     assert page.status_code == 200
     assert "Your password has been changed." in page.text
