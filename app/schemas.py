@@ -1,5 +1,6 @@
 """Shared input types and the paginated list envelope of the JSON API."""
 
+from math import ceil
 from typing import Annotated, Generic, TypeVar
 
 from pydantic import AfterValidator, BaseModel, Field, StringConstraints
@@ -41,6 +42,11 @@ class Page(BaseModel, Generic[T]):
     page: int
     per_page: int
     total: int
+
+
+def page_count(total: int, per_page: int) -> int:
+    """How many pages ``total`` rows fill; an empty list is still one page."""
+    return max(1, ceil(total / per_page))
 
 
 class Pagination(BaseModel):

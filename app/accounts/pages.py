@@ -1,6 +1,5 @@
 """Sign in and sign out, and the facilitator's list of the community's accounts."""
 
-from math import ceil
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Path, Query, Request
@@ -18,6 +17,7 @@ from app.auth.responses import rate_limited
 from app.db import MAX_ID
 from app.deps import DbDep
 from app.errors import ConflictError
+from app.schemas import page_count
 from app.templating import render
 from app.web import client_ip, safe_local_path
 
@@ -99,10 +99,6 @@ def sign_out(request: Request, principal: PublicDep, db: DbDep) -> Response:
 # -- the community's accounts ---------------------------------------------------------------
 
 
-def page_count(total: int) -> int:
-    return max(1, ceil(total / PER_PAGE))
-
-
 def _accounts_page(
     request: Request,
     db: Session,
@@ -123,7 +119,7 @@ def _accounts_page(
         "rows": rows,
         "total": total,
         "page": page,
-        "pages": page_count(total),
+        "pages": page_count(total, PER_PAGE),
         "changed": changed,
         "problem": problem,
     }

@@ -19,10 +19,8 @@ def render_factsheets(
     language: Annotated[str, typer.Option(help="language of the PDFs written: en or nl")] = "en",
 ) -> None:
     """Render queued PDFs, and write the latest factsheets of a session to a folder."""
-    from app.factsheets import documents, jobs
-    from app.factsheets import service as factsheet_service
+    from app.factsheets import jobs, publishing
     from app.factsheets.rendering import renderer
-    from app.initiatives.models import Initiative
     from app.learning_sessions.models import LearningSession
     from app.vocabulary import SessionStatus
 
@@ -46,31 +44,14 @@ def render_factsheets(
             learning_session = db.exec(query).first()
             if learning_session is None:
                 fail("There is no such session.")
-            initiatives = db.exec(
-                select(Initiative)
-                .where(Initiative.community_id == learning_session.community_id)
-                .order_by(col(Initiative.name))
-            ).all()
             written = 0
-            for each in initiatives:
-                if initiative is not None and each.name != initiative:
-                    continue
-                factsheet = factsheet_service.latest_for(
-                    db=db, initiative_id=each.id or 0, session_id=learning_session.id or 0
-                )
-                if factsheet is None:
-                    continue
-                for variant in documents.VARIANTS:
-                    document = documents.document(
-                        db=db,
-                        factsheet=factsheet,
-                        variant=variant,
-                        language=language,
-                        renderer=renderer(),
-                    )
-                    name = documents.file_name(
-                        learning_session.number, each.name, factsheet.version_number, variant
-                    )
-                    (out / name).write_bytes(document.pdf)
-                    written += 1
+            for name, pdf in publishing.session_documents(
+                db=db,
+                learning_session=learning_session,
+                language=language,
+                renderer=renderer(),
+                initiative_name=initiative,
+            ):
+                (out / name).write_bytes(pdf)
+                written += 1
         typer.echo(f"{written} PDF(s) written to {out}.")

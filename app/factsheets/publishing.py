@@ -2,6 +2,7 @@
 
 import io
 import zipfile
+from collections.abc import Iterator
 
 from sqlmodel import Session
 
@@ -47,6 +48,34 @@ def render_session(*, db: Session, learning_session: LearningSession) -> None:
     )
 
 
+def session_documents(
+    *,
+    db: Session,
+    learning_session: LearningSession,
+    language: str,
+    renderer: Renderer,
+    initiative_name: str | None = None,
+) -> Iterator[tuple[str, bytes]]:
+    """Every initiative's newest factsheet of the session in each variant: (file name, PDF)."""
+    latest = listing.latest_per_initiative(
+        db=db,
+        community_id=learning_session.community_id,
+        session_id=learning_session.id or 0,
+        with_sections=True,
+    )
+    for initiative, factsheet in latest:
+        if factsheet is None or initiative_name not in (None, initiative.name):
+            continue
+        for variant in documents.VARIANTS:
+            document = documents.document(
+                db=db, factsheet=factsheet, variant=variant, language=language, renderer=renderer
+            )
+            name = documents.file_name(
+                learning_session.number, initiative.name, factsheet.version_number, variant
+            )
+            yield name, document.pdf
+
+
 def session_archive(
     *,
     db: Session,
@@ -58,28 +87,11 @@ def session_archive(
 ) -> bytes:
     """A ZIP of every initiative's newest factsheet of the session in each variant; audited."""
     buffer = io.BytesIO()
-    latest = listing.latest_per_initiative(
-        db=db,
-        community_id=learning_session.community_id,
-        session_id=learning_session.id or 0,
-        with_sections=True,
-    )
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for initiative, factsheet in latest:
-            if factsheet is None:
-                continue
-            for variant in documents.VARIANTS:
-                document = documents.document(
-                    db=db,
-                    factsheet=factsheet,
-                    variant=variant,
-                    language=language,
-                    renderer=renderer,
-                )
-                name = documents.file_name(
-                    learning_session.number, initiative.name, factsheet.version_number, variant
-                )
-                archive.writestr(name, document.pdf)
+        for name, pdf in session_documents(
+            db=db, learning_session=learning_session, language=language, renderer=renderer
+        ):
+            archive.writestr(name, pdf)
     audit.record(
         db=db,
         action=AuditAction.exported,

@@ -1,6 +1,5 @@
 """The facilitator's pages: invitations and the outbox."""
 
-from math import ceil
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Query, Request
@@ -17,6 +16,7 @@ from app.initiatives import service as initiative_service
 from app.invitations import service
 from app.invitations.schemas import InvitationForm, messages_for
 from app.labels import N_
+from app.schemas import page_count
 from app.templating import render
 from app.vocabulary import IntegrationLevel, Perspective, Role
 from app.web import Toast, client_ip, link_base, with_toast
@@ -25,10 +25,6 @@ router = APIRouter(include_in_schema=False)
 
 PER_PAGE = 20
 PageNumber = Annotated[int, Query(ge=1, le=100_000)]
-
-
-def page_count(total: int) -> int:
-    return max(1, ceil(total / PER_PAGE))
 
 
 # -- invitations ----------------------------------------------------------------------------
@@ -129,5 +125,5 @@ def outbox_page(
     return render(
         request,
         "auth/outbox.html",
-        {"messages": messages, "total": total, "page": page, "pages": page_count(total)},
+        {"messages": messages, "total": total, "page": page, "pages": page_count(total, PER_PAGE)},
     )
