@@ -1,7 +1,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Index, LargeBinary, UniqueConstraint
+from sqlalchemy import JSON, Index, LargeBinary, UniqueConstraint, text
 from sqlmodel import Field, Relationship, SQLModel
 
 from app.db import Timestamped, UTCDateTime, Versioned, enum_type
@@ -47,6 +47,13 @@ class FactsheetSection(Versioned, Timestamped, table=True):
     barriers: str = Field(default="", max_length=8000)
     # IntegrationLevel values; a short list that is shown, never filtered on.
     levels: list[IntegrationLevel] = Field(default_factory=list, sa_type=JSON)
+    # What the plain-language factsheet says for this condition; the server default fills
+    # the rows written before the column existed.
+    plain_text: str = Field(
+        default="", max_length=4000, sa_column_kwargs={"server_default": text("''")}
+    )
+    # When the researcher read and confirmed the plain text; None: still a suggestion.
+    plain_confirmed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class FactsheetSectionEvidence(SQLModel, table=True):

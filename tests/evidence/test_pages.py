@@ -172,7 +172,7 @@ def test_filters_and_search_narrow_the_list_and_htmx_gets_only_the_results(
     everything = client.get(path)
     assert everything.status_code == 200
     assert "Items found: 3" in everything.text
-    assert 'hx-get="' + path + '"' in everything.text
+    assert 'data-hx-get="' + path + '"' in everything.text
 
     def excerpts(**params: str) -> set[str]:
         response = client.get(path, params=params)

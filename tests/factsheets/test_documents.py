@@ -134,7 +134,7 @@ def test_batch_progress_counts_rendered_jobs(
     client.post(f"/sessions/{learning_session_id}/factsheets/render")
     page = client.get(f"/sessions/{learning_session_id}/factsheets")
     assert "Rendered 0 of 4 documents" in page.text
-    assert 'hx-trigger="every 1s"' in page.text
+    assert 'data-hx-trigger="every 1s"' in page.text
 
     jobs.run_pending(client.app.state.database, renderer())  # type: ignore[attr-defined]
     fragment = client.get(

@@ -177,7 +177,7 @@ def test_search_and_each_filter_narrow_the_list_and_htmx_gets_only_the_results(
 
     page = client.get("/initiatives")
     assert '<option value="Noordwijk"' in page.text
-    assert 'hx-get="/initiatives"' in page.text
+    assert 'data-hx-get="/initiatives"' in page.text
 
     fragment = client.get("/initiatives", params={"q": "katwijk"}, headers={"HX-Request": "true"})
     assert fragment.status_code == 200
@@ -383,7 +383,7 @@ def test_add_a_member_is_a_search_field_that_keeps_the_page_small(
     assert page.text.count("<option") < 40
     assert "Only the first 20 are listed" in page.text
     assert 'id="member-q" name="member_q"' in page.text
-    assert f'hx-get="/initiatives/{shown.id}/member-search"' in page.text
+    assert f'data-hx-get="/initiatives/{shown.id}/member-search"' in page.text
 
     live = client.get(
         f"/initiatives/{shown.id}/member-search",

@@ -170,7 +170,7 @@ def test_missing_role_cell_invites_from_that_initiatives_members(
 
     page = client.get(f"/sessions/{session.id}")
     assert f'id="invite-{leiden.id}-manager"' in page.text
-    assert 'hx-target="#composition"' in page.text
+    assert 'data-hx-target="#composition"' in page.text
 
     fragment = client.post(
         f"/sessions/{session.id}/invitations", data={"person_id": str(manager.id)}, headers=HTMX

@@ -387,7 +387,7 @@ def test_add_a_role_finds_the_initiative_by_name_and_the_page_stays_small(
     assert page.text.count('<option value="') < 60
     assert '<option value="">Whole learning community</option>' in page.text
     assert "Only the first 20 initiatives are listed" in page.text
-    assert f'hx-get="/people/{person.id}/initiative-search"' in page.text
+    assert f'data-hx-get="/people/{person.id}/initiative-search"' in page.text
     assert "Wijkexpertteam Zwolle-Kampen" not in page.text  # "W": after the first 20
 
     live = client.get(
