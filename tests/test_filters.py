@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from app.community.models import LearningCommunity
 from tests import factories
-from tests.helpers import get_form_as_shown
+from tests.helpers import attributes, get_form_as_shown
 
 RANGE_MESSAGE = "Enter a date between 2000 and 2100, like 2026-10-02."
 
@@ -53,8 +53,10 @@ def test_audit_dates_out_of_range_get_a_message_next_to_the_field(
     assert response.status_code == 422
     for field, value in query.items():
         assert f'<p class="error" id="filter-{field}-error">{RANGE_MESSAGE}</p>' in response.text
-        assert f'name="{field}" type="date"' in response.text
-        assert f'value="{value}" aria-invalid="true"' in response.text  # what was typed is kept
+        typed = attributes(response.text, f"filter-{field}")
+        assert (typed["name"], typed["type"]) == (field, "date")
+        assert (typed["value"], typed["aria-invalid"]) == (value, "true")  # what was typed is kept
+        assert typed["aria-describedby"] == f"filter-{field}-error"
 
 
 def test_audit_filters_by_dates_within_range(client: TestClient) -> None:
