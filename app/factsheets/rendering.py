@@ -24,13 +24,13 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcherResponse
 
 from app.config import PROJECT_ROOT
-from app.factsheets import chart
+from app.factsheets import chart, tagging
 from app.factsheets.document import FactsheetView, MemberView
 from app.templating import make_environment
 from app.vocabulary import PartnershipCondition, Perspective, Role
 
 # Bump when a template, stylesheet or font changes; stored with every rendered PDF.
-TEMPLATE_VERSION = "factsheet-1"
+TEMPLATE_VERSION = "factsheet-2"
 
 FACTSHEETS_DIR = PROJECT_ROOT / "factsheets"
 ASSETS_DIR = FACTSHEETS_DIR / "assets"
@@ -193,7 +193,10 @@ class FactsheetRenderer:
     # -- PDF --------------------------------------------------------------------------
 
     def render_pdf(self, view: FactsheetView, variant: Variant) -> bytes:
-        """A tagged (PDF/UA-1) A4 PDF; the same view gives the same bytes."""
+        """A tagged (PDF/UA-1) A4 PDF; the same view gives the same bytes.
+
+        Header, footer and watermark are artifacts (see ``tagging``).
+        """
         html = weasyprint.HTML(
             string=self.render_html(view, variant),
             base_url=self.root.as_uri() + "/",
@@ -206,7 +209,7 @@ class FactsheetRenderer:
                 pdf_variant="pdf/ua-1",
                 pdf_identifier=True,  # derived from the content, so still reproducible
             )
-        return pdf
+        return tagging.finish(pdf)
 
     @staticmethod
     def stylesheet_path(variant: Variant) -> Path:
