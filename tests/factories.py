@@ -271,14 +271,21 @@ def published_factsheet(
     *,
     analysis: str,
     condition: PartnershipCondition = PartnershipCondition.financing,
+    plain_text: str | None = None,
 ) -> Factsheet:
-    """A version published the way the pages publish it: drafted, reviewed, frozen."""
+    """A version published the way the pages publish it: drafted, reviewed, frozen (its plain
+    text, the analysis unless given, confirmed)."""
     draft = factsheet_service.start_draft(db=db, initiative=of, learning_session=at)
     factsheet_service.update_section(
         db=db,
         factsheet=draft,
         condition=condition,
-        data=SectionUpdate(version=1, analysis=analysis),
+        data=SectionUpdate(
+            version=1,
+            analysis=analysis,
+            plain_text=analysis if plain_text is None else plain_text,
+            plain_confirmed=True,
+        ),
     )
     for status in (FactsheetStatus.in_review, FactsheetStatus.published):
         factsheet_service.change_status(db=db, factsheet=draft, status=status)

@@ -2142,6 +2142,268 @@ TILBURG_FACTSHEET = FactsheetSpec(
     draft_status=FactsheetStatus.in_review,
 )
 
+# --------------------------------------------------------------------------------------
+# Plain-language texts: what the plain-language factsheet says for each section
+# --------------------------------------------------------------------------------------
+
+# Written for family representatives (B1): short sentences, everyday words. The researcher
+# confirmed each one before session 2's factsheet was published; the drafts carry them forward.
+PLAIN_TEXTS: dict[tuple[str, PartnershipCondition], Text] = {
+    (LEIDEN, _MONITORING): Text(
+        en=(
+            "The team keeps figures on how many families it helps and how long they wait. "
+            "Families wait about nine weeks for the first home visit. After three months, "
+            "families get a form. Fewer than half send it back. The form asks for a mark, but "
+            "families care most about one plan and not telling their story again."
+        ),
+        nl=(
+            "Het team houdt bij hoeveel gezinnen het helpt en hoe lang ze wachten. Gezinnen "
+            "wachten ongeveer negen weken op het eerste huisbezoek. Na drie maanden krijgen "
+            "gezinnen een formulier. Minder dan de helft stuurt het terug. Het formulier vraagt "
+            "om een cijfer, maar gezinnen vinden één plan en hun verhaal niet opnieuw vertellen "
+            "het belangrijkst."
+        ),
+    ),
+    (LEIDEN, _SHARED_VISION): Text(
+        en=(
+            "Everyone agrees: when a parent and a child both have problems, one team should "
+            "help the whole family. The doctors for the child and for the parent now often set "
+            "one goal together. But the organisations are paid in different ways. They have "
+            "not talked about this openly yet."
+        ),
+        nl=(
+            "Iedereen is het eens: als een ouder en een kind allebei problemen hebben, helpt "
+            "één team het hele gezin. De artsen van het kind en van de ouder kiezen nu vaak samen "
+            "één doel. Maar de organisaties worden op verschillende manieren betaald. Daar "
+            "hebben ze nog niet open over gepraat."
+        ),
+    ),
+    (LEIDEN, _ROLES): Text(
+        en=(
+            "The family coach should be your first contact. In practice, the person who visits "
+            "first often takes the lead. Sometimes three people think they are your main "
+            "contact. The team wants to choose one contact per family, and tell the family who "
+            "it is."
+        ),
+        nl=(
+            "De gezinscoach hoort uw eerste contactpersoon te zijn. In de praktijk neemt vaak "
+            "degene die het eerst langskomt de leiding. Soms denken drie mensen dat zij uw "
+            "contactpersoon zijn. Het team wil per gezin één contactpersoon kiezen en het gezin "
+            "vertellen wie dat is."
+        ),
+    ),
+    (LEIDEN, _FINANCING): Text(
+        en=(
+            "The three towns pay for the team. The health insurer pays for the parent's "
+            "doctor, but only when the parent has a diagnosis. Help for a parent without a "
+            "diagnosis is paid by no one. The team helps anyway, but there is no agreement "
+            "about it."
+        ),
+        nl=(
+            "De drie gemeenten betalen het team. De zorgverzekeraar betaalt de arts van de "
+            "ouder, maar alleen als de ouder een diagnose heeft. Hulp aan een ouder zonder "
+            "diagnose betaalt niemand. Het team helpt toch, maar daar is geen afspraak over."
+        ),
+    ),
+    (DRECHTSTEDEN, _MONITORING): Text(
+        en=(
+            "At the start, each family sets goals with the team. At the end, the team checks "
+            "how far the family got. The team gets extra money when goals are reached. So "
+            "goals that take a long time, like paying off debts, are often left out."
+        ),
+        nl=(
+            "Aan het begin kiest elk gezin samen met het team doelen. Aan het eind kijkt het "
+            "team hoe ver het gezin is gekomen. Het team krijgt extra geld als doelen gehaald "
+            "zijn. Daarom blijven doelen die lang duren, zoals schulden aflossen, vaak weg."
+        ),
+    ),
+    (DRECHTSTEDEN, _SHARED_VISION): Text(
+        en=(
+            "Everyone says: one family, one plan, one team. Families notice this. They no "
+            "longer get three separate plans. But the organisations each have their own money "
+            "worries. They do not talk about them enough."
+        ),
+        nl=(
+            "Iedereen zegt: één gezin, één plan, één team. Gezinnen merken dat. Ze krijgen "
+            "geen drie losse plannen meer. Maar de organisaties hebben elk hun eigen zorgen "
+            "over geld. Daar praten ze te weinig over."
+        ),
+    ),
+    (DRECHTSTEDEN, _ROLES): Text(
+        en=(
+            "Once, two helpers visited the same father in one week. He had to tell everything "
+            "twice. Now the family chooses one contact person in the first talk. There is no "
+            "plan yet for when that person is away."
+        ),
+        nl=(
+            "Eén keer kwamen twee hulpverleners in dezelfde week bij dezelfde vader. Hij moest "
+            "alles twee keer vertellen. Nu kiest het gezin in het eerste gesprek één "
+            "contactpersoon. Er is nog geen plan voor als die persoon weg is."
+        ),
+    ),
+    (DRECHTSTEDEN, _FINANCING): Text(
+        en=(
+            "The region pays a fixed amount per family. It pays extra when the goals are "
+            "reached. Help with a parent's debts does not fit in this money. The region is "
+            "willing to talk about changing the rules."
+        ),
+        nl=(
+            "De regio betaalt een vast bedrag per gezin. Er komt geld bij als de doelen gehaald "
+            "zijn. Hulp bij de schulden van een ouder past niet in dit geld. De regio wil praten "
+            "over andere regels."
+        ),
+    ),
+    (ZWOLLE, _MONITORING): Text(
+        en=(
+            "Twice a year, the team talks about every family. These talks do not always take "
+            "place. Nothing else is written down about how families are doing. Families are "
+            "not part of these talks. They do not hear what the team decides."
+        ),
+        nl=(
+            "Twee keer per jaar praat het team over elk gezin. Die gesprekken gaan niet altijd "
+            "door. Verder wordt niets opgeschreven over hoe het met gezinnen gaat. Gezinnen "
+            "zitten niet bij deze gesprekken. Ze horen niet wat het team besluit."
+        ),
+    ),
+    (ZWOLLE, _SHARED_VISION): Text(
+        en=(
+            "The team brings expert help close to home, near the family and the family "
+            "doctor. All partners agree with this. But it is not clear how long the team "
+            "stays with a family. The team and the local teams answer this in different ways."
+        ),
+        nl=(
+            "Het team brengt hulp van experts dicht bij huis, bij het gezin en de huisarts. "
+            "Alle partners vinden dat goed. Maar het is niet duidelijk hoe lang het team bij "
+            "een gezin blijft. Het team en de wijkteams denken daar verschillend over."
+        ),
+    ),
+    (ZWOLLE, _ROLES): Text(
+        en=(
+            "Inside the team, everyone knows their task. It is not clear when a family goes "
+            "back to the local team. Many families call one nurse about everything. Her job "
+            "is paid by the trial money."
+        ),
+        nl=(
+            "In het team weet iedereen wat zijn taak is. Het is niet duidelijk wanneer een "
+            "gezin teruggaat naar het wijkteam. Veel gezinnen bellen één verpleegkundige over "
+            "alles. Haar baan wordt betaald uit het geld voor de proef."
+        ),
+    ),
+    (ZWOLLE, _FINANCING): Text(
+        en=(
+            "The team is a trial. The money stops at the end of 2026. The towns decide later "
+            "whether the team goes on. Nobody knows who pays in the months in between. "
+            "Families have not been told."
+        ),
+        nl=(
+            "Het team is een proef. Het geld stopt eind 2026. De gemeenten beslissen later of "
+            "het team doorgaat. Niemand weet wie de maanden daartussen betaalt. Gezinnen weten "
+            "dit nog niet."
+        ),
+    ),
+    (GRONINGEN, _MONITORING): Text(
+        en=(
+            "The team counts the hours it works and how long families wait. Families in the "
+            "city wait about seven weeks. In the country, they wait twice as long. Nobody asks "
+            "families how the help went."
+        ),
+        nl=(
+            "Het team telt de uren die het werkt en hoe lang gezinnen wachten. Gezinnen in de "
+            "stad wachten ongeveer zeven weken. Op het platteland wachten ze twee keer zo lang. "
+            "Niemand vraagt gezinnen hoe de hulp ging."
+        ),
+    ),
+    (GRONINGEN, _SHARED_VISION): Text(
+        en=(
+            "The team has many kinds of experts. They do not always agree on what comes "
+            "first. In one family, they could not agree on one goal. Each organisation also "
+            "answers to its own board."
+        ),
+        nl=(
+            "Het team heeft veel soorten experts. Ze zijn het niet altijd eens over wat eerst "
+            "moet. Bij één gezin kwamen ze niet tot één doel. Elke organisatie legt ook "
+            "verantwoording af aan haar eigen bestuur."
+        ),
+    ),
+    (GRONINGEN, _ROLES): Text(
+        en=(
+            "When two helpers visit a family together, both send a bill. The town then asks "
+            "questions about it. So some helpers now go alone. Then the family has to tell "
+            "its story twice. No one is chosen as the family's contact."
+        ),
+        nl=(
+            "Als twee hulpverleners samen bij een gezin komen, sturen ze allebei een rekening. "
+            "De gemeente stelt daar dan vragen over. Daarom gaan sommigen nu alleen. Dan moet "
+            "het gezin zijn verhaal twee keer vertellen. Niemand is gekozen als contactpersoon "
+            "van het gezin."
+        ),
+    ),
+    (GRONINGEN, _FINANCING): Text(
+        en=(
+            "The towns pay the team for every hour of work. Time to talk together and travel "
+            "time are hardly paid. Nobody knows what all the help for one family costs."
+        ),
+        nl=(
+            "De gemeenten betalen het team voor elk uur werk. Tijd om samen te overleggen en "
+            "reistijd worden bijna niet betaald. Niemand weet wat alle hulp voor één gezin "
+            "kost."
+        ),
+    ),
+    (TILBURG, _MONITORING): Text(
+        en=(
+            "The partners agreed on three goals for families: going to school, a regular day, "
+            "and parents who feel they can cope. More than half of the families got better on "
+            "two of these goals. Families answer the questions, but nobody talks the results "
+            "through with them."
+        ),
+        nl=(
+            "De partners kozen drie doelen voor gezinnen: naar school gaan, een vast "
+            "dagritme, en ouders die het aankunnen. Meer dan de helft van de gezinnen ging "
+            "vooruit op twee van die doelen. Gezinnen vullen de vragen in, maar niemand "
+            "bespreekt de uitkomsten met hen."
+        ),
+    ),
+    (TILBURG, _SHARED_VISION): Text(
+        en=(
+            "The partners first agreed on what families need. Only then did they talk about "
+            "money. That took a year and a half. Now everyone tells the same story about why "
+            "the team is there."
+        ),
+        nl=(
+            "De partners spraken eerst af wat gezinnen nodig hebben. Pas daarna praatten ze "
+            "over geld. Dat duurde anderhalf jaar. Nu vertelt iedereen hetzelfde verhaal over "
+            "waarom het team er is."
+        ),
+    ),
+    (TILBURG, _ROLES): Text(
+        en=(
+            "Every family has one contact person. Often this is the social worker at school. "
+            "The family gets the name and number on paper. Not every school does this in the "
+            "same way yet."
+        ),
+        nl=(
+            "Elk gezin heeft één contactpersoon. Vaak is dat de schoolmaatschappelijk werker. "
+            "Het gezin krijgt de naam en het nummer op papier. Nog niet elke school doet dit op "
+            "dezelfde manier."
+        ),
+    ),
+    (TILBURG, _FINANCING): Text(
+        en=(
+            "The towns and the health insurer put their money in one pot. So helpers can work "
+            "together without asking who pays. But now it is less clear who keeps track of "
+            "the money."
+        ),
+        nl=(
+            "De gemeenten en de zorgverzekeraar doen hun geld in één pot. Zo kunnen "
+            "hulpverleners samenwerken zonder te vragen wie betaalt. Maar nu is minder "
+            "duidelijk wie het geld bijhoudt."
+        ),
+    ),
+}
+# One revised section of a draft still with the researcher whose plain text is left empty:
+# the editor shows the suggestion, so a new user sees the confirm step.
+SUGGESTION_LEFT_IN = (ZWOLLE, _FINANCING)
+
 FACTSHEETS: tuple[FactsheetSpec, ...] = (
     LEIDEN_FACTSHEET,
     DRECHTSTEDEN_FACTSHEET,
@@ -2209,6 +2471,8 @@ def _add_factsheets(
             barriers=section_spec.barriers.pick(language),
             levels=section_spec.levels,
             evidence_ids=_quotable(db, initiative, section_spec.condition, held_out),
+            plain_text=PLAIN_TEXTS[(spec.initiative, section_spec.condition)].pick(language),
+            plain_confirmed=True,
         )
     _save_summary(db, published, spec.summary.pick(language))
     service.change_status(db=db, factsheet=published, status=FactsheetStatus.in_review)
@@ -2222,6 +2486,8 @@ def _add_factsheets(
     draft_out = _published_on(preparing.number)
     for revision in spec.revisions:
         earlier = service.section(draft, revision.condition)
+        # The confirmed plain text carries forward, except where a suggestion waits.
+        suggested = (spec.initiative, revision.condition) == SUGGESTION_LEFT_IN
         _save_section(
             db,
             draft,
@@ -2231,6 +2497,8 @@ def _add_factsheets(
             barriers=_pick(revision.barriers, language) or earlier.barriers,
             levels=revision.levels or tuple(earlier.levels),
             evidence_ids=_quotable(db, initiative, revision.condition, draft_out),
+            plain_text="" if suggested else earlier.plain_text,
+            plain_confirmed=not suggested,
         )
     if spec.summary_edits:
         summary = _revise(draft.plain_language_summary, spec.summary_edits, language)
@@ -2249,6 +2517,8 @@ def _save_section(
     barriers: str,
     levels: Sequence[IntegrationLevel],
     evidence_ids: list[int],
+    plain_text: str,
+    plain_confirmed: bool,
 ) -> None:
     stored = service.section(factsheet, condition)
     service.update_section(
@@ -2262,6 +2532,8 @@ def _save_section(
             barriers=barriers,
             levels=list(levels),
             evidence_ids=evidence_ids,
+            plain_text=plain_text,
+            plain_confirmed=plain_confirmed,
         ),
     )
 

@@ -60,6 +60,8 @@ class SectionView:
     levels: list[IntegrationLevel]
     quotes: list[Quote]
     change: SectionChange | None = None
+    # The confirmed plain-language text (empty while unconfirmed): all the plain PDF says.
+    plain_text: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,25 @@
 """Factsheet pages: versions per initiative, the editor, status, preview and PDF downloads."""
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
+from sqlmodel import Session
 
 from app.auth import policy
 from app.auth.dependencies import FacilitatorDep, MemberDep
+from app.auth.principal import Principal
 from app.db import MAX_ID
 from app.deps import DbDep
 from app.errors import FieldProblem, ForbiddenError
 from app.factsheets import documents, jobs, listing, publishing, review, service
 from app.factsheets.dependencies import EditableFactsheetDep, ReadableFactsheetDep, RendererDep
 from app.factsheets.editor import editor_context
-from app.factsheets.schemas import SectionForm, SummaryForm
+from app.factsheets.models import Factsheet
+from app.factsheets.schemas import SECTION_FIELD_MESSAGES, SectionForm, SummaryForm
 from app.factsheets.view import build_view
+from app.forms import field_errors
 from app.initiatives.dependencies import InitiativeDep, InitiativeEvidenceDep
 from app.labels import N_
 from app.learning_sessions.dependencies import LearningSessionDep
@@ -29,6 +33,7 @@ router = APIRouter(include_in_schema=False)
 VariantQuery = Annotated[Literal["full", "plain"], Query()]
 LanguageQuery = Annotated[Literal["en", "nl"] | None, Query()]
 SessionIdField = Annotated[int, Form(ge=1, le=MAX_ID)]
+PLAIN_FIELD_LOCATIONS = {(name,) for name in SECTION_FIELD_MESSAGES}
 
 
 @router.get("/initiatives/{initiative_id}/factsheets", response_class=HTMLResponse)
@@ -58,7 +63,7 @@ def start_draft(
 def factsheet_page(
     principal: MemberDep, request: Request, factsheet: ReadableFactsheetDep, db: DbDep
 ) -> HTMLResponse:
-    context = editor_context(db=db, factsheet=factsheet, principal=principal)
+    context = _editor(request, db, factsheet, principal)
     return render(request, "factsheets/editor.html", context)
 
 
@@ -74,20 +79,34 @@ def save_section(
     try:
         data = form.to_update()
     except ValidationError as error:
-        context = editor_context(db=db, factsheet=factsheet, principal=principal)
-        context["problems"] = {condition: [_problem(e) for e in error.errors()]}
+        context = _editor(request, db, factsheet, principal)
+        # The plain-text fields carry their message by the field; the rest above the form.
+        context["field_errors"] = {condition: field_errors(error, SECTION_FIELD_MESSAGES)}
+        context["problems"] = {
+            condition: [
+                _problem(e) for e in error.errors() if e["loc"][:1] not in PLAIN_FIELD_LOCATIONS
+            ]
+        }
         return _section_or_page(request, context, condition, 422)
     try:
         service.update_section(db=db, factsheet=factsheet, condition=condition, data=data)
     except service.SectionConflictError as conflict:
-        context = editor_context(db=db, factsheet=factsheet, principal=principal)
+        context = _editor(request, db, factsheet, principal)
         context["conflict"] = conflict
         return _section_or_page(request, context, condition, 409)
     if is_htmx(request):
-        context = editor_context(db=db, factsheet=factsheet, principal=principal)
+        context = _editor(request, db, factsheet, principal)
         context["saved"] = condition
         return _section_or_page(request, context, condition, 200)
     return RedirectResponse(f"/factsheets/{factsheet.id}#section-{condition}", status_code=303)
+
+
+def _editor(
+    request: Request, db: Session, factsheet: Factsheet, principal: Principal
+) -> dict[str, Any]:
+    return editor_context(
+        db=db, factsheet=factsheet, principal=principal, language=request.state.language
+    )
 
 
 def _section_or_page(

@@ -1,8 +1,17 @@
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 
 from app.forms import FormChoices, FormLine, FormParagraph
+from app.labels import N_
 from app.schemas import EntityId, Version, _no_nul
 from app.vocabulary import IntegrationLevel
 
@@ -12,6 +21,15 @@ SectionText = Annotated[
 AnalysisText = Annotated[
     str, StringConstraints(strip_whitespace=True, max_length=20000), AfterValidator(_no_nul)
 ]
+PlainText = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=4000), AfterValidator(_no_nul)
+]
+
+# The section form's own messages, next to the plain-text fields (app.forms.field_errors).
+SECTION_FIELD_MESSAGES = {
+    "plain_text": N_("Keep the plain text under 4000 characters."),
+    "plain_confirmed": N_("Write the plain text before you confirm it."),
+}
 
 
 class SectionUpdate(BaseModel):
@@ -23,6 +41,16 @@ class SectionUpdate(BaseModel):
     barriers: SectionText = ""
     levels: Annotated[list[IntegrationLevel], Field(max_length=4)] = []
     evidence_ids: Annotated[list[EntityId], Field(max_length=12)] = []
+    plain_text: PlainText = ""
+    # The researcher read the plain text and confirms it may go into the plain factsheet.
+    plain_confirmed: bool = False
+
+    @field_validator("plain_confirmed")
+    @classmethod
+    def _confirms_a_text(cls, confirmed: bool, info: ValidationInfo) -> bool:
+        if confirmed and not info.data.get("plain_text"):
+            raise ValueError("there is no plain text to confirm")
+        return confirmed
 
 
 class SummaryUpdate(BaseModel):
@@ -43,9 +71,13 @@ class SectionForm(BaseModel):
     barriers: FormParagraph = ""
     levels: FormChoices = []
     evidence_ids: FormChoices = []
+    plain_text: FormParagraph = ""
+    plain_confirmed: FormLine = ""  # the checkbox: "yes" when ticked, absent otherwise
 
     def to_update(self) -> SectionUpdate:
-        return SectionUpdate.model_validate(self.model_dump())
+        return SectionUpdate.model_validate(
+            {**self.model_dump(), "plain_confirmed": bool(self.plain_confirmed)}
+        )
 
 
 class SummaryForm(BaseModel):

@@ -19,6 +19,7 @@ from app.errors import (
     StaleVersionError,
 )
 from app.evidence.models import EvidenceItem
+from app.factsheets import plain_text
 from app.factsheets.models import Factsheet, FactsheetSection, FactsheetSectionEvidence
 from app.factsheets.schemas import SectionUpdate, SummaryUpdate
 from app.initiatives.models import Initiative
@@ -157,6 +158,8 @@ def start_draft(
             facilitators=old.facilitators if old else "",
             barriers=old.barriers if old else "",
             levels=list(old.levels) if old else [],
+            plain_text=old.plain_text if old else "",
+            plain_confirmed_at=old.plain_confirmed_at if old else None,
         )
         db.add(section)
         db.flush()
@@ -241,6 +244,11 @@ def update_section(
     stored.facilitators = data.facilitators
     stored.barriers = data.barriers
     stored.levels = list(dict.fromkeys(data.levels))
+    if not data.plain_confirmed:
+        stored.plain_confirmed_at = None
+    elif stored.plain_confirmed_at is None or stored.plain_text != data.plain_text:
+        stored.plain_confirmed_at = utcnow()
+    stored.plain_text = data.plain_text
     stored.updated_at = utcnow()
     db.exec(
         delete(FactsheetSectionEvidence).where(
@@ -267,6 +275,15 @@ def update_summary(*, db: Session, factsheet: Factsheet, data: SummaryUpdate) ->
     return factsheet
 
 
+def unconfirmed_plain_texts(factsheet: Factsheet) -> list[FactsheetSection]:
+    """The sections with text whose plain-language text is not confirmed: publishing waits."""
+    return [
+        s
+        for s in factsheet.sections
+        if plain_text.needs_plain_text(s) and not plain_text.confirmed(s)
+    ]
+
+
 def change_status(*, db: Session, factsheet: Factsheet, status: FactsheetStatus) -> Factsheet:
     if status not in NEXT_STATUS[factsheet.status]:
         raise ConflictError(
@@ -283,6 +300,15 @@ def change_status(*, db: Session, factsheet: Factsheet, status: FactsheetStatus)
         s.analysis.strip() for s in factsheet.sections
     ):
         raise ConflictError(N_("Write the analysis of at least one condition before publishing."))
+    if status == FactsheetStatus.published and unconfirmed_plain_texts(factsheet):
+        raise ConflictError(
+            N_(
+                "Every section needs a plain-language text that you have read and confirmed "
+                "before the factsheet is published. Sections still waiting: %(count)s. Tick "
+                "“I have read and confirmed this plain text” in each and save it."
+            ),
+            arguments={"count": len(unconfirmed_plain_texts(factsheet))},
+        )
     factsheet.status = status
     factsheet.published_at = utcnow() if status == FactsheetStatus.published else None
     factsheet.updated_at = utcnow()

@@ -19,7 +19,7 @@ from app.agendas.models import ReflectiveQuestion
 from app.community.models import LearningCommunity
 from app.db import utcnow
 from app.evidence.models import EvidenceItem
-from app.factsheets import review, service
+from app.factsheets import plain_text, review, service
 from app.factsheets.document import (
     ActionView,
     DiffLine,
@@ -165,6 +165,7 @@ def _current_view(*, db: Session, factsheet: Factsheet, language: str) -> Factsh
                     if (item := by_id.get(evidence_id)) is not None and item.quote_consent
                 ],
                 change=change,
+                plain_text=current.plain_text if plain_text.confirmed(current) else "",
             )
         )
 

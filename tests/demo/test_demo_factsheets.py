@@ -139,3 +139,29 @@ def test_every_revision_applies_in_both_languages() -> None:
         for edit in spec.summary_edits:
             for language in content.LANGUAGES:
                 assert spec.summary.pick(language).count(edit.before.pick(language)) == 1
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_every_published_section_has_a_confirmed_plain_text_that_reads_easily(
+    db: Session, language: str
+) -> None:
+    from app.demo.factsheets import PLAIN_TEXTS, SUGGESTION_LEFT_IN
+    from app.factsheets.readability import readability
+
+    seed_demo(db, language=language)
+    held = session_numbered(db, 2)
+    preparing = session_numbered(db, content.SESSION_IN_PREPARATION)
+    unconfirmed = []
+    for factsheet in db.exec(select(Factsheet)).all():
+        full = service.get_factsheet(db=db, factsheet_id=factsheet.id or 0)
+        for section in full.sections:
+            if factsheet.session_id == held.id:
+                assert section.plain_text and section.plain_confirmed_at is not None
+                figure = readability(section.plain_text, language)
+                assert figure is not None and not figure.hard, section.plain_text
+            elif section.plain_confirmed_at is None:
+                assert factsheet.session_id == preparing.id
+                unconfirmed.append((factsheet.initiative_id, section.condition))
+    assert len(unconfirmed) == 1  # the suggestion a new user confirms
+    assert unconfirmed[0][1] == SUGGESTION_LEFT_IN[1]
+    assert len(PLAIN_TEXTS) == len(FACTSHEETS) * len(PartnershipCondition)

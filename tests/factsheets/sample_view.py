@@ -1,5 +1,6 @@
 """A complete, realistic factsheet view for rendering tests and previews (no database)."""
 
+import dataclasses
 from datetime import UTC, date, datetime
 
 from app.factsheets.document import (
@@ -35,7 +36,25 @@ L = IntegrationLevel
 S = EvidenceSource
 
 
+# The confirmed plain-language texts: all the plain PDF says about each condition.
+PLAIN_TEXTS = {
+    C.monitoring: "The team looks back on its work twice a year. Families are not asked "
+    "what they think.",
+    C.shared_vision: "Everyone wants one plan for each family. But each helper still starts "
+    "from their own job.",
+    C.roles: "Many families do not know who their contact person is.",
+    C.financing: "The money for the team stops soon. Nobody has decided what comes next.",
+}
+
+
 def _sections(*, hostile_excerpt: bool) -> list[SectionView]:
+    return [
+        dataclasses.replace(section, plain_text=PLAIN_TEXTS[section.condition])
+        for section in _professional_sections(hostile_excerpt=hostile_excerpt)
+    ]
+
+
+def _professional_sections(*, hostile_excerpt: bool) -> list[SectionView]:
     monitoring_quote = (
         HOSTILE_EXCERPT
         if hostile_excerpt

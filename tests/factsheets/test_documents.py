@@ -30,7 +30,9 @@ def make_factsheet(
         db=db,
         factsheet=draft,
         condition=PartnershipCondition.financing,
-        data=SectionUpdate(version=1, analysis=analysis),
+        data=SectionUpdate(
+            version=1, analysis=analysis, plain_text="In plain words.", plain_confirmed=True
+        ),
     )
     return initiative, draft.id or 0
 

@@ -16,6 +16,7 @@ from tests import factories
 from tests.helpers import counted_statements
 
 SECRET_ANALYSIS = "Draft finding only initiative A may read: the debt counsellor left in May."
+SECRET_PLAIN = "Only initiative A may read this: the person who helps with money left."
 
 
 @pytest.fixture
@@ -35,7 +36,9 @@ def draft(db: Session, setting: tuple[Initiative, Initiative, LearningSession]) 
         db=db,
         factsheet=factsheet,
         condition=PartnershipCondition.financing,
-        data=SectionUpdate(version=1, analysis=SECRET_ANALYSIS),
+        data=SectionUpdate(
+            version=1, analysis=SECRET_ANALYSIS, plain_text=SECRET_PLAIN, plain_confirmed=True
+        ),
     )
     return factsheet
 

@@ -70,7 +70,11 @@ def test_draft_edit_publish_then_a_new_draft_version(
         factsheet=draft,
         condition=ROLES,
         data=SectionUpdate(
-            version=1, analysis="Nobody is the family's single contact.", evidence_ids=[quote]
+            version=1,
+            analysis="Nobody is the family's single contact.",
+            evidence_ids=[quote],
+            plain_text="No one is the family's one contact.",
+            plain_confirmed=True,
         ),
     )
     publish(db, draft.id or 0)
@@ -140,7 +144,12 @@ def test_next_session_carries_text_forward_and_shows_what_changed(
         db=db,
         factsheet=earlier,
         condition=ROLES,
-        data=SectionUpdate(version=1, analysis="Roles are unclear. The GP is not involved."),
+        data=SectionUpdate(
+            version=1,
+            analysis="Roles are unclear. The GP is not involved.",
+            plain_text="It is not clear who does what.",
+            plain_confirmed=True,
+        ),
     )
     publish(db, earlier.id or 0)
 
