@@ -2400,6 +2400,75 @@ PLAIN_TEXTS: dict[tuple[str, PartnershipCondition], Text] = {
         ),
     ),
 }
+# The next session's plain texts where a revision changed what a family should hear; the other
+# sections carry their confirmed plain text forward unchanged.
+REVISED_PLAIN_TEXTS: dict[tuple[str, PartnershipCondition], Text] = {
+    (LEIDEN, _MONITORING): Text(
+        en=(
+            "Families now wait about seven weeks for the first home visit. That is shorter "
+            "than before. After three months, the family coach now calls every family. She "
+            "asks what has changed and what the team can do better. More families answer "
+            "than with the old form."
+        ),
+        nl=(
+            "Gezinnen wachten nu ongeveer zeven weken op het eerste huisbezoek. Dat is korter "
+            "dan eerst. Na drie maanden belt de gezinscoach nu elk gezin. Ze vraagt wat er is "
+            "veranderd en wat het team beter kan doen. Meer gezinnen geven antwoord dan met "
+            "het oude formulier."
+        ),
+    ),
+    (DRECHTSTEDEN, _FINANCING): Text(
+        en=(
+            "The region pays extra when goals are reached. Goals that take long, like paying "
+            "off debts, did not fit. Now the team tries a new way with ten families: it is "
+            "paid for each step forward. The region hears about it in January."
+        ),
+        nl=(
+            "De regio betaalt extra als doelen gehaald zijn. Doelen die lang duren, zoals "
+            "schulden aflossen, pasten daar niet in. Nu probeert het team met tien gezinnen een "
+            "nieuwe manier: het krijgt geld voor elke stap vooruit. De regio hoort er in "
+            "januari over."
+        ),
+    ),
+    (ZWOLLE, _MONITORING): Text(
+        en=(
+            "Twice a year, the team talks about every family. Most of these talks now take "
+            "place. Since the summer, parents may join the last part of the talk about their "
+            "family. The team now writes down what the family says."
+        ),
+        nl=(
+            "Twee keer per jaar praat het team over elk gezin. De meeste gesprekken gaan nu "
+            "door. Sinds de zomer mogen ouders bij het laatste deel van het gesprek over hun "
+            "gezin zijn. Het team schrijft nu op wat het gezin zegt."
+        ),
+    ),
+    (GRONINGEN, _MONITORING): Text(
+        en=(
+            "The team counts the hours it works and how long families wait. Families now "
+            "wait about eight weeks. In the country, someone visits within two weeks to help "
+            "while you wait. Still, nobody asks families how the help went."
+        ),
+        nl=(
+            "Het team telt de uren die het werkt en hoe lang gezinnen wachten. Gezinnen "
+            "wachten nu ongeveer acht weken. Op het platteland komt er binnen twee weken "
+            "iemand langs om te helpen tijdens het wachten. Toch vraagt niemand gezinnen hoe de "
+            "hulp ging."
+        ),
+    ),
+    (TILBURG, _MONITORING): Text(
+        en=(
+            "The partners agreed on three goals for families: going to school, a regular day, "
+            "and parents who feel they can cope. There is now a short page about these goals "
+            "in plain words. After six months, the team talks the results through with each "
+            "family."
+        ),
+        nl=(
+            "De partners kozen drie doelen voor gezinnen: naar school gaan, een vast "
+            "dagritme, en ouders die het aankunnen. Er is nu een korte pagina over die doelen in "
+            "gewone woorden. Na zes maanden bespreekt het team de uitkomsten met elk gezin."
+        ),
+    ),
+}
 # One revised section of a draft still with the researcher whose plain text is left empty:
 # the editor shows the suggestion, so a new user sees the confirm step.
 SUGGESTION_LEFT_IN = (ZWOLLE, _FINANCING)
@@ -2497,7 +2566,10 @@ def _add_factsheets(
             barriers=_pick(revision.barriers, language) or earlier.barriers,
             levels=revision.levels or tuple(earlier.levels),
             evidence_ids=_quotable(db, initiative, revision.condition, draft_out),
-            plain_text="" if suggested else earlier.plain_text,
+            plain_text=""
+            if suggested
+            else _pick(REVISED_PLAIN_TEXTS.get((spec.initiative, revision.condition)), language)
+            or earlier.plain_text,
             plain_confirmed=not suggested,
         )
     if spec.summary_edits:

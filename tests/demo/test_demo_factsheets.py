@@ -145,7 +145,7 @@ def test_every_revision_applies_in_both_languages() -> None:
 def test_every_published_section_has_a_confirmed_plain_text_that_reads_easily(
     db: Session, language: str
 ) -> None:
-    from app.demo.factsheets import PLAIN_TEXTS, SUGGESTION_LEFT_IN
+    from app.demo.factsheets import PLAIN_TEXTS, REVISED_PLAIN_TEXTS, SUGGESTION_LEFT_IN
     from app.factsheets.readability import readability
 
     seed_demo(db, language=language)
@@ -165,3 +165,11 @@ def test_every_published_section_has_a_confirmed_plain_text_that_reads_easily(
     assert len(unconfirmed) == 1  # the suggestion a new user confirms
     assert unconfirmed[0][1] == SUGGESTION_LEFT_IN[1]
     assert len(PLAIN_TEXTS) == len(FACTSHEETS) * len(PartnershipCondition)
+    revised = {(spec.initiative, r.condition) for spec in FACTSHEETS for r in spec.revisions}
+    assert set(REVISED_PLAIN_TEXTS) <= revised
+    drafts = [
+        service.get_factsheet(db=db, factsheet_id=f.id or 0)
+        for f in db.exec(select(Factsheet).where(Factsheet.session_id == preparing.id)).all()
+    ]
+    plain_texts = {s.plain_text for draft in drafts for s in draft.sections}
+    assert {t.pick(language) for t in REVISED_PLAIN_TEXTS.values()} <= plain_texts
