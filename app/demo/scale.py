@@ -312,6 +312,35 @@ TEAM: tuple[tuple[Role, Perspective, IntegrationLevel], ...] = (
     (Role.practitioner_researcher, Perspective.professional, IntegrationLevel.professional),
     (Role.family_representative, Perspective.family, IntegrationLevel.clinical),
 )
+# Each section's confirmed plain text: what a family representative reads in the plain PDF.
+PLAIN_TEXTS: dict[PartnershipCondition, Text] = {
+    PartnershipCondition.monitoring: Text(
+        en="{initiative} counts how long families wait. Families say it helps that they tell "
+        "their story once. The numbers do not show that yet.",
+        nl="{initiative} telt hoe lang gezinnen wachten. Gezinnen zeggen dat het helpt dat ze "
+        "hun verhaal één keer vertellen. De cijfers laten dat nog niet zien.",
+    ),
+    PartnershipCondition.shared_vision: Text(
+        en="The partners want one plan for each family. In daily work, each one still sets "
+        "its own goals.",
+        nl="De partners willen één plan voor elk gezin. In het werk van elke dag stelt ieder "
+        "nog eigen doelen.",
+    ),
+    PartnershipCondition.roles: Text(
+        en="One person is the family's contact. It is not always clear who decides when "
+        "partners do not agree.",
+        nl="Eén persoon is het vaste contact van het gezin. Het is niet altijd duidelijk wie "
+        "beslist als partners het oneens zijn.",
+    ),
+    PartnershipCondition.financing: Text(
+        en="The money for the team comes from a fund that ends. Nobody has decided yet what "
+        "comes after it.",
+        nl="Het geld voor het team komt uit een fonds dat stopt. Niemand heeft nog besloten "
+        "wat daarna komt.",
+    ),
+}
+
+
 # The roles invited to every held session: each initiative's composition, and its family.
 INVITED_ROLES = (Role.policymaker, Role.manager, Role.practitioner, Role.family_representative)
 
@@ -722,7 +751,8 @@ class _Generator:
         for position, factsheet_id in enumerate(ids):
             learning_session = held[position // len(initiatives)]
             _, name, places = initiatives[position % len(initiatives)]
-            cutoff = (learning_session.starts_at - PUBLISHED_BEFORE_SESSION).date()
+            published_at = learning_session.starts_at - PUBLISHED_BEFORE_SESSION
+            cutoff = published_at.date()
             items = evidence[position % len(initiatives)]
             for condition, (analysis, helps, hinders) in SECTION_TEXTS.items():
                 values = {"initiative": name, "place": places[0]}
@@ -733,6 +763,8 @@ class _Generator:
                         "analysis": self._t(analysis, **values),
                         "facilitators": self._t(helps, **values),
                         "barriers": self._t(hinders, **values),
+                        "plain_text": self._t(PLAIN_TEXTS[condition], **values),
+                        "plain_confirmed_at": published_at,
                         "levels": [self.random.choice(list(IntegrationLevel)).value],
                         "version": 1,
                         **self._stamps(),

@@ -79,6 +79,15 @@ def test_scale_adds_initiatives_with_people_evidence_and_factsheets(
             )
         ).all()
         assert sorted(sections) == sorted(list(PartnershipCondition) * held)
+        # Published, so every section's plain text is written and confirmed (the plain PDF).
+        unconfirmed = db.exec(
+            select(FactsheetSection.id).where(
+                col(FactsheetSection.factsheet_id).in_([f.id for f in factsheets]),
+                (FactsheetSection.plain_text == "")
+                | col(FactsheetSection.plain_confirmed_at).is_(None),
+            )
+        ).all()
+        assert unconfirmed == []
         conditions = db.exec(
             select(EvidenceCondition.condition)
             .join(EvidenceItem, col(EvidenceItem.id) == EvidenceCondition.evidence_item_id)
