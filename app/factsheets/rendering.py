@@ -89,23 +89,6 @@ def _lines(text: str) -> list[str]:
     return [item for item in items if item]
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'\u2018\u201c])")
-
-
-def _first_sentences(text: str, count: int = 2, max_chars: int = 200) -> str:
-    """Up to ``count`` opening sentences within ``max_chars`` (at least one sentence)."""
-    paragraphs = _paragraphs(text)
-    if not paragraphs:
-        return ""
-    sentences = _SENTENCE_END.split(paragraphs[0])
-    chosen = sentences[:1]
-    for sentence in sentences[1:count]:
-        if len(" ".join([*chosen, sentence])) > max_chars:
-            break
-        chosen.append(sentence)
-    return " ".join(chosen)
-
-
 def _by_role(members: Iterable[MemberView]) -> list[tuple[Role, list[MemberView]]]:
     """Members grouped by role, in the vocabulary's order of roles."""
     groups: dict[Role, list[MemberView]] = {}
@@ -171,7 +154,6 @@ class FactsheetRenderer:
         env.filters.update(
             paragraphs=_paragraphs,
             lines=_lines,
-            first_sentences=_first_sentences,
             by_role=_by_role,
         )
         env.globals.update(
