@@ -1,6 +1,6 @@
 """Jinja environments (one per language), filters, and page-or-fragment rendering."""
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -19,7 +19,15 @@ from app.time_zone import community_zone
 from app.web import TOAST_COOKIE, Toast, clear_toast, is_htmx, pending_toast
 
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
-STATIC_VERSION = "3"  # bump when app.css or htmx changes, to defeat caches
+STATIC_VERSION = "4"  # bump when app.css or htmx changes, to defeat caches
+
+
+def iso_datetime(value: date | datetime) -> str:
+    """A machine-readable `datetime=` attribute: UTC to the second (HTML allows no microseconds)."""
+    if isinstance(value, datetime):
+        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return aware.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return value.isoformat()
 
 
 def make_environment(
@@ -69,6 +77,7 @@ def make_environment(
         return format_datetime(value.astimezone(zone(timezone)), "HH:mm", locale=locale)
 
     env.filters.update(
+        iso_datetime=iso_datetime,
         label=label,
         local_datetime=local_datetime,
         long_date=long_date,

@@ -34,7 +34,7 @@ def _hrefs(html: str, pattern: str) -> list[str]:
 
 
 def _navigation(html: str) -> list[str]:
-    return _hrefs(html, r'<nav class="site-nav".*?</nav>')
+    return _hrefs(html, r'<nav class="site-nav site-nav--bar".*?</nav>')
 
 
 def _account_menu(html: str) -> list[str]:
@@ -101,7 +101,7 @@ def test_a_visitor_who_has_not_signed_in_sees_no_navigation(
     response = visitor.get("/sign-in")
 
     assert response.status_code == 200
-    assert '<nav class="site-nav"' not in response.text
+    assert 'class="site-nav' not in response.text
     assert '<details class="account-menu">' not in response.text
 
 

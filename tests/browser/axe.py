@@ -136,6 +136,33 @@ def new_context(
     )
 
 
+class RoleStates:
+    """One sign-in per role for the whole run; contexts reuse its cookies."""
+
+    def __init__(self, browser: Browser, base: str) -> None:
+        self.browser, self.base = browser, base
+        self.states: dict[str, dict[str, Any]] = {}
+
+    def __call__(self, role: str | None) -> dict[str, Any] | None:
+        if role is None:
+            return None
+        if role not in self.states:
+            self.states[role] = signed_in_state(self.browser, self.base, role)
+        return self.states[role]
+
+
+def open_tab(
+    tabs: dict[tuple[str | None, int], Page], states: RoleStates, role: str | None, width: int
+) -> Page:
+    """The module's one tab of this role and width, opened the first time it is asked for."""
+    key = (role, width)
+    if key not in tabs:
+        # bypass_csp: the CSP forbids the injected axe-core script (see the module's docstring).
+        context = new_context(states.browser, width, states(role), bypass_csp=True)
+        tabs[key] = context.new_page()
+    return tabs[key]
+
+
 def serious_violations(page: Page) -> list[dict[str, Any]]:
     """axe-core's WCAG 2 A/AA violations of impact serious or critical on the current page.
 

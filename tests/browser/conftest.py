@@ -14,7 +14,7 @@ from app.config import Settings
 from app.db import Database, create_db_engine
 from app.demo.seed import seed_demo
 from app.main import create_app
-from tests.browser.axe import demo_ids
+from tests.browser.axe import RoleStates, demo_ids
 from tests.conftest import alembic_config
 
 CHROMIUM_ARGS = [
@@ -99,3 +99,17 @@ def phone(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="module")
+def role_states(browser: Browser, live_server: str) -> RoleStates:
+    return RoleStates(browser, live_server)
+
+
+@pytest.fixture(scope="module")
+def tabs(browser: Browser, role_states: RoleStates) -> Iterator[dict[tuple[str | None, int], Page]]:
+    """One open tab per role and width for the module; each test navigates it."""
+    opened: dict[tuple[str | None, int], Page] = {}
+    yield opened
+    for tab in opened.values():
+        tab.context.close()
