@@ -45,9 +45,11 @@ $(VENV)/.installed-test: pyproject.toml | $(PYTHON)
 
 install: system-packages $(VENV)/.installed
 
-# install-test also fetches axe-core for the accessibility browser tests (node_modules/ is gitignored).
+# install-test also fetches axe-core and the Nu HTML checker (vnu-jar, run with Java) for the
+# browser tests (node_modules/ is gitignored). One npm call: --no-save prunes what it is not given.
 install-test: system-packages-test $(VENV)/.installed-test
-	test -f node_modules/axe-core/axe.min.js || npm install --no-save --no-audit --no-fund axe-core@4
+	test -f node_modules/axe-core/axe.min.js -a -f node_modules/vnu-jar/build/dist/vnu.jar || \
+		npm install --no-save --no-audit --no-fund axe-core@4 vnu-jar
 
 # Refresh the message catalogues after changing user-facing strings; then translate nl.
 messages: install-test
