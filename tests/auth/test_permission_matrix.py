@@ -257,6 +257,8 @@ NEW_PASSWORD = "een-nieuw-lang-wachtwoord-2027"
 #                          outcomes per actor where they depend on the object)
 ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]]] = {
     ("GET", "/healthz"): ("public", p("/healthz")),
+    ("GET", "/favicon.ico"): ("public", p("/favicon.ico")),
+    ("GET", "/manifest.webmanifest"): ("public", p("/manifest.webmanifest")),
     ("POST", "/language"): ("public", p("/language", data={"language": "nl"})),
     ("GET", "/sign-in"): ("public", p("/sign-in")),
     ("POST", "/sign-in"): ("public", p("/sign-in", data={"email": "x@y.nl", "password": "wrong"})),
