@@ -434,7 +434,7 @@ def test_session_page_stays_small_for_a_large_community(
     assert "Still missing before the session is prepared: 180" not in html  # held: no list
     assert 'rel="next"' in html
     # The page's own lists (not the header's links) stay bounded: participants are paged.
-    content = html.split('<main', 1)[1].split("</main>", 1)[0]
+    content = html.split("<main", 1)[1].split("</main>", 1)[0]
     assert html.count('class="participants"') == 1 and content.count("<li>") <= 60
     assert "Invited: 301 · attended: 150 · absent: 150" in html
 
