@@ -75,10 +75,13 @@ LABELS: dict[str, str] = {
     "running": N_("Rendering"),
     "failed": N_("Failed"),
     # AgendaItemKind
+    "welcome": N_("Welcome"),
+    "review_actions": N_("Review of last session's actions"),
     "findings": N_("Findings"),
     "dilemma": N_("Dilemma"),
     "good_practice": N_("Good practice"),
-    "exchange": N_("Exchange"),
+    "exchange": N_("Exchange in mixed-level groups"),
+    "break": N_("Break"),
     "action_planning": N_("Action planning"),
     "evaluation": N_("Evaluation"),
     # ContributionStatus

@@ -3,7 +3,7 @@
 from app.access_links.models import AccessLink
 from app.accounts.models import Account, OneTimeToken, UserSession
 from app.actions.models import Action
-from app.agendas.models import AgendaItem, ReflectiveQuestion
+from app.agendas.models import AgendaItem, BankQuestion, ReflectiveQuestion, SessionDocument
 from app.api_tokens.models import ApiToken
 from app.audit.models import AuditEntry
 from app.auth.rate_limit import RateLimitCounter
@@ -19,7 +19,7 @@ from app.factsheets.models import (
     RenderJob,
 )
 from app.initiatives.models import Initiative, InitiativeDiscipline, InitiativeMunicipality
-from app.invitations.models import OutboxMessage
+from app.invitations.models import OutboxAttachment, OutboxMessage
 from app.learning_sessions.models import Attendance, LearningSession, SessionEvaluation
 from app.monitoring.models import Measurement, MonitoringIndicator
 from app.people.models import Consent, Membership, Person
@@ -33,6 +33,7 @@ __all__ = [
     "ApiToken",
     "Attendance",
     "AuditEntry",
+    "BankQuestion",
     "Consent",
     "Dilemma",
     "EvidenceCondition",
@@ -52,12 +53,14 @@ __all__ = [
     "Membership",
     "MonitoringIndicator",
     "OneTimeToken",
+    "OutboxAttachment",
     "OutboxMessage",
     "Person",
     "RateLimitCounter",
     "Reflection",
     "ReflectiveQuestion",
     "RenderJob",
+    "SessionDocument",
     "SessionEvaluation",
     "UserSession",
 ]

@@ -108,12 +108,15 @@ class FactsheetStatus(StrEnum):
 
 
 class AgendaItemKind(StrEnum):
+    welcome = "welcome"
+    review_actions = "review_actions"  # last session's actions, first thing after the welcome
     findings = "findings"
-    dilemma = "dilemma"
+    dilemma = "dilemma"  # a dilemma round, intervision style
     good_practice = "good_practice"
-    exchange = "exchange"
+    exchange = "exchange"  # in mixed-level groups
     action_planning = "action_planning"
     evaluation = "evaluation"
+    break_ = "break"
 
 
 class ContributionStatus(StrEnum):

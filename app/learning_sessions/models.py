@@ -1,6 +1,6 @@
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, UniqueConstraint
+from sqlalchemy import CheckConstraint, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from app.db import Timestamped, UTCDateTime, Versioned, enum_type
@@ -33,6 +33,15 @@ class LearningSession(LearningSessionBase, Versioned, Timestamped, table=True):
     )
     # Set when "prepared" was chosen although composition or factsheets were incomplete.
     prepared_override_reason: str | None = Field(default=None, max_length=2000)
+    # The end of the time slot; the agenda's total is measured against it.
+    ends_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Raised whenever an agenda item is added, changed, moved or removed: the agenda's
+    # optimistic lock (chair and facilitator edit it together) and its content version.
+    agenda_version: int = Field(default=0, sa_column_kwargs={"server_default": text("0")})
+    agenda_published_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # The calendar invitation's SEQUENCE: raised only when date, time or place changes.
+    calendar_sequence: int = Field(default=0, sa_column_kwargs={"server_default": text("0")})
+    cancelled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class Attendance(Timestamped, table=True):
