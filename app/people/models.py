@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Index, UniqueConstraint
+from sqlalchemy import CheckConstraint, Index, UniqueConstraint, text
 from sqlmodel import Field, Relationship, SQLModel
 
 from app.db import Timestamped, UTCDateTime, Versioned, enum_type
@@ -22,6 +22,14 @@ class PersonBase(SQLModel):
 
 class Person(PersonBase, Versioned, Timestamped, table=True):
     __tablename__ = "person"
+
+    # The language of the emails this person gets ("en" or "nl"); the server default fills
+    # the rows written before the column existed.
+    language: str = Field(default="nl", max_length=8, sa_column_kwargs={"server_default": "nl"})
+    # Accessibility needs are for the facilitator; the chair sees them only if this is set.
+    shares_needs_with_chair: bool = Field(
+        default=False, sa_column_kwargs={"server_default": text("false")}
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     community_id: int = Field(foreign_key="learning_community.id", ondelete="RESTRICT", index=True)

@@ -197,6 +197,16 @@ def upgrade() -> None:
     )
     op.add_column("learning_session", sa.Column("cancelled_at", sa.DateTime(timezone=True)))
 
+    op.add_column(
+        "person",
+        sa.Column("language", String(length=8), server_default="nl", nullable=False),
+    )
+    op.add_column(
+        "person",
+        sa.Column(
+            "shares_needs_with_chair", sa.Boolean(), server_default=sa.text("false"), nullable=False
+        ),
+    )
     # No foreign key: SQLite cannot add one to a referenced table without a copy (above).
     op.add_column("reflective_question", sa.Column("bank_question_id", sa.Integer()))
     op.create_index(
@@ -209,6 +219,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index(op.f("ix_reflective_question_bank_question_id"), "reflective_question")
     op.drop_column("reflective_question", "bank_question_id")
+    op.drop_column("person", "shares_needs_with_chair")
+    op.drop_column("person", "language")
     for column in ("cancelled_at", "calendar_sequence", "agenda_published_at"):
         op.drop_column("learning_session", column)
     op.drop_column("learning_session", "agenda_version")
