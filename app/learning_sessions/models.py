@@ -39,6 +39,8 @@ class LearningSession(LearningSessionBase, Versioned, Timestamped, table=True):
     # optimistic lock (chair and facilitator edit it together) and its content version.
     agenda_version: int = Field(default=0, sa_column_kwargs={"server_default": text("0")})
     agenda_published_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # agenda_version when it was last published: a later version is an unannounced change.
+    agenda_published_version: int | None = None
     # The calendar invitation's SEQUENCE: raised only when date, time or place changes.
     calendar_sequence: int = Field(default=0, sa_column_kwargs={"server_default": text("0")})
     cancelled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -191,6 +191,7 @@ def upgrade() -> None:
         sa.Column("agenda_version", sa.Integer(), server_default=sa.text("0"), nullable=False),
     )
     op.add_column("learning_session", sa.Column("agenda_published_at", sa.DateTime(timezone=True)))
+    op.add_column("learning_session", sa.Column("agenda_published_version", sa.Integer()))
     op.add_column(
         "learning_session",
         sa.Column("calendar_sequence", sa.Integer(), server_default=sa.text("0"), nullable=False),
@@ -221,7 +222,12 @@ def downgrade() -> None:
     op.drop_column("reflective_question", "bank_question_id")
     op.drop_column("person", "shares_needs_with_chair")
     op.drop_column("person", "language")
-    for column in ("cancelled_at", "calendar_sequence", "agenda_published_at"):
+    for column in (
+        "cancelled_at",
+        "calendar_sequence",
+        "agenda_published_version",
+        "agenda_published_at",
+    ):
         op.drop_column("learning_session", column)
     op.drop_column("learning_session", "agenda_version")
     op.drop_column("learning_session", "ends_at")
