@@ -133,6 +133,7 @@ class Background:
     initiatives: tuple[InitiativeBrief, ...]
     previous_session_number: int | None  # of last session's actions, when it had any
     last_actions: tuple[ActionBrief, ...]  # every initiative's, for the briefing pack
+    drafts_shown: bool  # the reader sees unpublished factsheets (the facilitator)
 
     @property
     def new_participants(self) -> int:
@@ -169,6 +170,7 @@ def session_background(
         initiatives=tuple(briefs),
         previous_session_number=rows[0][3] if rows else None,
         last_actions=tuple(actions),
+        drafts_shown=viewer.is_facilitator,
     )
 
 

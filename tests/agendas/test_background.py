@@ -4,13 +4,14 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session
 
-from app.agendas.background import session_background
+from app.agendas.background import Background, session_background
 from app.agendas.background_queries import barrier_lines
 from app.auth.principal import Principal
 from app.community.models import LearningCommunity
 from app.learning_sessions import workflow
 from app.learning_sessions.models import Attendance, LearningSession
 from app.people.models import Person
+from app.templating import environment
 from app.vocabulary import (
     ActionStatus,
     ContributionStatus,
@@ -388,3 +389,132 @@ def test_the_background_runs_the_same_statements_for_two_or_eight_initiatives(
         assert len(background.participants) == 3 * size + 1
         counts.append(len(statements))
     assert counts[0] == counts[1], counts
+
+
+def _render(background: Background, macro: str, language: str = "en") -> str:
+    template = environment(language).get_template("agendas/_background.html")
+    return str(getattr(template.module, macro)(background))
+
+
+def _workspace_data(db: Session, community: LearningCommunity) -> LearningSession:
+    first, second, _ = _sessions(db, community)
+    initiative = factories.initiative(
+        db, community, name="Huis van het Gezin Tilburg", disciplines=("school social work",)
+    )
+    sharing = factories.person(
+        db,
+        community,
+        name="Fatima El Amrani",
+        accessibility_needs="Hearing loop, please",
+        shares_needs_with_chair=True,
+    )
+    factories.membership(db, sharing, Role.family_representative)
+    private = factories.person(
+        db, community, name="Gert Hoekstra", accessibility_needs="Wheelchair"
+    )
+    factories.membership(db, private, Role.manager, initiative)
+    factories.attendance(db, first, private, attended=True)
+    for person in (sharing, private):
+        factories.attendance(db, second, person)
+    draft = factories.factsheet(db, initiative, second)
+    factories.factsheet_section(db, draft, barriers="The pooled budget is renegotiated")
+    factories.action(db, initiative, first, title="Share the outcome set", status=ActionStatus.open)
+    return second
+
+
+def test_the_participants_table_stacks_and_shows_needs_only_where_the_service_allows(
+    db: Session, community: LearningCommunity
+) -> None:
+    learning_session = _workspace_data(db, community)
+    chair = factories.person(db, community)
+    facilitator = factories.person(db, community)
+
+    as_chair = _render(
+        session_background(
+            db=db, learning_session=learning_session, viewer=_viewer(chair, Role.chair)
+        ),
+        "participants",
+    )
+    as_facilitator = _render(
+        session_background(
+            db=db, learning_session=learning_session, viewer=_viewer(facilitator, Role.facilitator)
+        ),
+        "participants",
+    )
+
+    assert (
+        '<table class="stack-table' in as_chair and "<caption>2 invited, 1 of them new" in as_chair
+    )
+    assert 'scope="col">Accessibility needs' in as_chair
+    assert 'data-label="Accessibility needs">Hearing loop, please' in as_chair
+    assert "Wheelchair" not in as_chair
+    assert "Wheelchair" in as_facilitator and "Hearing loop, please" in as_facilitator
+    assert "Manager, Huis van het Gezin Tilburg" in as_chair
+    assert "Family representative" in as_chair and "New" in as_chair
+    assert "Attended before" in as_chair
+    assert "Practitioner: <strong>0</strong>" in as_chair  # a missing role said in words
+    assert "Huis van het Gezin Tilburg: no practitioner invited" in as_chair
+
+
+def test_no_accessibility_column_when_nobody_shares_with_the_chair(
+    db: Session, community: LearningCommunity
+) -> None:
+    learning_session = factories.learning_session(db, community)
+    person = factories.person(db, community, accessibility_needs="Large screen")
+    factories.attendance(db, learning_session, person)
+    chair = factories.person(db, community)
+
+    html = _render(
+        session_background(
+            db=db, learning_session=learning_session, viewer=_viewer(chair, Role.chair)
+        ),
+        "participants",
+    )
+
+    assert "Large screen" not in html and "Accessibility needs" not in html
+
+
+def test_the_initiative_briefs_keep_a_drafts_text_from_the_chair(
+    db: Session, community: LearningCommunity
+) -> None:
+    learning_session = _workspace_data(db, community)
+    chair = factories.person(db, community)
+    facilitator = factories.person(db, community)
+
+    as_chair = _render(
+        session_background(
+            db=db, learning_session=learning_session, viewer=_viewer(chair, Role.chair)
+        ),
+        "initiative_briefs",
+    )
+    as_facilitator = _render(
+        session_background(
+            db=db, learning_session=learning_session, viewer=_viewer(facilitator, Role.facilitator)
+        ),
+        "initiative_briefs",
+    )
+
+    assert '<h3 id="brief-' in as_chair and "Huis van het Gezin Tilburg</h3>" in as_chair
+    assert "school social work" in as_chair and "Lump-sum subsidy" in as_chair
+    assert "No published factsheet yet." in as_chair
+    assert "renegotiated" not in as_chair
+    assert "The pooled budget is renegotiated" in as_facilitator
+    assert "From the unpublished version 1" in as_facilitator
+    assert "Actions from session 1" in as_chair and "Share the outcome set" in as_chair
+    assert ">Open</span>" in as_chair
+
+
+def test_the_background_speaks_dutch(db: Session, community: LearningCommunity) -> None:
+    learning_session = _workspace_data(db, community)
+    chair = factories.person(db, community)
+    background = session_background(
+        db=db, learning_session=learning_session, viewer=_viewer(chair, Role.chair)
+    )
+
+    participants = _render(background, "participants", "nl")
+    briefs = _render(background, "initiative_briefs", "nl")
+
+    assert "Uitgenodigd per rol" in participants and "Gezinsvertegenwoordiger" in participants
+    assert "2 uitgenodigd, van wie 1 nieuw" in participants
+    assert "Nog geen gepubliceerde factsheet." in briefs and "Acties uit sessie 1" in briefs
+    assert "Invited per role" not in participants and "Team" in briefs
