@@ -151,7 +151,9 @@ def _chair_steps(*, db: Session, principal: Principal) -> list[NextStep]:
         return []
     return [
         NextStep(
-            kind=StepKind.prepare_session, href=f"/sessions/{chaired.id}", number=chaired.number
+            kind=StepKind.prepare_session,
+            href=f"/sessions/{chaired.id}/prepare",
+            number=chaired.number,
         ),
         NextStep(
             kind=StepKind.session_contributions,

@@ -110,6 +110,7 @@ class SessionSpec:
     chair: str | None  # email
     reflection_deadline: date | None = None
     online_url: str = ""
+    end: time = time(16, 30)  # the end of the time slot, local time
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +202,7 @@ class AgendaItemSpec:
     dilemma: str | None = None  # contribution key
     good_practice: str | None = None  # contribution key
     question: str | None = None  # question key
+    chair_notes: Text | None = None
 
     def __post_init__(self) -> None:
         links = [self.dilemma, self.good_practice, self.question]
@@ -2108,7 +2110,7 @@ GOOD_PRACTICES: tuple[ContributionSpec, ...] = (
         submitted_by=SCHOOL_SOCIAL_WORKER_TILBURG,
         condition=_ROLES,
         level=IntegrationLevel.clinical,
-        status=ContributionStatus.on_agenda,
+        status=ContributionStatus.submitted,
         title=Text(en="One name and number on the fridge", nl="Eén naam en nummer op de koelkast"),
         description=Text(
             en=(
@@ -2530,11 +2532,121 @@ INDICATORS: tuple[IndicatorSpec, ...] = (
     ),
 )
 
+# Questions in the bank that no session has used yet: what the suggestions can offer.
+BANK_ONLY_QUESTIONS: tuple[QuestionSpec, ...] = (
+    QuestionSpec(
+        key="bank_roles_step_back",
+        session=0,
+        condition=_ROLES,
+        level=IntegrationLevel.clinical,
+        target_roles=(Role.family_representative,),
+        text=Text(
+            en="When did a professional step back too early, or stay too long, in your family?",
+            nl="Wanneer stapte een professional in uw gezin te vroeg terug, of bleef hij te lang?",
+        ),
+        plain_text=Text(
+            en="Did a helper stop too soon, or stay too long?",
+            nl="Stopte een hulpverlener te vroeg, of bleef hij te lang?",
+        ),
+    ),
+    QuestionSpec(
+        key="bank_monitoring_one_figure",
+        session=0,
+        condition=_MONITORING,
+        level=IntegrationLevel.system,
+        target_roles=(Role.policymaker,),
+        text=Text(
+            en="If the council could ask you for only one figure, which would you give it?",
+            nl="Als de raad u maar om één cijfer mocht vragen, welk cijfer zou u geven?",
+        ),
+        plain_text=Text(
+            en="Which one number tells how the help is going?",
+            nl="Welk ene getal laat zien hoe het met de hulp gaat?",
+        ),
+    ),
+    QuestionSpec(
+        key="bank_vision_family_words",
+        session=0,
+        condition=_SHARED_VISION,
+        level=IntegrationLevel.professional,
+        target_roles=(Role.family_representative, Role.practitioner),
+        text=Text(
+            en="How would a family describe our way of working in one sentence?",
+            nl="Hoe zou een gezin onze manier van werken in één zin beschrijven?",
+        ),
+        plain_text=Text(
+            en="How would you tell a friend what this team does?",
+            nl="Hoe vertel je een vriend wat dit team doet?",
+        ),
+    ),
+    QuestionSpec(
+        key="bank_financing_hidden_costs",
+        session=0,
+        condition=_FINANCING,
+        level=IntegrationLevel.organisational,
+        target_roles=(Role.manager, Role.policymaker),
+        text=Text(
+            en="Which work of the team does no budget pay for, and who carries it now?",
+            nl="Welk werk van het team betaalt geen enkel budget, en wie draagt het nu?",
+        ),
+        plain_text=Text(
+            en="Is there help that nobody pays for?",
+            nl="Is er hulp waar niemand voor betaalt?",
+        ),
+    ),
+)
+
 # --------------------------------------------------------------------------------------
 # Agendas: session 2 as held (with minutes), session 3 as a draft
 # --------------------------------------------------------------------------------------
 
 AGENDAS: dict[int, tuple[AgendaItemSpec, ...]] = {
+    1: (
+        AgendaItemSpec(
+            kind=AgendaItemKind.welcome,
+            title=Text(en="Welcome and introductions", nl="Welkom en kennismaking"),
+            duration_minutes=20,
+            owner=CHAIR,
+        ),
+        AgendaItemSpec(
+            kind=AgendaItemKind.findings,
+            title=Text(
+                en="The four conditions for partnership, and what we observed",
+                nl="De vier voorwaarden voor partnerschap, en wat we zagen",
+            ),
+            duration_minutes=40,
+            owner=RESEARCHER,
+        ),
+        AgendaItemSpec(
+            kind=AgendaItemKind.exchange,
+            title=Text(
+                en="Exchange in mixed-level groups: each initiative in five minutes",
+                nl="Uitwisseling in gemengde groepen: elk initiatief in vijf minuten",
+            ),
+            duration_minutes=50,
+            owner=FACILITATOR,
+        ),
+        AgendaItemSpec(
+            kind=AgendaItemKind.break_,
+            title=Text(en="Break", nl="Pauze"),
+            duration_minutes=15,
+        ),
+        AgendaItemSpec(
+            kind=AgendaItemKind.action_planning,
+            title=Text(
+                en="What each initiative wants to learn this year",
+                nl="Wat elk initiatief dit jaar wil leren",
+            ),
+            duration_minutes=35,
+            owner=FACILITATOR,
+        ),
+        AgendaItemSpec(
+            kind=AgendaItemKind.evaluation,
+            title=Text(en="Evaluation", nl="Evaluatie"),
+            duration_minutes=10,
+            owner=FACILITATOR,
+        ),
+    ),
     2: (
         AgendaItemSpec(
             kind=AgendaItemKind.findings,
@@ -2714,13 +2826,41 @@ AGENDAS: dict[int, tuple[AgendaItemSpec, ...]] = {
     ),
     3: (
         AgendaItemSpec(
-            kind=AgendaItemKind.findings,
+            kind=AgendaItemKind.welcome,
+            title=Text(en="Welcome and a round of names", nl="Welkom en een voorstelronde"),
+            duration_minutes=10,
+            owner=CHAIR,
+            chair_notes=Text(
+                en=(
+                    "Start with the family representatives: ask them what they hope to take "
+                    "home today. Two new policymakers join; introduce them by initiative."
+                ),
+                nl=(
+                    "Begin bij de gezinsvertegenwoordigers: vraag wat zij vandaag mee naar "
+                    "huis willen nemen. Er schuiven twee nieuwe beleidsmakers aan; stel hen "
+                    "voor per initiatief."
+                ),
+            ),
+        ),
+        AgendaItemSpec(
+            kind=AgendaItemKind.review_actions,
             title=Text(
                 en="Review of the actions from session 2 and new findings",
                 nl="Terugblik op de acties uit sessie 2 en nieuwe bevindingen",
             ),
-            duration_minutes=30,
+            duration_minutes=25,
             owner=RESEARCHER,
+            question="s3_results_changed_practice",
+            chair_notes=Text(
+                en=(
+                    "Zwolle-Kampen's transition plan is late; ask what help they need rather "
+                    "than why it is late."
+                ),
+                nl=(
+                    "Het overgangsplan van Zwolle-Kampen is te laat; vraag welke hulp ze nodig "
+                    "hebben, niet waarom het te laat is."
+                ),
+            ),
         ),
         AgendaItemSpec(
             kind=AgendaItemKind.dilemma,
@@ -2731,6 +2871,18 @@ AGENDAS: dict[int, tuple[AgendaItemSpec, ...]] = {
             duration_minutes=30,
             owner=MANAGER_LEIDEN,
             dilemma="leiden_two_front_doors",
+            chair_notes=Text(
+                en=(
+                    "Intervision format: the case holder explains, the group asks questions "
+                    "first, advice only in the last ten minutes. Give the family "
+                    "representative the first question."
+                ),
+                nl=(
+                    "Intervisievorm: de inbrenger licht toe, de groep stelt eerst vragen, "
+                    "advies pas in de laatste tien minuten. Geef de gezinsvertegenwoordiger "
+                    "de eerste vraag."
+                ),
+            ),
         ),
         AgendaItemSpec(
             kind=AgendaItemKind.dilemma,
@@ -2743,35 +2895,32 @@ AGENDAS: dict[int, tuple[AgendaItemSpec, ...]] = {
             dilemma="groningen_double_declarations",
         ),
         AgendaItemSpec(
-            kind=AgendaItemKind.good_practice,
-            title=Text(
-                en="Good practice Huis van het Gezin: one name on the fridge",
-                nl="Goed voorbeeld Huis van het Gezin: één naam op de koelkast",
-            ),
-            duration_minutes=15,
-            owner=SCHOOL_SOCIAL_WORKER_TILBURG,
-            good_practice="tilburg_card_on_the_fridge",
-        ),
-        AgendaItemSpec(
             kind=AgendaItemKind.exchange,
             title=Text(
                 en="Exchange in mixed-level groups: who is the family's single contact?",
                 nl="Uitwisseling in gemengde groepen: wie is het vaste aanspreekpunt?",
             ),
-            duration_minutes=30,
+            duration_minutes=40,
             owner=CHAIR,
             question="s3_single_contact",
+            chair_notes=Text(
+                en=(
+                    "Mix the groups so that no initiative sits alone; Tilburg's card on the "
+                    "fridge is a good example to bring in here."
+                ),
+                nl=(
+                    "Meng de groepen zo dat geen initiatief alleen zit; het kaartje op de "
+                    "koelkast uit Tilburg is hier een goed voorbeeld om in te brengen."
+                ),
+            ),
         ),
         AgendaItemSpec(
             kind=AgendaItemKind.action_planning,
-            title=Text(en="One action per initiative", nl="Eén actie per initiatief"),
+            title=Text(
+                en="One action per initiative, and the evaluation",
+                nl="Eén actie per initiatief, en de evaluatie",
+            ),
             duration_minutes=20,
-            owner=FACILITATOR,
-        ),
-        AgendaItemSpec(
-            kind=AgendaItemKind.evaluation,
-            title=Text(en="Evaluation", nl="Evaluatie"),
-            duration_minutes=10,
             owner=FACILITATOR,
         ),
     ),

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, select
 
 from app.actions.models import Action
-from app.agendas.models import AgendaItem, ReflectiveQuestion
+from app.agendas.models import AgendaItem, BankQuestion, ReflectiveQuestion
 from app.community.models import LearningCommunity
 from app.contributions.models import ContributionColumns, Dilemma, GoodPractice
 from app.demo import content
@@ -191,6 +191,7 @@ class _DemoSeeder:
                 community_id=self.community_id,
                 number=spec.number,
                 starts_at=_local(spec.day, spec.start),
+                ends_at=_local(spec.day, spec.end),
                 timezone=content.TIMEZONE,
                 place=self._t(spec.place),
                 online_url=spec.online_url,
@@ -254,6 +255,7 @@ class _DemoSeeder:
         )
 
     def _questions(self) -> None:
+        banked = self._question_bank()
         positions: dict[int, int] = {}
         rows: list[ReflectiveQuestion] = []
         for spec in content.QUESTIONS:
@@ -263,6 +265,7 @@ class _DemoSeeder:
                 ReflectiveQuestion(
                     session_id=self.sessions[spec.session],
                     position=position,
+                    bank_question_id=banked[spec.key],
                     text=self._t(spec.text),
                     plain_text=self._t(spec.plain_text),
                     condition=spec.condition,
@@ -272,6 +275,29 @@ class _DemoSeeder:
             )
         ids = self._insert(rows)
         self.questions = {spec.key: id_ for spec, id_ in zip(content.QUESTIONS, ids, strict=True)}
+
+    def _question_bank(self) -> dict[str, int]:
+        """Every demo question in the bank in both languages; the ids in the seed's language."""
+        specs = [*content.QUESTIONS, *content.BANK_ONLY_QUESTIONS]
+        ids: dict[str, int] = {}
+        for language in content.LANGUAGES:
+            rows = [
+                BankQuestion(
+                    community_id=self.community_id,
+                    language=language,
+                    text=spec.text.pick(language),
+                    plain_text=spec.plain_text.pick(language),
+                    condition=spec.condition,
+                    level=spec.level,
+                    target_roles=list(spec.target_roles),
+                    created_by_id=self._person(content.CHAIR),
+                )
+                for spec in specs
+            ]
+            inserted = self._insert(rows)
+            if language == self.language:
+                ids = {spec.key: id_ for spec, id_ in zip(specs, inserted, strict=True)}
+        return ids
 
     def _dilemmas_and_good_practices(self) -> None:
         self.dilemmas = self._contributions(Dilemma, content.DILEMMAS)
@@ -306,6 +332,7 @@ class _DemoSeeder:
                     title=self._t(item.title),
                     duration_minutes=item.duration_minutes,
                     minutes="" if item.minutes is None else self._t(item.minutes),
+                    chair_notes="" if item.chair_notes is None else self._t(item.chair_notes),
                     owner_id=self._person(item.owner),
                     dilemma_id=None if item.dilemma is None else self.dilemmas[item.dilemma],
                     good_practice_id=(
