@@ -19,6 +19,7 @@ from app import site
 from app.access_links import pages as access_link_pages
 from app.accounts import pages as account_pages
 from app.accounts import password_pages
+from app.agendas import document_pages as agenda_document_pages
 from app.api_tokens import pages as api_token_pages
 from app.audit import pages as audit_pages
 from app.auth.dependencies import csrf_protect
@@ -107,6 +108,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(contribution_pages.router)
     app.include_router(evidence_pages.router)
     app.include_router(factsheet_pages.router)
+    app.include_router(agenda_document_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     # Print stylesheets and fonts, for the in-browser factsheet preview.
     app.mount("/factsheet-files", StaticFiles(directory=FACTSHEETS_DIR), name="factsheet-files")

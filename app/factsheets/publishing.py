@@ -2,7 +2,8 @@
 
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Protocol
 
 from sqlmodel import Session
 
@@ -14,6 +15,23 @@ from app.factsheets.models import Factsheet
 from app.i18n import LANGUAGES
 from app.learning_sessions.models import LearningSession
 from app.vocabulary import AuditAction, FactsheetStatus
+
+
+class SessionFiles(Protocol):
+    """More of a session's documents for its ZIP: (file name, PDF)."""
+
+    def __call__(
+        self, *, db: Session, learning_session: LearningSession, language: str
+    ) -> Iterable[tuple[str, bytes]]: ...
+
+
+_agenda_files: SessionFiles | None = None
+
+
+def use_agenda_files(source: SessionFiles | None) -> None:
+    """The agenda PDFs come from app.agendas, which imports this room: handed in by app.wiring."""
+    global _agenda_files
+    _agenda_files = source
 
 
 def change_status(
@@ -56,7 +74,8 @@ def session_documents(
     renderer: Renderer,
     initiative_name: str | None = None,
 ) -> Iterator[tuple[str, bytes]]:
-    """Every initiative's newest factsheet of the session in each variant: (file name, PDF)."""
+    """Every initiative's newest factsheet of the session in each variant, then the agenda
+    PDFs once the agenda is published (not for one initiative): (file name, PDF)."""
     latest = listing.latest_per_initiative(
         db=db,
         community_id=learning_session.community_id,
@@ -74,6 +93,8 @@ def session_documents(
                 learning_session.number, initiative.name, factsheet.version_number, variant
             )
             yield name, document.pdf
+    if initiative_name is None and _agenda_files is not None:
+        yield from _agenda_files(db=db, learning_session=learning_session, language=language)
 
 
 def session_archive(
@@ -85,7 +106,8 @@ def session_archive(
     actor: Principal,
     ip: str,
 ) -> bytes:
-    """A ZIP of every initiative's newest factsheet of the session in each variant; audited."""
+    """A ZIP of every initiative's newest factsheet of the session in each variant and the
+    published agenda; audited."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, pdf in session_documents(
