@@ -13,6 +13,7 @@ from app.auth.principal import Principal
 from app.deps import DbDep, PaginationDep
 from app.errors import ConflictError, InvalidInputError, StaleVersionError
 from app.forms import field_errors, invalid_fields
+from app.i18n import LANGUAGES
 from app.labels import N_
 from app.memberships import service as membership_service
 from app.people import service
@@ -36,6 +37,8 @@ PERSON_MESSAGES: dict[str, str] = {
     "email": N_("Enter an email address like name@example.org."),
     "accessibility_needs": N_("Describe the accessibility needs in at most 1000 characters."),
     "preferred_format": N_("Choose a preferred format."),
+    "language": N_("Choose the language of the emails they get: English or Nederlands."),
+    "shares_needs_with_chair": N_("Tick the box to share the needs with the chair, or leave it."),
 }
 FILTER_MESSAGES: dict[str, str] = {
     "text": N_("Search for at most 200 characters."),
@@ -50,6 +53,7 @@ def _vocabularies() -> dict[str, Any]:
         "perspectives": list(Perspective),
         "levels": list(IntegrationLevel),
         "formats": list(PreferredFormat),
+        "email_languages": list(LANGUAGES.items()),
     }
 
 

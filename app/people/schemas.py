@@ -1,6 +1,6 @@
 import re
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
@@ -25,6 +25,8 @@ def _normalise_email(value: str | None) -> str | None:
 Email = Annotated[str | None, AfterValidator(_normalise_email)]
 # The column holds 1000 characters; refuse more here rather than fail in the database.
 AccessibilityNeeds = Annotated[LongText, StringConstraints(max_length=1000)]
+# The language of the emails a person gets (app.i18n.LANGUAGES).
+EmailLanguage = Literal["en", "nl"]
 
 
 class PersonCreate(BaseModel):
@@ -35,6 +37,8 @@ class PersonCreate(BaseModel):
     email: Email = None
     accessibility_needs: AccessibilityNeeds = ""
     preferred_format: PreferredFormat = PreferredFormat.standard
+    language: EmailLanguage = "nl"
+    shares_needs_with_chair: bool = False
 
 
 class PersonUpdate(BaseModel):
@@ -46,6 +50,8 @@ class PersonUpdate(BaseModel):
     email: Email = None
     accessibility_needs: AccessibilityNeeds | None = None
     preferred_format: PreferredFormat | None = None
+    language: EmailLanguage | None = None
+    shares_needs_with_chair: bool | None = None
 
 
 class PersonPublic(BaseModel):
@@ -55,6 +61,8 @@ class PersonPublic(BaseModel):
     email: str | None
     accessibility_needs: str
     preferred_format: PreferredFormat
+    language: str
+    shares_needs_with_chair: bool
     version: int
     created_at: datetime
     updated_at: datetime
@@ -105,12 +113,15 @@ class PersonForm(BaseModel):
     organisation: FormLine = ""
     email: FormLine = ""
     accessibility_needs: FormParagraph = ""
+    shares_needs_with_chair: FormLine = ""  # the checkbox: "yes" when ticked, absent otherwise
     preferred_format: FormLine = ""
+    # None when not posted or left on "Choose…" (FastAPI reads an empty value as absent).
+    language: FormLine | None = None
     version: FormLine = ""
 
     @classmethod
     def new(cls) -> "PersonForm":
-        return cls(preferred_format=PreferredFormat.standard)
+        return cls(preferred_format=PreferredFormat.standard, language="nl")
 
     @classmethod
     def of(cls, person: Person) -> "PersonForm":
@@ -121,14 +132,26 @@ class PersonForm(BaseModel):
             email=person.email or "",
             accessibility_needs=person.accessibility_needs or "",
             preferred_format=person.preferred_format or "",
+            language=person.language,
+            shares_needs_with_chair="yes" if person.shares_needs_with_chair else "",
             version=str(person.version),
         )
 
+    def _values(self) -> dict[str, object]:
+        values: dict[str, object] = self.model_dump()
+        # An unticked checkbox sends nothing: that is "no".
+        values["shares_needs_with_chair"] = self.shares_needs_with_chair or False
+        if self.language is None:
+            del values["language"]  # not chosen: the default, or the language kept
+        return values
+
     def to_create(self) -> PersonCreate:
-        return PersonCreate.model_validate(self.model_dump(exclude={"version"}))
+        values = self._values()
+        del values["version"]
+        return PersonCreate.model_validate(values)
 
     def to_update(self) -> PersonUpdate:
-        return PersonUpdate.model_validate(self.model_dump())
+        return PersonUpdate.model_validate(self._values())
 
 
 # The role form's message by each field, for the person's and the initiative's page.
