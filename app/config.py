@@ -7,7 +7,14 @@ from typing import Annotated, Literal, Self
 from urllib.parse import urlsplit
 from zoneinfo import available_timezones
 
-from pydantic import AliasChoices, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AliasChoices,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -104,6 +111,32 @@ class Settings(BaseSettings):
     database_pool_size: int = Field(
         default=10, ge=1, le=200, description="database connections kept open per process"
     )
+    smtp_host: str = Field(
+        default="",
+        description="the mail server to send through; empty: messages wait in the outbox page",
+    )
+    smtp_port: int = Field(default=587, ge=1, le=65535, description="the mail server's port")
+    smtp_starttls: bool = Field(
+        default=True, description="upgrade the connection with STARTTLS before logging in"
+    )
+    smtp_user: str = Field(default="", description="the login at the mail server, if it asks")
+    smtp_password: SecretStr = Field(
+        default=SecretStr(""), description="the password of that login"
+    )
+    smtp_sender: str = Field(
+        default="",
+        description="the From address (e.g. Leerkring <leerkring@example.nl>); "
+        "default: leerkring@ and the public host",
+    )
+    smtp_timeout_seconds: int = Field(
+        default=30, ge=1, le=600, description="how long one conversation with the server may take"
+    )
+    reminder_days: int = Field(
+        default=3, ge=0, le=60, description="send-reminders reminds invitees this many days ahead"
+    )
+    mail_in_background: bool = Field(
+        default=True, description="send queued messages from a background worker"
+    )
 
     @field_validator("public_url", mode="before")
     @classmethod
@@ -168,6 +201,15 @@ class Settings(BaseSettings):
             return self.public_url.rstrip("/") + "/"
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"http://{host}:{self.port}/"
+
+    @property
+    def public_host(self) -> str:
+        return urlsplit(self.link_base).hostname or "localhost"
+
+    @property
+    def sender(self) -> str:
+        """The From address of every message (and the calendar invitation's ORGANIZER)."""
+        return self.smtp_sender or f"leerkring@{self.public_host}"
 
     @property
     def trusted_hosts(self) -> list[str]:

@@ -17,6 +17,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 import app.models  # noqa: F401 - every table mapped before the first request
 from app import site
 from app.access_links import pages as access_link_pages
+from app.agendas import pages as agenda_pages
+from app.agendas import question_pages
 from app.accounts import pages as account_pages
 from app.accounts import password_pages
 from app.agendas import document_pages as agenda_document_pages
@@ -42,6 +44,7 @@ from app.initiatives import pages as initiatives_pages
 from app.invitations import pages as invitation_pages
 from app.labels import N_
 from app.learning_sessions import api as sessions_api
+from app.learning_sessions import change_pages as session_change_pages
 from app.learning_sessions import pages as sessions_pages
 from app.middleware import (
     BodySizeLimit,
@@ -56,6 +59,7 @@ from app.people import pages as people_pages
 from app.routing import routes_without_rule
 from app.templating import compile_templates, render
 from app.web import HXRedirect
+from app.wiring import wire
 
 logger = logging.getLogger(__name__)
 STATIC_DIR = PROJECT_ROOT / "app" / "static"
@@ -64,6 +68,7 @@ FACTSHEETS_DIR = PROJECT_ROOT / "factsheets"
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     settings = settings or get_settings()  # exits saying what to set if misconfigured
+    wire()
     docs = settings.api_docs_enabled
     app = FastAPI(
         lifespan=_lifespan,
@@ -104,6 +109,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(community_pages.router)
     app.include_router(initiatives_pages.router)
     app.include_router(sessions_pages.router)
+    app.include_router(session_change_pages.router)
+    app.include_router(agenda_pages.router)
+    app.include_router(question_pages.router)
     app.include_router(people_pages.router)
     app.include_router(contribution_pages.router)
     app.include_router(evidence_pages.router)
@@ -130,7 +138,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Start the background PDF worker for this process (any number of instances may run one)."""
+    """Start the background PDF and mail workers for this process (any number of instances
+    may run them)."""
     settings: Settings = app.state.settings
     compile_templates()
     # A thread for every request the database gate admits, and a few for static files.
@@ -148,7 +157,15 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
             timeout_seconds=settings.render_timeout_seconds,
         )
         worker.start()
+    mail_worker = None
+    if settings.mail_in_background and settings.smtp_host:
+        from app.mail.sending import MailWorker
+
+        mail_worker = MailWorker(app.state.database, settings)
+        mail_worker.start()
     yield
+    if mail_worker is not None:
+        mail_worker.stop()
     if worker is not None:
         worker.stop()
 

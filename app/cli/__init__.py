@@ -3,7 +3,7 @@
 Each module registers its commands on the one Typer app; they call services, never routes.
 """
 
-from app.cli import accounts, documents, operations  # noqa: F401 - registers the commands
+from app.cli import accounts, documents, mail, operations  # noqa: F401 - registers the commands
 from app.cli.common import cli
 
 __all__ = ["cli", "main"]

@@ -13,6 +13,7 @@ import app.models  # noqa: F401 - every table mapped before any session opens
 from app.config import get_settings
 from app.db import Database, create_db_engine
 from app.errors import DomainError
+from app.wiring import wire
 
 BaseUrlOption = Annotated[
     str | None,
@@ -36,6 +37,7 @@ cli = typer.Typer(
 
 
 def open_database() -> Database:
+    wire()  # rooms that must not import each other, connected as in create_app
     return Database(create_db_engine(get_settings().database_url))
 
 

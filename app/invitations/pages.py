@@ -2,13 +2,15 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from sqlmodel import Session
 
 from app.auth.dependencies import FacilitatorDep
 from app.auth.principal import Principal
+from app.config import Settings
+from app.db import MAX_ID
 from app.deps import DbDep
 from app.errors import DomainError
 from app.forms import field_errors
@@ -122,8 +124,31 @@ def outbox_page(
         offset=(page - 1) * PER_PAGE,
         limit=PER_PAGE,
     )
+    attachments = service.attachments_of(db=db, message_ids=[m.id or 0 for m in messages])
+    settings: Settings = request.app.state.settings
     return render(
         request,
         "auth/outbox.html",
-        {"messages": messages, "total": total, "page": page, "pages": page_count(total, PER_PAGE)},
+        {
+            "messages": messages,
+            "attachments": attachments,
+            "sending": bool(settings.smtp_host.strip()),
+            "total": total,
+            "page": page,
+            "pages": page_count(total, PER_PAGE),
+        },
     )
+
+
+@router.post("/community/outbox/{message_id}/send")
+def send_message_now(
+    request: Request,
+    principal: FacilitatorDep,
+    db: DbDep,
+    message_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+    page: Annotated[int, Form(ge=1, le=100_000)] = 1,
+) -> Response:
+    service.send_again(db=db, community_id=principal.community_id, message_id=message_id)
+    where = f"/community/outbox?page={page}" if page > 1 else "/community/outbox"
+    redirect = RedirectResponse(f"{where}#message-{message_id}", status_code=303)
+    return with_toast(request, redirect, Toast(N_("The message is being sent again.")))

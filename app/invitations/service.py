@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func
+from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from app.accounts import service as account_service
@@ -18,10 +19,10 @@ from app.audit import service as audit_service
 from app.auth.principal import Principal
 from app.community.models import LearningCommunity
 from app.db import utcnow
-from app.emails import queue_email, render_email
+from app.emails import queue_email, render_email, wake_sender_after_commit
 from app.errors import ConflictError, FieldProblem, InvalidInputError, NotFoundError
 from app.initiatives.models import Initiative
-from app.invitations.models import OutboxMessage
+from app.invitations.models import OutboxAttachment, OutboxMessage
 from app.invitations.schemas import FIELD_MESSAGES, InvitationCreate
 from app.labels import N_
 from app.memberships import service as membership_service
@@ -159,3 +160,35 @@ def list_outbox(
         .limit(limit)
     ).all()
     return messages, total
+
+
+def attachments_of(*, db: Session, message_ids: Sequence[int]) -> dict[int, list[OutboxAttachment]]:
+    """Each message's attachments (names and types; the bytes stay in the database)."""
+    found: dict[int, list[OutboxAttachment]] = {}
+    if not message_ids:
+        return found
+    for attachment in db.exec(
+        select(OutboxAttachment)
+        .where(col(OutboxAttachment.message_id).in_(list(message_ids)))
+        .options(defer(OutboxAttachment.data))  # type: ignore[arg-type]
+        .order_by(col(OutboxAttachment.message_id), col(OutboxAttachment.position))
+    ):
+        found.setdefault(attachment.message_id, []).append(attachment)
+    return found
+
+
+def send_again(*, db: Session, community_id: int, message_id: int) -> OutboxMessage:
+    """The facilitator's "send now": a queued message is due at once (its back-off is over),
+    and the sender looks as soon as this transaction commits. A sent one stays sent."""
+    message = db.get(OutboxMessage, message_id)
+    if message is None or message.community_id != community_id:
+        raise NotFoundError(
+            N_("There is no message with id %(id)s in the outbox."), arguments={"id": message_id}
+        )
+    if message.sent_at is not None:
+        raise ConflictError(N_("This message has been sent already."))
+    message.last_attempt_at = None
+    db.add(message)
+    db.flush()
+    wake_sender_after_commit(db=db)
+    return message

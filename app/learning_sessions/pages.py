@@ -27,6 +27,7 @@ from app.learning_sessions.models import LearningSession
 from app.learning_sessions.schemas import (
     EARLIEST,
     LATEST,
+    SESSION_FIELD_MESSAGES,
     AttendanceForm,
     InvitationForm,
     LearningSessionForm,
@@ -43,16 +44,7 @@ router = APIRouter(prefix="/sessions", include_in_schema=False)
 PageNumber = Annotated[int, Query(ge=1, le=100_000)]
 SearchText = Annotated[str, Query(max_length=200)]
 ATTENDANCE_PER_PAGE = 50
-FIELD_MESSAGES: dict[str, str] = {
-    "number": N_("Enter a session number between 1 and 1000."),
-    "starts_at": N_("Enter the date and the time of the session, between 2000 and 2100."),
-    "timezone": N_("Enter a time zone such as Europe/Amsterdam."),
-    "place": N_("Enter the place in at most 200 characters."),
-    "online_url": N_("Enter a web address starting with https://."),
-    "focus": N_("Enter the focus in at most 4000 characters."),
-    "reflection_deadline": N_("Enter a date between 2000 and 2100."),
-    "chair_id": N_("Choose a chair from the list."),
-}
+FIELD_MESSAGES = SESSION_FIELD_MESSAGES
 DUPLICATE_NUMBER = N_("There is already a session with this number.")
 
 

@@ -1,14 +1,23 @@
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated
 from zoneinfo import ZoneInfo, available_timezones
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+)
 
 from app.db import MAX_ID
 from app.errors import InvalidInputError
 from app.forms import FormChoices, FormLine, FormParagraph
 from app.labels import N_
+from app.learning_sessions.models import LearningSession
 from app.schemas import EntityId, LongText, ShortText, Version
 from app.time_zone import community_zone_name
 from app.vocabulary import SESSION_COMPOSITION_ROLES, Role, SessionStatus
@@ -47,6 +56,12 @@ TimeZoneName = Annotated[str, Field(max_length=64), AfterValidator(_known_timezo
 OnlineLink = Annotated[ShortText, AfterValidator(_web_address)]
 OverrideReason = Annotated[LongText, Field(max_length=2000)]  # as stored on the session
 SessionNumber = Annotated[int, Field(ge=1, le=1000)]
+ENDS_BEFORE_START = "must be after the start, on the same day"
+
+
+def ends_after_start(starts_at: datetime, ends_at: datetime | None) -> bool:
+    """A time slot ends after it starts, within a day (an end time on the session's day)."""
+    return ends_at is None or starts_at < ends_at <= starts_at + timedelta(hours=24)
 
 
 class LearningSessionCreate(BaseModel):
@@ -60,6 +75,17 @@ class LearningSessionCreate(BaseModel):
     focus: LongText = ""
     reflection_deadline: SessionDate | None = None
     chair_id: EntityId | None = None
+    ends_at: SessionStart | None = Field(
+        default=None, description="the end of the time slot; after starts_at, the same day"
+    )
+
+    @field_validator("ends_at")
+    @classmethod
+    def _ends_after_start(cls, value: datetime | None, info: ValidationInfo) -> datetime | None:
+        starts_at = info.data.get("starts_at")
+        if starts_at is not None and not ends_after_start(starts_at, value):
+            raise ValueError(ENDS_BEFORE_START)
+        return value
 
 
 class LearningSessionUpdate(BaseModel):
@@ -68,6 +94,9 @@ class LearningSessionUpdate(BaseModel):
     version: Version
     number: SessionNumber | None = None
     starts_at: SessionStart | None = None
+    ends_at: SessionStart | None = Field(
+        default=None, description="the end of the time slot (null: none); after starts_at"
+    )
     timezone: TimeZoneName | None = None
     place: ShortText | None = None
     online_url: OnlineLink | None = None
@@ -87,6 +116,7 @@ class LearningSessionPublic(BaseModel):
     community_id: int
     number: int
     starts_at: datetime
+    ends_at: datetime | None
     timezone: str
     place: str
     online_url: str
@@ -97,12 +127,29 @@ class LearningSessionPublic(BaseModel):
     prepared_override_reason: str | None = Field(
         description="why the session was prepared despite gaps, if it was"
     )
+    calendar_sequence: int = Field(
+        description="the calendar invitation's SEQUENCE: raised when date, time or place change"
+    )
+    cancelled_at: datetime | None
     version: int
     created_at: datetime
     updated_at: datetime
 
 
 # -- the session pages' forms as posted (app.forms) --------------------------------------------
+
+# The message next to each refused field of the schedule and edit forms.
+SESSION_FIELD_MESSAGES: dict[str, str] = {
+    "number": N_("Enter a session number between 1 and 1000."),
+    "starts_at": N_("Enter the date and the time of the session, between 2000 and 2100."),
+    "ends_at": N_("Enter an end time after the start time, such as 16:30 (on the same day)."),
+    "timezone": N_("Enter a time zone such as Europe/Amsterdam."),
+    "place": N_("Enter the place in at most 200 characters."),
+    "online_url": N_("Enter a web address starting with https://."),
+    "focus": N_("Enter the focus in at most 4000 characters."),
+    "reflection_deadline": N_("Enter a date between 2000 and 2100."),
+    "chair_id": N_("Choose a chair from the list."),
+}
 
 
 def _entity_id(value: str) -> int | None:
@@ -122,32 +169,64 @@ def _starts_at(starts_on: str, starts_time: str, timezone: str) -> datetime | st
 
 
 class LearningSessionForm(BaseModel):
-    """The schedule form: the start as a date and a time, in the session's time zone."""
+    """The schedule form: the start as a date and a time, in the session's time zone, and
+    the end as a time on that day."""
 
     number: FormLine = ""
     starts_on: FormLine = ""
     starts_time: FormLine = ""
+    ends_at: FormLine = ""
     timezone: FormLine = Field(default_factory=community_zone_name)
     place: FormLine = ""
     online_url: FormLine = ""
     focus: FormParagraph = ""
     chair_id: FormLine = ""
     reflection_deadline: FormLine = ""
+    version: FormLine = ""
+
+    @classmethod
+    def of(cls, learning_session: LearningSession) -> "LearningSessionForm":
+        zone = ZoneInfo(learning_session.timezone)
+        starts = learning_session.starts_at.astimezone(zone)
+        ends = learning_session.ends_at.astimezone(zone) if learning_session.ends_at else None
+        deadline = learning_session.reflection_deadline
+        return cls(
+            number=str(learning_session.number),
+            starts_on=starts.date().isoformat(),
+            starts_time=starts.strftime("%H:%M"),
+            ends_at=ends.strftime("%H:%M") if ends else "",
+            timezone=learning_session.timezone,
+            place=learning_session.place,
+            online_url=learning_session.online_url,
+            focus=learning_session.focus,
+            chair_id=str(learning_session.chair_id or ""),
+            reflection_deadline=deadline.isoformat() if deadline else "",
+            version=str(learning_session.version),
+        )
+
+    def _values(self) -> dict[str, object]:
+        timezone = self.timezone.strip()
+        ends_at = self.ends_at.strip()
+        return {
+            "number": self.number,
+            "starts_at": _starts_at(self.starts_on, self.starts_time, timezone),
+            "ends_at": _starts_at(self.starts_on, ends_at, timezone) if ends_at else None,
+            "timezone": timezone,
+            "place": self.place,
+            "online_url": self.online_url.strip(),
+            "focus": self.focus,
+            "chair_id": self.chair_id or None,
+            "reflection_deadline": self.reflection_deadline or None,
+        }
 
     def to_create(self) -> LearningSessionCreate:
-        timezone = self.timezone.strip()
-        return LearningSessionCreate.model_validate(
-            {
-                "number": self.number,
-                "starts_at": _starts_at(self.starts_on, self.starts_time, timezone),
-                "timezone": timezone,
-                "place": self.place,
-                "online_url": self.online_url.strip(),
-                "focus": self.focus,
-                "chair_id": self.chair_id or None,
-                "reflection_deadline": self.reflection_deadline or None,
-            }
-        )
+        return LearningSessionCreate.model_validate(self._values())
+
+    def to_update(self) -> LearningSessionUpdate:
+        """Every field as posted; the end is checked against the start (the form has both)."""
+        values = self._values()
+        LearningSessionCreate.model_validate(values)
+        return LearningSessionUpdate.model_validate({**values, "version": self.version})
 
 
 class InvitationForm(BaseModel):

@@ -5,6 +5,7 @@ The status workflow and the preparation rule live in ``workflow``, invitations i
 """
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from sqlalchemy import and_, func
 from sqlmodel import Session, col, select
@@ -14,9 +15,14 @@ from app.db import fetch_page, utcnow
 from app.errors import ConflictError, FieldProblem, InvalidInputError, NotFoundError
 from app.factsheets.models import Factsheet
 from app.labels import N_
-from app.learning_sessions import workflow
+from app.learning_sessions import announcements, workflow
 from app.learning_sessions.models import LearningSession
-from app.learning_sessions.schemas import LearningSessionCreate, LearningSessionUpdate
+from app.learning_sessions.schemas import (
+    ENDS_BEFORE_START,
+    LearningSessionCreate,
+    LearningSessionUpdate,
+    ends_after_start,
+)
 from app.people.models import Person
 from app.reflections.models import Reflection
 from app.versioning import check_version
@@ -70,6 +76,7 @@ def update_session(
     check_version(learning_session, data.version, "learning session")
     changes = data.model_dump(exclude_unset=True, exclude={"version", "reason"})
     status = changes.pop("status", None)
+    _check_time_slot(learning_session, changes)
     if "number" in changes and changes["number"] != learning_session.number:
         _refuse_duplicate_number(
             db=db, community_id=learning_session.community_id, number=changes["number"]
@@ -80,10 +87,15 @@ def update_session(
             community_id=learning_session.community_id,
             chair_id=changes["chair_id"],
         )
+    before = _calendar_facts(learning_session)
     for field, value in changes.items():
-        if value is not None or field in {"chair_id", "reflection_deadline"}:
+        if value is not None or field in {"chair_id", "reflection_deadline", "ends_at"}:
             setattr(learning_session, field, value)
     learning_session.updated_at = utcnow()
+    moved = _calendar_facts(learning_session) != before
+    if moved:
+        # The invitation's SEQUENCE: calendars take the update only when it is higher.
+        learning_session.calendar_sequence += 1
     if status is not None:
         workflow.change_status(
             db=db,
@@ -93,7 +105,52 @@ def update_session(
             override_reason=data.reason or "",
         )
     db.flush()
+    if moved:
+        announcements.schedule_changed(db=db, learning_session=learning_session)
     return learning_session
+
+
+def _calendar_facts(learning_session: LearningSession) -> tuple[object, ...]:
+    """What a calendar invitation says about when and where; nothing else moves it."""
+    return (
+        learning_session.starts_at,
+        learning_session.ends_at,
+        learning_session.timezone,
+        learning_session.place,
+        learning_session.online_url,
+    )
+
+
+def _check_time_slot(learning_session: LearningSession, changes: dict[str, object]) -> None:
+    starts_at = changes.get("starts_at") or learning_session.starts_at
+    ends_at = changes.get("ends_at", learning_session.ends_at)
+    assert isinstance(starts_at, datetime) and (ends_at is None or isinstance(ends_at, datetime))
+    if not ends_after_start(starts_at, ends_at):
+        raise InvalidInputError(
+            N_("The session must end after it starts, on the same day."),
+            [FieldProblem("ends_at", ENDS_BEFORE_START)],
+        )
+
+
+def cancel_session(*, db: Session, learning_session: LearningSession) -> int:
+    """Call a session off: it stays, marked cancelled; those invited get the calendar's
+    cancellation (SEQUENCE raised, as the standard asks). Returns how many were told."""
+    if learning_session.cancelled_at is not None:
+        raise ConflictError(
+            N_("Session %(number)s is cancelled already."),
+            arguments={"number": learning_session.number},
+        )
+    if learning_session.status in (SessionStatus.held, SessionStatus.followed_up):
+        raise ConflictError(
+            N_("Session %(number)s has been held; it cannot be cancelled."),
+            arguments={"number": learning_session.number},
+        )
+    learning_session.cancelled_at = utcnow()
+    learning_session.calendar_sequence += 1
+    learning_session.updated_at = utcnow()
+    db.add(learning_session)
+    db.flush()
+    return announcements.cancelled(db=db, learning_session=learning_session)
 
 
 def delete_session(*, db: Session, learning_session: LearningSession) -> None:
