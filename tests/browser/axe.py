@@ -74,6 +74,7 @@ MAIN_PAGES = [
     MainPage("initiatives", "/initiatives", "facilitator"),
     MainPage("continuity", "/continuity", "facilitator"),
     MainPage("contributions", "/sessions/{next_session}/contributions", "facilitator"),
+    MainPage("prepare", "/sessions/{next_session}/prepare", "chair"),
     MainPage("initiative-new", "/initiatives/new", "facilitator"),
     MainPage("initiative", "/initiatives/{initiative}", "facilitator"),
     MainPage("initiative-edit", "/initiatives/{initiative}/edit", "facilitator"),
