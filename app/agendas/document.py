@@ -243,6 +243,8 @@ class BriefingView:
     initiatives: tuple[InitiativeBrief, ...]
     previous_session_number: int | None
     last_actions: tuple[ActionBrief, ...]
+    # Per initiative name: who comes for it, with the role they hold there.
+    coming: dict[str, tuple[tuple[str, Role], ...]] = field(default_factory=dict)
 
     @property
     def new_participants(self) -> int:
@@ -253,6 +255,11 @@ def build_briefing_view(
     *, db: Session, learning_session: LearningSession, viewer: Principal
 ) -> BriefingView:
     found = session_background(db=db, learning_session=learning_session, viewer=viewer)
+    coming: dict[str, list[tuple[str, Role]]] = {}
+    for participant in found.participants:
+        for held in participant.roles:
+            if held.initiative_name is not None:
+                coming.setdefault(held.initiative_name, []).append((participant.name, held.role))
     return BriefingView(
         participants=found.participants,
         role_counts=tuple(found.role_counts.items()),
@@ -260,4 +267,5 @@ def build_briefing_view(
         initiatives=found.initiatives,
         previous_session_number=found.previous_session_number,
         last_actions=found.last_actions,
+        coming={name: tuple(people) for name, people in coming.items()},
     )

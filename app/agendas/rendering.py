@@ -16,7 +16,7 @@ from app.templating import make_environment
 from app.vocabulary import PartnershipCondition, Role
 
 # Bump when a template or stylesheet under factsheets/agenda/ changes; stored with each PDF.
-TEMPLATE_VERSION = "agenda-1"
+TEMPLATE_VERSION = "agenda-2"
 
 _TEMPLATES: dict[DocumentKind, str] = {
     "agenda": "agenda/template.html",

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from sqlmodel import Session, select
 
-from app.agendas import documents
+from app.agendas import documents, rendering
 from app.agendas.models import AgendaItem, ReflectiveQuestion, SessionDocument
 from app.agendas.rendering import AgendaRenderer
 from app.auth.principal import Principal
@@ -272,7 +272,11 @@ def test_a_second_request_is_served_from_the_store_and_a_change_renders_again(
     stored = db.exec(
         select(SessionDocument).where(SessionDocument.session_id == learning_session.id)
     ).one()
-    assert (stored.kind, stored.language, stored.template_version) == ("agenda", "en", "agenda-1")
+    assert (stored.kind, stored.language, stored.template_version) == (
+        "agenda",
+        "en",
+        rendering.TEMPLATE_VERSION,
+    )
     first_hash = stored.content_hash
 
     # Chair's notes are not in the agenda: changing them renders nothing.
@@ -334,3 +338,64 @@ def test_file_names_and_languages(db: Session, community: LearningCommunity) -> 
     )
     with pytest.raises(documents.InvalidInputError):
         documents.agenda_pdf(db=db, learning_session=learning_session, language="fr")
+
+
+def chair_principal(person: Person) -> Principal:
+    return Principal(
+        account_id=0,
+        person_id=person.id or 0,
+        community_id=person.community_id,
+        name=person.name,
+        email=person.email,
+        community_roles=frozenset({Role.chair}),
+    )
+
+
+def test_the_briefing_has_the_participants_a_page_per_initiative_and_last_sessions_actions(
+    db: Session, community: LearningCommunity, facilitator: Person
+) -> None:
+    agenda = make_agenda(db, community)
+    learning_session = agenda.learning_session
+    initiative = factories.initiative(db, community, name="Samen1Plan Drechtsteden")
+    practitioner = factories.person(
+        db, community, name="Mehmet Yildiz", accessibility_needs="Hearing loop, please"
+    )
+    factories.membership(db, practitioner, Role.practitioner, initiative)
+    factories.attendance(db, learning_session, practitioner)
+    previous = factories.learning_session(db, community, number=2)
+    factories.action(db, initiative, previous, title="One plan per family, one coordinator")
+
+    pdf = documents.briefing_pdf(
+        db=db,
+        learning_session=learning_session,
+        language="en",
+        viewer=chair_principal(agenda.chair),
+    )
+
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+    text = " ".join(pages)
+    assert "Who is coming" in text and "Mehmet Yildiz" in text
+    assert "Hearing loop" not in text  # not shared with the chair
+    initiative_pages = [page for page in pages if "INITIATIVE Samen1Plan Drechtsteden" in page]
+    assert len(initiative_pages) == 1
+    assert "Mehmet Yildiz (Practitioner)" in initiative_pages[0]
+    assert "One plan per family, one coordinator" in initiative_pages[0]
+    assert "Last session's actions" in pages[-1]
+    assert "One plan per family, one coordinator" in pages[-1]
+    assert NOTES in text
+
+    for_facilitator = documents.briefing_pdf(
+        db=db,
+        learning_session=learning_session,
+        language="en",
+        viewer=facilitator_principal(facilitator),
+    )
+    assert "Hearing loop, please" in text_of(for_facilitator)
+    # The chair asks again: the chair's version, not the facilitator's.
+    again = documents.briefing_pdf(
+        db=db,
+        learning_session=learning_session,
+        language="en",
+        viewer=chair_principal(agenda.chair),
+    )
+    assert "Hearing loop" not in text_of(again)
