@@ -2,7 +2,7 @@
 
 app.agendas sends invitations through app.mail, so the mail room gets the agenda's PDFs and
 end time handed in; app.mail reads sessions, so sessions announce their changes through the
-announcer handed in here.
+announcer handed in here. The session's ZIP (app.factsheets) gets the published agenda's PDFs.
 """
 
 from datetime import datetime
@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 from app.agendas import documents
 from app.agendas.models import AgendaItem
 from app.agendas.schedule import schedule
+from app.factsheets import publishing as factsheet_publishing
 from app.learning_sessions import announcements
 from app.learning_sessions.models import LearningSession
 from app.mail import session_mail
@@ -43,4 +44,5 @@ class AgendaDocuments:
 
 def wire() -> None:
     session_mail.use_session_documents(AgendaDocuments())
+    factsheet_publishing.use_agenda_files(documents.archive_files)
     announcements.listen(session_mail.ANNOUNCER)

@@ -10,10 +10,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from app.agendas import documents
 from app.community.models import LearningCommunity
 from app.config import Settings
-from app.factsheets import publishing
 from app.people.models import Person
 from app.vocabulary import Role
 from tests import factories
@@ -141,10 +139,8 @@ def test_signed_out_visitors_are_sent_to_sign_in(anonymous: TestClient, agenda: 
 
 
 def test_the_session_zip_holds_the_agenda_pdfs_once_published(
-    client: TestClient, db: Session, monkeypatch: pytest.MonkeyPatch, agenda: Agenda
+    client: TestClient, db: Session, agenda: Agenda
 ) -> None:
-    monkeypatch.setattr(publishing, "_agenda_files", None)
-    publishing.use_agenda_files(documents.archive_files)
     zip_path = f"/sessions/{agenda.learning_session.id}/factsheets.zip"
 
     def names() -> list[str]:
