@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from app.actions.models import Action
 from app.agendas import background_queries as queries
+from app.auth import policy
 from app.auth.principal import Principal
 from app.contributions.models import ContributionColumns, Dilemma, GoodPractice
 from app.learning_sessions import workflow
@@ -188,7 +189,9 @@ def _participants(
     for person, attended_before in queries.invitees(db=db, learning_session=learning_session):
         assert person.id is not None
         roles = sorted(held.get(person.id, []), key=lambda held_role: ROLE_ORDER[held_role.role])
-        shows_needs = viewer.is_facilitator or person.shares_needs_with_chair
+        shows_needs = policy.sees_accessibility_needs(
+            viewer, person.id or 0, shared=person.shares_needs_with_chair
+        )
         participants.append(
             Participant(
                 person_id=person.id,

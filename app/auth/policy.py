@@ -27,6 +27,16 @@ def reads_person(principal: Principal, person_id: int) -> bool:
     return principal.person_id == person_id or reads_people_directory(principal)
 
 
+def sees_accessibility_needs(principal: Principal, person_id: int, *, shared: bool) -> bool:
+    """Needs are for the facilitator and the person; the chair reads them only when the person
+    chose to share them (Person.shares_needs_with_chair)."""
+    return (
+        principal.is_facilitator
+        or principal.person_id == person_id
+        or (shared and principal.is_chair)
+    )
+
+
 def session_scope(principal: Principal) -> int | None:
     """The one learning session a session-scoped access link opens; None: no such limit."""
     return principal.session_scope_id

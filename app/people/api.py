@@ -3,12 +3,15 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response, status
 
 from app.api_responses import errors
+from app.auth import policy
 from app.auth.dependencies import FacilitatorDep, MemberDep, PeopleDirectoryDep
+from app.auth.principal import Principal
 from app.db import MAX_ID
 from app.deps import DbDep, PaginationDep
 from app.memberships import service as membership_service
 from app.people import service
 from app.people.dependencies import MembershipDep, PersonDep, ReadablePersonDep
+from app.people.models import Person
 from app.people.schemas import (
     MembershipCreate,
     MembershipPublic,
@@ -26,6 +29,14 @@ memberships_router = APIRouter(prefix="/memberships", tags=["memberships"])
 OptionalId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 
 
+def _public(person: Person, reader: Principal) -> PersonPublic:
+    public = PersonPublic.model_validate(person, from_attributes=True)
+    shared = person.shares_needs_with_chair
+    if not policy.sees_accessibility_needs(reader, person.id or 0, shared=shared):
+        public.accessibility_needs = None
+    return public
+
+
 @people_router.get("", responses=errors(409, 422))
 def list_people(
     principal: PeopleDirectoryDep, db: DbDep, pagination: PaginationDep
@@ -38,7 +49,7 @@ def list_people(
         limit=pagination.per_page,
     )
     return Page(
-        items=[PersonPublic.model_validate(p, from_attributes=True) for p in people],
+        items=[_public(p, principal) for p in people],
         page=pagination.page,
         per_page=pagination.per_page,
         total=total,
@@ -52,8 +63,8 @@ def create_person(principal: FacilitatorDep, data: PersonCreate, db: DbDep) -> P
 
 
 @people_router.get("/{person_id}", responses=errors(404, 422))
-def get_person(_access: MemberDep, person: ReadablePersonDep) -> PersonPublic:
-    return PersonPublic.model_validate(person, from_attributes=True)
+def get_person(principal: MemberDep, person: ReadablePersonDep) -> PersonPublic:
+    return _public(person, principal)
 
 
 @people_router.patch("/{person_id}", responses=errors(404, 409, 413, 422))

@@ -228,7 +228,6 @@ def _person_page(
     initiative_ids = {
         h.membership.initiative_id for h in held if h.membership.initiative_id is not None
     }
-    is_self = principal.person_id == person.id
     return render(
         request,
         "people/detail.html",
@@ -237,7 +236,9 @@ def _person_page(
             "held": held,
             "attendances": service.sessions_of(db=db, person_id=person.id),
             "shows_contact": policy.sees_contact_details(principal, person.id, initiative_ids),
-            "shows_needs": is_self or policy.reads_people_directory(principal),
+            "shows_needs": policy.sees_accessibility_needs(
+                principal, person.id, shared=person.shares_needs_with_chair
+            ),
             "shows_directory_link": policy.reads_people_directory(principal),
             "can_manage": policy.is_facilitator(principal),
             **(

@@ -2,7 +2,7 @@ import re
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from app.forms import FormLine, FormParagraph
 from app.labels import N_
@@ -59,7 +59,10 @@ class PersonPublic(BaseModel):
     name: str
     organisation: str
     email: str | None
-    accessibility_needs: str
+    accessibility_needs: str | None = Field(
+        description="null when not for you: the facilitator and the person read them, the "
+        "chair only when the person shares them"
+    )
     preferred_format: PreferredFormat
     language: str
     shares_needs_with_chair: bool

@@ -264,10 +264,19 @@ def test_a_persons_page_is_for_the_facilitator_the_chair_and_the_person(
     assert own.status_code == 200 and "Large print" in own.text
     assert browser.get(f"/api/v1/people/{policymaker.id}").json()["id"] == policymaker.id
 
-    chairs_view = sign_in(chair).get(f"/people/{colleague.id}")
+    # The chair reads the background, but accessibility needs only when the person shares them.
+    as_chair = sign_in(chair)
+    chairs_view = as_chair.get(f"/people/{colleague.id}")
     assert chairs_view.status_code == 200
-    assert "colleague@a.example" in chairs_view.text and "Hearing loop" in chairs_view.text
-    assert sign_in(chair).get(f"/api/v1/people/{colleague.id}").status_code == 200
+    assert "colleague@a.example" in chairs_view.text and "Hearing loop" not in chairs_view.text
+    record = as_chair.get(f"/api/v1/people/{colleague.id}")
+    assert record.status_code == 200 and record.json()["accessibility_needs"] is None
+    colleague.shares_needs_with_chair = True
+    db.add(colleague)
+    db.flush()
+    assert "Hearing loop" in as_chair.get(f"/people/{colleague.id}").text
+    shared = as_chair.get(f"/api/v1/people/{colleague.id}").json()
+    assert shared["accessibility_needs"] == "Hearing loop"
 
 
 def test_the_people_list_is_for_the_facilitator_and_the_chair(
