@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from app.agendas import rendering
 from app.community.models import LearningCommunity
 from app.config import Settings
 from app.people.models import Person
@@ -156,3 +157,20 @@ def test_the_session_zip_holds_the_agenda_pdfs_once_published(
         "session-03-agenda-plain-language.pdf",
     ]
     assert "Dilemma round" in text_of(archive.read("session-03-agenda.pdf"))
+
+
+def test_a_render_past_the_time_limit_answers_503_and_the_next_one_works(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, agenda: Agenda
+) -> None:
+    # WeasyPrint writes in a worker process: too slow, and the process is ended.
+    hurried = rendering.AgendaRenderer(timeout_seconds=0.01)
+    monkeypatch.setattr(rendering, "_default", hurried)
+
+    slow = client.get(paths(agenda)["agenda"])
+
+    assert slow.status_code == 503
+    assert "took too long" in slow.text
+    hurried.timeout_seconds = 60
+    again = client.get(paths(agenda)["agenda"])
+    assert again.status_code == 200
+    assert "Dilemma round" in text_of(again.content)
