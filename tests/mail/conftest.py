@@ -14,17 +14,21 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
+from fastapi.testclient import TestClient
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
+from app.auth.dependencies import timeouts
 from app.community.models import LearningCommunity
 from app.config import Settings
 from app.learning_sessions.models import LearningSession
+from app.main import create_app
 from app.people.models import Person
 from app.vocabulary import AgendaItemKind, Role
 from app.wiring import wire
 from tests import factories
 from tests.conftest import RolledBackDatabase
+from tests.helpers import use_session
 
 
 @dataclass
@@ -104,6 +108,16 @@ def database(connection: Connection) -> RolledBackDatabase:
 @pytest.fixture(autouse=True)
 def wired() -> None:
     wire()
+
+
+@pytest.fixture
+def mail_client(
+    mail_settings: Settings, database: RolledBackDatabase, db: Session, facilitator: Person
+) -> TestClient:
+    """The facilitator's browser, on an app with a mail server set up."""
+    app = create_app(mail_settings, database=database)
+    token = factories.user_session(db, facilitator, timeouts=timeouts(mail_settings))
+    return use_session(TestClient(app), mail_settings.secret_key, token)
 
 
 @dataclass
