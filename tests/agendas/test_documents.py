@@ -18,6 +18,11 @@ from app.learning_sessions.models import LearningSession
 from app.people.models import Person
 from app.vocabulary import AgendaItemKind, PartnershipCondition, Role
 from tests import factories
+from tests.factsheets.test_pdf_structure import (
+    assert_id_tree_resolves_headers,
+    assert_tree_holds_every_mcid,
+    split_text,
+)
 
 FAMILY_QUESTION = "Who is the single contact for a family, and does the family know it?"
 FAMILY_PLAIN = "Who is your one contact person?"
@@ -399,3 +404,29 @@ def test_the_briefing_has_the_participants_a_page_per_initiative_and_last_sessio
         viewer=chair_principal(agenda.chair),
     )
     assert "Hearing loop" not in text_of(again)
+
+
+def test_running_headers_page_numbers_and_the_watermark_are_artifacts(
+    db: Session, community: LearningCommunity, facilitator: Person
+) -> None:
+    agenda = make_agenda(db, community)
+    for index in range(3, 12):  # enough items for a second page, with its running header
+        factories.agenda_item(
+            db, agenda.learning_session, position=index, title=f"Exchange round {index}"
+        )
+
+    pdf = documents.briefing_pdf(
+        db=db,
+        learning_session=agenda.learning_session,
+        language="en",
+        viewer=facilitator_principal(facilitator),
+    )
+
+    assert_tree_holds_every_mcid(pdf)
+    assert_id_tree_resolves_headers(pdf)
+    pages = split_text(pdf)
+    assert len(pages) > 2
+    assert "DRAFT" in pages[0].artifact_text and "DRAFT" not in pages[0].tagged_text
+    assert "Page 2 of" in pages[1].artifact_text
+    assert "Chair's briefing pack, learning session 3" in pages[1].artifact_text
+    assert "Page 2 of" not in pages[1].tagged_text
