@@ -62,6 +62,22 @@ def _edit_form(
     )
 
 
+def _stale(
+    request: Request, db: Session, learning_session: LearningSession, typed: LearningSessionForm
+) -> HTMLResponse:
+    """What is stored now, with the notice; what they typed is shown beside it."""
+    return _edit_form(
+        request,
+        db,
+        learning_session,
+        form=LearningSessionForm.of(learning_session),
+        errors={},
+        notice=STALE,
+        typed=typed,
+        status_code=409,
+    )
+
+
 @router.get("/{session_id}/edit", response_class=HTMLResponse)
 def edit_session(
     _access: FacilitatorDep, request: Request, learning_session: LearningSessionDep, db: DbDep
@@ -82,6 +98,8 @@ def save_session(
         data = form.to_update()
     except ValidationError as error:
         errors = field_errors(error, SESSION_FIELD_MESSAGES)
+        if not errors:  # only the hidden version was unreadable: show what is stored now
+            return _stale(request, db, learning_session, form)
         return _edit_form(request, db, learning_session, form=form, errors=errors, status_code=422)
     try:
         service.update_session(db=db, learning_session=learning_session, data=data, actor=principal)
@@ -93,17 +111,7 @@ def save_session(
         }
         return _edit_form(request, db, learning_session, form=form, errors=errors, status_code=422)
     except StaleVersionError:
-        # What is stored now, with the notice; what they typed is shown beside it.
-        return _edit_form(
-            request,
-            db,
-            learning_session,
-            form=LearningSessionForm.of(learning_session),
-            errors={},
-            notice=STALE,
-            typed=form,
-            status_code=409,
-        )
+        return _stale(request, db, learning_session, form)
     except ConflictError:
         errors = {"number": N_("There is already a session with this number.")}
         return _edit_form(request, db, learning_session, form=form, errors=errors, status_code=409)

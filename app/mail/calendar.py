@@ -6,6 +6,7 @@ raised) or removes (METHOD:CANCEL) the event it already holds instead of adding 
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email.utils import parseaddr
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -49,15 +50,17 @@ class CalendarEvent:
     location: str
     description: str
     url: str
-    organizer: str  # the sender's address
+    organizer: str  # the sender ("Leerkring <leerkring@example.nl>" or an address)
     attendee: str  # the recipient's address: the only attendee in their file
     attendee_name: str
 
 
 def _address(email: str, name: str = "") -> vCalAddress:
-    address = vCalAddress(f"mailto:{email}")
-    if name:
-        address.params["CN"] = vText(name)
+    """A calendar address; "Leerkring <leerkring@example.nl>" gives its name and address."""
+    parsed_name, parsed_address = parseaddr(email)
+    address = vCalAddress(f"mailto:{parsed_address or email}")
+    if name or parsed_name:
+        address.params["CN"] = vText(name or parsed_name)
     return address
 
 

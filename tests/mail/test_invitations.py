@@ -2,6 +2,7 @@
 calendar file in which the recipient is the only attendee."""
 
 from email.message import EmailMessage
+from email.utils import parseaddr
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
@@ -141,7 +142,8 @@ def test_the_calendar_file_names_the_session_in_amsterdam_and_only_the_recipient
     assert int(event["SEQUENCE"]) == 0
     attendees = event["ATTENDEE"]
     assert str(attendees) == f"mailto:{invited.practitioner.email}"  # one, not a list
-    assert str(event["ORGANIZER"]) == f"mailto:{get_settings().sender}"
+    organizer = parseaddr(get_settings().sender)[1]
+    assert str(event["ORGANIZER"]) == f"mailto:{organizer}"
     session_link = f"{get_settings().link_base}sessions/{invited.learning_session.id}"
     assert session_link in str(event["DESCRIPTION"])
     # The attached .ics is the same calendar.

@@ -114,3 +114,28 @@ def test_the_api_takes_the_end_and_refuses_one_before_the_start(
     )
     assert created.status_code == 422
     assert created.json()["errors"][0]["field"] == "ends_at"
+
+
+def test_a_stale_edit_shows_what_is_stored_and_what_was_typed(
+    client: TestClient, db: Session, community: LearningCommunity
+) -> None:
+    learning_session = factories.learning_session(db, community, number=11)
+    data = {
+        "version": str(learning_session.version + 5),
+        "number": "11",
+        "starts_on": "2027-01-28",
+        "starts_time": "09:00",
+        "ends_at": "12:00",
+        "timezone": "Europe/Amsterdam",
+        "place": "Bibliotheek Leiden",
+    }
+
+    stale = client.post(f"/sessions/{learning_session.id}/edit", data=data)
+    unreadable = client.post(f"/sessions/{learning_session.id}/edit", data={**data, "version": "x"})
+
+    assert stale.status_code == unreadable.status_code == 409
+    assert "Someone else changed this session since you opened it" in stale.text
+    assert "2027-01-28 09:00–12:00, Bibliotheek Leiden" in stale.text
+    assert attributes(stale.text, "starts_on")["value"] == "2027-01-21"  # as stored
+    db.refresh(learning_session)
+    assert learning_session.place == "Stadhuis Leiden"
