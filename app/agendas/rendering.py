@@ -11,6 +11,7 @@ import multiprocessing
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
@@ -106,6 +107,22 @@ class AgendaRenderer:
         return shop.write_pdf(html, kind)
 
     def _write_bounded(self, kind: DocumentKind, html: str, timeout: float) -> bytes:
+        for _ in range(2):  # a worker that died is replaced once
+            pool = self._worker_pool()
+            try:
+                return pool.submit(_write_in_worker, kind, html).result(timeout=timeout)
+            except FutureTimeout:
+                # The render is abandoned with its process; the next one starts a fresh pool.
+                self._discard(pool, terminate=True)
+                break
+            except BrokenProcessPool:
+                # The worker died (killed, out of memory): once more with a fresh one.
+                self._discard(pool, terminate=False)
+        raise RenderTooSlowError(
+            N_("The PDF took too long to make. Please try again in a minute.")
+        ) from None
+
+    def _worker_pool(self) -> ProcessPoolExecutor:
         with self._lock:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(
@@ -113,21 +130,16 @@ class AgendaRenderer:
                     max_tasks_per_child=TASKS_PER_WORKER_PROCESS,
                     mp_context=multiprocessing.get_context("spawn"),
                 )
-            pool = self._pool
-        future = pool.submit(_write_in_worker, kind, html)
-        try:
-            return future.result(timeout=timeout)
-        except FutureTimeout:
-            # The render is abandoned with its process; the next one starts a fresh pool.
-            with self._lock:
+            return self._pool
+
+    def _discard(self, pool: ProcessPoolExecutor, *, terminate: bool) -> None:
+        with self._lock:
+            if terminate:
                 for process in list(getattr(pool, "_processes", {}).values()):
                     process.terminate()
-                pool.shutdown(wait=False, cancel_futures=True)
-                if self._pool is pool:
-                    self._pool = None
-            raise RenderTooSlowError(
-                N_("The PDF took too long to make. Please try again in a minute.")
-            ) from None
+            pool.shutdown(wait=False, cancel_futures=True)
+            if self._pool is pool:
+                self._pool = None
 
 
 _process_renderer: AgendaRenderer | None = None

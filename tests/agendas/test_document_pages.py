@@ -160,7 +160,7 @@ def test_the_session_zip_holds_the_agenda_pdfs_once_published(
 
 
 def test_a_render_past_the_time_limit_answers_503_and_the_next_one_works(
-    client: TestClient, monkeypatch: pytest.MonkeyPatch, agenda: Agenda
+    client: TestClient, db: Session, monkeypatch: pytest.MonkeyPatch, agenda: Agenda
 ) -> None:
     # WeasyPrint writes in a worker process: too slow, and the process is ended.
     hurried = rendering.AgendaRenderer(timeout_seconds=0.01)
@@ -174,3 +174,15 @@ def test_a_render_past_the_time_limit_answers_503_and_the_next_one_works(
     again = client.get(paths(agenda)["agenda"])
     assert again.status_code == 200
     assert "Dilemma round" in text_of(again.content)
+
+    # The worker process dies (killed, out of memory): the next render gets a fresh one.
+    pool = hurried._pool
+    assert pool is not None
+    for process in list(pool._processes.values()):  # type: ignore[attr-defined]
+        process.kill()
+        process.join()
+    agenda.items[2].title = "Dilemma round, in two groups"
+    db.flush()
+    revived = client.get(paths(agenda)["agenda"])
+    assert revived.status_code == 200
+    assert "Dilemma round, in two groups" in text_of(revived.content)
