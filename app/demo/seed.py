@@ -21,6 +21,7 @@ from app.demo import content
 from app.demo.accounts import add_demo_accounts
 from app.demo.content import ContributionSpec, EvidenceSpec, Text
 from app.demo.factsheets import add_demo_factsheets
+from app.demo.invitations import add_demo_invitations
 from app.evidence.models import EvidenceCondition, EvidenceItem
 from app.evidence.service import evidence_fingerprint
 from app.initiatives.models import Initiative, InitiativeDiscipline, InitiativeMunicipality
@@ -43,15 +44,22 @@ _Row = TypeVar("_Row", bound=_HasId)
 _Contribution = TypeVar("_Contribution", bound=ContributionColumns)
 
 
-def seed_demo(db: Session, *, language: str = "en") -> bool:
-    """Insert the demo learning community unless a community exists already; True when it inserted."""
+def seed_demo(db: Session, *, language: str = "en", invitations: bool = True) -> bool:
+    """Insert the demo learning community unless a community exists already; True when it inserted.
+
+    ``invitations``: sessions 1 and 2's agendas published, their invitations sent, with the
+    PDFs attached (seconds of rendering; tests about other things leave them out).
+    """
     if language not in content.LANGUAGES:
         raise ValueError(f"unknown language {language!r}; expected one of {content.LANGUAGES}")
     if db.exec(select(LearningCommunity.id).limit(1)).first() is not None:
         return False
-    _DemoSeeder(db, language).run()
+    seeder = _DemoSeeder(db, language)
+    seeder.run()
     add_demo_accounts(db)
     add_demo_factsheets(db, language=language)
+    if invitations:
+        add_demo_invitations(db, community_id=seeder.community_id)
     return True
 
 

@@ -11,7 +11,7 @@ from app.people.models import Person
 
 
 def test_every_listed_demo_account_signs_in_with_the_demo_password(db: Session) -> None:
-    assert seed_demo(db, language="en") is True
+    assert seed_demo(db, language="en", invitations=False) is True
 
     for demo in DEMO_ACCOUNTS:
         found = account_service.authenticate(db=db, email=demo.email, password=DEMO_PASSWORD)
@@ -26,7 +26,7 @@ def test_every_listed_demo_account_signs_in_with_the_demo_password(db: Session) 
 
 
 def test_the_password_is_hashed_once_and_only_listed_people_get_it(db: Session) -> None:
-    seed_demo(db, language="nl")
+    seed_demo(db, language="nl", invitations=False)
 
     hashes = db.exec(
         select(Account.password_hash)

@@ -59,7 +59,7 @@ def assert_quotes_are_own_consented_and_on_topic(
 def test_each_initiative_has_a_published_factsheet_and_a_revised_draft(
     db: Session, language: str
 ) -> None:
-    seed_demo(db, language=language)
+    seed_demo(db, language=language, invitations=False)
     held = session_numbered(db, 2)
     preparing = session_numbered(db, content.SESSION_IN_PREPARATION)
     initiatives = db.exec(select(Initiative).order_by(col(Initiative.name))).all()
@@ -116,7 +116,7 @@ def test_each_initiative_has_a_published_factsheet_and_a_revised_draft(
 
 
 def test_factsheet_texts_follow_the_language(db: Session) -> None:
-    seed_demo(db, language="nl")
+    seed_demo(db, language="nl", invitations=False)
     published = db.exec(select(Factsheet).where(Factsheet.status == FactsheetStatus.published))
     texts = []
     for row in published.all():
@@ -148,7 +148,7 @@ def test_every_published_section_has_a_confirmed_plain_text_that_reads_easily(
     from app.demo.factsheets import PLAIN_TEXTS, REVISED_PLAIN_TEXTS, SUGGESTION_LEFT_IN
     from app.factsheets.readability import readability
 
-    seed_demo(db, language=language)
+    seed_demo(db, language=language, invitations=False)
     held = session_numbered(db, 2)
     preparing = session_numbered(db, content.SESSION_IN_PREPARATION)
     unconfirmed = []

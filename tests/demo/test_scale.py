@@ -37,7 +37,7 @@ def held_sessions(db: Session) -> int:
 def test_scale_adds_initiatives_with_people_evidence_and_factsheets(
     db: Session, language: str
 ) -> None:
-    seed_demo(db, language=language)
+    seed_demo(db, language=language, invitations=False)
     before = {model: count(db, model) for model in (Initiative, Person, EvidenceItem, Factsheet)}
     community_family = select(func.count()).where(
         Membership.role == Role.family_representative, col(Membership.initiative_id).is_(None)
@@ -100,7 +100,7 @@ def test_scale_adds_initiatives_with_people_evidence_and_factsheets(
 
 
 def test_scale_twice_adds_more_with_unique_names_and_emails(db: Session) -> None:
-    seed_demo(db)
+    seed_demo(db, invitations=False)
     scale_community(db, initiatives=3)
     counts = scale_community(db, initiatives=3)
 

@@ -21,7 +21,7 @@ DEMO_INITIATIVES = {
 
 @pytest.mark.parametrize("language", ["en", "nl"])
 def test_demo_community_is_complete_and_seeded_once(db: Session, language: str) -> None:
-    assert seed_demo(db, language=language) is True
+    assert seed_demo(db, language=language, invitations=False) is True
     assert seed_demo(db, language=language) is False
 
     assert set(db.exec(select(Initiative.name)).all()) == DEMO_INITIATIVES
@@ -79,7 +79,7 @@ def test_demo_community_is_complete_and_seeded_once(db: Session, language: str) 
 
 
 def test_demo_texts_follow_the_language(db: Session) -> None:
-    seed_demo(db, language="nl")
+    seed_demo(db, language="nl", invitations=False)
     question_texts = " ".join(db.exec(select(ReflectiveQuestion.text)).all())
     assert " de " in question_texts
     assert " the " not in question_texts
