@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import defer
 from sqlmodel import Session, select
 
@@ -95,7 +96,7 @@ def document(
 ) -> SessionDocument:
     """The stored document when its content is current; rendered and stored here otherwise.
 
-    ``views`` builds what the template shows (``view``, and ``background`` for the briefing).
+    ``views`` builds what the template shows (``view``, and ``briefing`` for the briefing).
     """
     _check_language(language)
     renderer = rendering.renderer()
@@ -107,7 +108,7 @@ def document(
         return found
     pdf = renderer.render_pdf(kind, language, **built)
     if found is None:
-        found = SessionDocument(
+        document = SessionDocument(
             session_id=session_id,
             kind=kind,
             language=language,
@@ -115,12 +116,18 @@ def document(
             template_version=renderer.template_version,
             pdf=pdf,
         )
-        db.add(found)
-    else:
-        found.content_hash = digest
-        found.template_version = renderer.template_version
-        found.pdf = pdf
-        found.updated_at = utcnow()
+        try:
+            with db.begin_nested():
+                db.add(document)
+            return document
+        except IntegrityError:
+            # Another request stored this document meanwhile: ours, just rendered, replaces it.
+            found = stored(db=db, session_id=session_id, kind=kind, language=language)
+            assert found is not None
+    found.content_hash = digest
+    found.template_version = renderer.template_version
+    found.pdf = pdf
+    found.updated_at = utcnow()
     db.flush()
     return found
 

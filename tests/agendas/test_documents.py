@@ -430,3 +430,36 @@ def test_running_headers_page_numbers_and_the_watermark_are_artifacts(
     assert "Page 2 of" in pages[1].artifact_text
     assert "Chair's briefing pack, learning session 3" in pages[1].artifact_text
     assert "Page 2 of" not in pages[1].tagged_text
+
+
+def test_a_document_another_request_stored_meanwhile_is_replaced_not_refused(
+    db: Session, community: LearningCommunity, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    agenda = make_agenda(db, community)
+    learning_session = agenda.learning_session
+    db.add(
+        SessionDocument(
+            session_id=learning_session.id or 0,
+            kind="agenda",
+            language="en",
+            content_hash="0" * 64,
+            template_version="older",
+            pdf=b"%PDF stored by the other request",
+        )
+    )
+    db.flush()
+    stored = documents.stored
+    calls: list[int] = []
+
+    def read_before_the_other_request_wrote(**where: object) -> SessionDocument | None:
+        calls.append(1)
+        return None if len(calls) == 1 else stored(**where)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(documents, "stored", read_before_the_other_request_wrote)
+
+    pdf = documents.agenda_pdf(db=db, learning_session=learning_session, language="en")
+
+    assert "Dilemma round" in text_of(pdf)
+    rows = db.exec(select(SessionDocument)).all()
+    assert len(rows) == 1
+    assert rows[0].template_version == rendering.TEMPLATE_VERSION
