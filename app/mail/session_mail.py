@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, col, select
 
 from app.access_links import service as access_link_service
+from app.audit import service as audit_service
 from app.community.models import LearningCommunity
 from app.config import get_settings
 from app.emails import Attachment, is_queued, queue_email, render_email
@@ -23,7 +24,7 @@ from app.initiatives.models import Initiative
 from app.learning_sessions.models import LearningSession
 from app.mail import calendar
 from app.mail.recipients import Invitee, invitees
-from app.vocabulary import FactsheetStatus
+from app.vocabulary import AuditAction, FactsheetStatus
 
 ACCESS_LINK_DAYS_AFTER = 14  # a family representative's link works until two weeks after
 
@@ -66,13 +67,20 @@ def _personal_link(db: Session, learning_session: LearningSession, invitee: Invi
     base = get_settings().link_base
     if not invitee.is_family:
         return f"{base}sessions/{learning_session.id}"
-    day = learning_session.starts_at.astimezone(ZoneInfo(learning_session.timezone)).date()
-    _link, token = access_link_service.create_access_link(
+    last_day = local_day(learning_session) + timedelta(days=ACCESS_LINK_DAYS_AFTER)
+    link, token = access_link_service.create_access_link(
         db=db,
         person=invitee.person,
         created_by_id=None,
-        expires_at=access_link_service.expiry_moment(day + timedelta(days=ACCESS_LINK_DAYS_AFTER)),
+        expires_at=access_link_service.expiry_moment(last_day),
         session_id=learning_session.id,
+    )
+    audit_service.record(
+        db=db,
+        action=AuditAction.access_link_created,
+        actor_label="session email",
+        subject=invitee.person.name,
+        detail=f"link {link.id}; session {learning_session.number}; works until {last_day}",
     )
     return access_link_service.link_url(base, token)
 

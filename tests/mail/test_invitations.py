@@ -10,11 +10,13 @@ from sqlmodel import Session, col, select
 
 from app.access_links.models import AccessLink
 from app.agendas.documents import agenda_file_name
+from app.audit.models import AuditEntry
 from app.auth import secrets
 from app.config import Settings, get_settings
 from app.invitations.models import OutboxMessage
 from app.mail.sending import send_pending
 from app.mail.session_mail import queue_agenda_invitations
+from app.vocabulary import AuditAction
 from tests.conftest import RolledBackDatabase
 from tests.mail.conftest import PLAIN_PDF, PUBLISHED_PDF, Collector, Invited
 
@@ -115,6 +117,10 @@ def test_the_family_representative_gets_a_personal_link_and_plain_language(
     ).one()
     assert link.person_id == invited.family.id
     assert link.session_id == invited.learning_session.id
+    made = db.exec(
+        select(AuditEntry).where(AuditEntry.action == AuditAction.access_link_created)
+    ).one()
+    assert made.subject == invited.family.name and token not in made.detail
     assert "/sessions/" not in text
 
 
