@@ -55,7 +55,10 @@ def use_session_documents(documents: SessionDocuments) -> None:
 
 def session_documents() -> SessionDocuments:
     if not _provider:
-        raise RuntimeError("app.wiring.wire() must run before session emails are written")
+        # A script or test that never built the app: connect the rooms now.
+        from app.wiring import wire
+
+        wire()
     return _provider[0]
 
 
