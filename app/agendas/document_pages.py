@@ -1,11 +1,13 @@
-"""A session's agenda PDFs (agenda, plain-language agenda) and the chair's briefing pack."""
+"""A session's published agenda, as a page and as PDFs (agenda, plain-language agenda), and
+the chair's briefing pack."""
 
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import HTMLResponse, Response
 
 from app.agendas import documents
+from app.agendas.document import build_agenda_view
 from app.agendas.models import SessionDocument
 from app.auth import policy
 from app.auth.dependencies import MemberDep, OptionalPrincipal
@@ -14,6 +16,7 @@ from app.errors import NotFoundError
 from app.labels import N_
 from app.learning_sessions.dependencies import LearningSessionDep, PreparedSessionDep
 from app.learning_sessions.models import LearningSession
+from app.templating import render
 
 router = APIRouter(prefix="/sessions", include_in_schema=False)
 
@@ -61,6 +64,22 @@ def _agenda(
         db=db, learning_session=learning_session, language=chosen, plain=plain
     )
     return _pdf(request, document, documents.agenda_file_name(learning_session, chosen, plain))
+
+
+@router.get("/{session_id}/agenda", response_class=HTMLResponse)
+def agenda_page(
+    principal: MemberDep, request: Request, learning_session: ReadableAgendaDep, db: DbDep
+) -> HTMLResponse:
+    """The agenda the invitation links to; a family representative reads the plain one."""
+    plain = principal.is_family_representative and not principal.is_facilitator
+    view = build_agenda_view(
+        db=db,
+        learning_session=learning_session,
+        language=request.state.language,
+        kind="plain_agenda" if plain else "agenda",
+    )
+    context = {"learning_session": learning_session, "agenda": view, "plain": plain}
+    return render(request, "agendas/agenda.html", context)
 
 
 @router.get("/{session_id}/agenda.pdf")

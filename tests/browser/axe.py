@@ -75,6 +75,8 @@ MAIN_PAGES = [
     MainPage("continuity", "/continuity", "facilitator"),
     MainPage("contributions", "/sessions/{next_session}/contributions", "facilitator"),
     MainPage("prepare", "/sessions/{next_session}/prepare", "chair"),
+    MainPage("agenda", "/sessions/{held_session}/agenda", "practitioner"),
+    MainPage("agenda-family", "/sessions/{held_session}/agenda", "family"),
     MainPage("initiative-new", "/initiatives/new", "facilitator"),
     MainPage("initiative", "/initiatives/{initiative}", "facilitator"),
     MainPage("initiative-edit", "/initiatives/{initiative}/edit", "facilitator"),
