@@ -75,8 +75,8 @@ def queue_email(
     the transaction commits (a message with a ``dedupe_key`` is never queued twice)."""
     message = OutboxMessage(
         community_id=community_id,
-        recipient=recipient,
-        subject=email.subject[:300],
+        recipient=recipient.strip(),
+        subject=" ".join(email.subject.split())[:300],  # one line: no header injection
         body=email.body[:20000],
         html_body=email.html[:100000],
         created_at=utcnow(),

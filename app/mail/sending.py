@@ -192,7 +192,7 @@ def send_pending(
                     build_message(claimed, sender=settings.sender, domain=settings.public_host),
                     settings,
                 )
-            except (smtplib.SMTPException, OSError, UnicodeError) as error:
+            except (smtplib.SMTPException, OSError, ValueError) as error:  # incl. Unicode
                 failed += 1
                 logger.warning("message %s not sent: %s", claimed.message_id, _describe(error))
                 finish(database, claimed.message_id, error=_describe(error))

@@ -8,6 +8,7 @@ from sqlmodel import Session, col, select
 
 from app.agendas.models import ReflectiveQuestion
 from app.config import Settings
+from app.emails import Email, queue_email
 from app.invitations.models import OutboxMessage
 from app.mail.reminders import run_reminders
 from app.mail.sending import send_pending
@@ -139,3 +140,26 @@ def test_send_reminders_twice_sends_each_reminder_once(
     assert len(keys) == len(set(keys)) == 5
     db.refresh(learning_session)
     assert isinstance(db.get(ReflectiveQuestion, for_family.id), ReflectiveQuestion)
+
+
+def test_a_line_break_in_a_subject_cannot_add_a_header(
+    db: Session,
+    invited: Invited,
+    database: RolledBackDatabase,
+    mail_settings: Settings,
+    mailbox: Collector,
+) -> None:
+    queue_email(
+        db=db,
+        community_id=invited.learning_session.community_id,
+        recipient="ilse@leiden.example",
+        email=Email(subject="Session 3\r\nBcc: someone@elsewhere.example", body="Hello"),
+    )
+    db.commit()
+
+    assert send_pending(database, mail_settings).sent == 1
+
+    [received] = mailbox.received
+    assert received.recipients == ["ilse@leiden.example"]
+    assert received.message["Bcc"] is None
+    assert str(received.message["Subject"]) == "Session 3 Bcc: someone@elsewhere.example"
