@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import ColumnElement, and_, or_, update
 from sqlmodel import Session, col, func, select
 
 from app.agendas.models import AgendaItem
@@ -129,6 +129,19 @@ def _remove_agenda_items(
     for item in items:
         db.delete(item)
     db.flush()
+    for session_id in {item.session_id for item in items}:
+        _agenda_changed(db, session_id)
+
+
+def _agenda_changed(db: Session, session_id: int) -> None:
+    """Raise the agenda's version (app.agendas.service keeps it as the agenda's lock), so an
+    open workspace hears of the new item and the published agenda shows as changed."""
+    db.execute(
+        update(LearningSession)
+        .where(col(LearningSession.id) == session_id)
+        .values(agenda_version=col(LearningSession.agenda_version) + 1)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def put_on_agenda(
@@ -159,6 +172,7 @@ def put_on_agenda(
     db.add(item)
     db.add(contribution)
     db.flush()
+    _agenda_changed(db, learning_session.id)
     return item
 
 

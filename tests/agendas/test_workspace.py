@@ -435,3 +435,19 @@ def test_publishing_queues_one_invitation_per_invitee_and_a_change_is_announced(
     assert len(
         db.exec(select(OutboxMessage).where(OutboxMessage.session_id == session_3.id)).all()
     ) == 2 * len(invitees)
+
+
+def test_a_dilemma_put_on_the_agenda_elsewhere_raises_the_agenda_version(
+    db: Session, community: LearningCommunity, session_3: LearningSession, client: TestClient
+) -> None:
+    dilemma = factories.dilemma(db, factories.initiative(db, community), session_id=session_3.id)
+    before = session_3.agenda_version
+    response = client.post(
+        f"/sessions/{session_3.id}/contributions/dilemma/{dilemma.id}/agenda",
+        data={"on_agenda": "true"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    db.refresh(session_3)
+    assert session_3.agenda_version == before + 1
+    assert [item.dilemma_id for item in items_of(db, session_3)] == [dilemma.id]
