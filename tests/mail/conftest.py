@@ -63,7 +63,7 @@ class Collector:
         return [r for r in self.received if address in r.recipients]
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
@@ -72,7 +72,7 @@ def _free_port() -> int:
 @pytest.fixture
 def smtp_server() -> Iterator[tuple[Collector, int]]:
     collector = Collector()
-    port = _free_port()
+    port = free_port()
     controller = Controller(collector, hostname="127.0.0.1", port=port)
     controller.start()
     try:
