@@ -20,13 +20,16 @@ from app.config import get_settings
 from app.emails import Attachment, is_queued, queue_email, render_email
 from app.factsheets import documents as factsheet_documents
 from app.factsheets.models import Factsheet
+from app.i18n import translations
 from app.initiatives.models import Initiative
+from app.labels import N_
 from app.learning_sessions.models import LearningSession
 from app.mail import calendar
 from app.mail.recipients import Invitee, invitees
 from app.vocabulary import AuditAction, FactsheetStatus
 
 ACCESS_LINK_DAYS_AFTER = 14  # a family representative's link works until two weeks after
+EVENT_TITLE = N_("Learning session %(number)s, %(community)s")
 
 
 class SessionDocuments(Protocol):
@@ -115,17 +118,21 @@ def _calendar_file(
     learning_session: LearningSession,
     invitee: Invitee,
     context: dict[str, Any],
-    email_subject: str,
     method: calendar.Method,
 ) -> Attachment:
     settings = get_settings()
+    # The same title in every message about the session, in the recipient's language.
+    summary = translations(invitee.language).gettext(EVENT_TITLE) % {
+        "number": learning_session.number,
+        "community": context["community"],
+    }
     place = learning_session.place or learning_session.online_url
     event = calendar.CalendarEvent(
         uid=calendar.session_uid(learning_session, settings.public_host),
         sequence=learning_session.calendar_sequence,
         starts=context["starts_at"],
         ends=context["ends_at"],
-        summary=email_subject,
+        summary=summary,
         location=place,
         description=f"{learning_session.focus}\n\n{context['link']}".strip(),
         url=context["link"],
@@ -211,9 +218,7 @@ def _queue(
     email = render_email(template, invitee.language, **context)
     attachments = _documents(db, learning_session, invitee) if with_documents else []
     if method is not None:
-        attachments.append(
-            _calendar_file(learning_session, invitee, context, email.subject, method)
-        )
+        attachments.append(_calendar_file(learning_session, invitee, context, method))
     queue_email(
         db=db,
         community_id=learning_session.community_id,

@@ -146,6 +146,8 @@ def test_the_calendar_file_names_the_session_in_amsterdam_and_only_the_recipient
     host = mail_settings.public_host
     assert str(event["UID"]) == f"session-{invited.learning_session.id}@{host}"
     assert int(event["SEQUENCE"]) == 0
+    assert str(event["SUMMARY"]).startswith("Learning session 3, Leerkring test")
+    assert str(event["LOCATION"]) == "Stadhuis Leiden"
     attendees = event["ATTENDEE"]
     assert str(attendees) == f"mailto:{invited.practitioner.email}"  # one, not a list
     organizer = parseaddr(get_settings().sender)[1]
