@@ -21,6 +21,7 @@ from sqlmodel import Session
 
 from app.access_links.models import AccessLink
 from app.accounts import service as account_service
+from app.agendas.models import BankQuestion
 from app.auth import policy
 from app.auth.dependencies import MemberDep, OptionalPrincipal, timeouts
 from app.auth.principal import Principal
@@ -28,7 +29,13 @@ from app.config import Settings
 from app.factsheets import service as factsheet_service
 from app.people.models import Person
 from app.routing import iter_routes
-from app.vocabulary import FactsheetStatus, OneTimeTokenPurpose, Role
+from app.vocabulary import (
+    FactsheetStatus,
+    IntegrationLevel,
+    OneTimeTokenPurpose,
+    PartnershipCondition,
+    Role,
+)
 from tests import factories
 from tests.helpers import open_access_link, use_browser_id, use_session
 
@@ -127,6 +134,22 @@ def build_world(db: Session) -> World:
         db, w.people["family"], created_by=w.people["facilitator"], for_session=held_session
     )
     w.ids["session_access_link"] = session_link.id or 0
+    # The planned session's agenda (two items), a question of it, a bank question to pick.
+    for position, key in enumerate(("agenda_item", "agenda_item_2")):
+        item = factories.agenda_item(db, planned, position=position, title=f"Blok {position}")
+        w.ids[key] = item.id or 0
+    w.ids["question"] = factories.reflective_question(db, planned).id or 0
+    banked = BankQuestion(
+        community_id=community.id or 0,
+        language="nl",
+        text="Wie is het vaste aanspreekpunt van een gezin?",
+        condition=PartnershipCondition.roles,
+        level=IntegrationLevel.professional,
+    )
+    db.add(banked)
+    db.flush()
+    w.ids["bank_question"] = banked.id or 0
+    w.ids["outbox_message"] = factories.outbox_message(db, community).id or 0
     w.ids |= {
         "initiative_a": a.id or 0,
         "initiative_b": b.id or 0,
@@ -236,6 +259,21 @@ A_CONTRIBUTORS = {
 SESSION_PREPARERS = {
     actor: "allowed" if actor in {"chair", "facilitator"} else "forbidden" for actor in ACTORS[1:]
 } | OTHER_SESSION
+# The planned session's agenda is not published: only those who prepare it read it.
+UNPUBLISHED_AGENDA = {
+    actor: "allowed" if actor in {"chair", "facilitator"} else "not_found" for actor in ACTORS[1:]
+}
+ITEM_FORM = {"agenda_version": "0", "kind": "welcome", "title": "Welkom", "duration_minutes": "10"}
+QUESTION_FORM = {"text": "Wie doet wat, en weet het gezin dat?", "condition": "roles"} | {
+    "level": "professional"
+}
+
+
+def move_up(w: World, _actor: str) -> tuple[str, dict[str, Any]]:
+    order = [str(w.ids["agenda_item"]), str(w.ids["agenda_item_2"])]
+    data = {"agenda_version": "0", "order": order, "to": ["1", "2"]}
+    data["move"] = f"{w.ids['agenda_item_2']}:up"
+    return f"/sessions/{w.ids['session']}/prepare/order", {"data": data}
 
 
 EVIDENCE_FORM = {
@@ -619,6 +657,97 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
         "member",
         p("/sessions/{session}/contributions/dilemma/{dilemma}/agenda", data={"on_agenda": "true"}),
         SESSION_PREPARERS,
+    ),
+    # the chair's workspace and the agenda documents
+    ("GET", "/sessions/{session_id}/prepare"): (
+        "member",
+        p("/sessions/{session}/prepare"),
+        SESSION_PREPARERS,
+    ),
+    ("POST", "/sessions/{session_id}/prepare/items"): (
+        "member",
+        p("/sessions/{session}/prepare/items", data=ITEM_FORM),
+        SESSION_PREPARERS,
+    ),
+    ("POST", "/sessions/{session_id}/prepare/items/{item_id}"): (
+        "member",
+        p("/sessions/{session}/prepare/items/{agenda_item}", data=ITEM_FORM),
+        SESSION_PREPARERS,
+    ),
+    ("POST", "/sessions/{session_id}/prepare/items/{item_id}/delete"): (
+        "member",
+        p("/sessions/{session}/prepare/items/{agenda_item}/delete", data={"agenda_version": "0"}),
+        SESSION_PREPARERS,
+    ),
+    ("POST", "/sessions/{session_id}/prepare/order"): ("member", move_up, SESSION_PREPARERS),
+    ("POST", "/sessions/{session_id}/prepare/publish"): (
+        "member",
+        p("/sessions/{session}/prepare/publish", data={"agenda_version": "0"}),
+        SESSION_PREPARERS,
+    ),
+    ("POST", "/sessions/{session_id}/prepare/questions"): (
+        "member",
+        p("/sessions/{session}/prepare/questions", data=QUESTION_FORM),
+        SESSION_PREPARERS,
+    ),
+    ("POST", "/sessions/{session_id}/prepare/questions/pick"): (
+        "member",
+        p(
+            "/sessions/{session}/prepare/questions/pick",
+            data={"bank_question_id": "{bank_question}"},
+        ),
+        SESSION_PREPARERS,
+    ),
+    ("POST", "/sessions/{session_id}/prepare/questions/{question_id}"): (
+        "member",
+        p("/sessions/{session}/prepare/questions/{question}", data=QUESTION_FORM),
+        SESSION_PREPARERS,
+    ),
+    ("POST", "/sessions/{session_id}/prepare/questions/{question_id}/delete"): (
+        "member",
+        p("/sessions/{session}/prepare/questions/{question}/delete"),
+        SESSION_PREPARERS,
+    ),
+    ("GET", "/sessions/{session_id}/agenda"): (
+        "member",
+        p("/sessions/{session}/agenda"),
+        UNPUBLISHED_AGENDA,
+    ),
+    ("GET", "/sessions/{session_id}/agenda.pdf"): (
+        "member",
+        p("/sessions/{session}/agenda.pdf"),
+        UNPUBLISHED_AGENDA,
+    ),
+    ("GET", "/sessions/{session_id}/agenda-plain.pdf"): (
+        "member",
+        p("/sessions/{session}/agenda-plain.pdf"),
+        UNPUBLISHED_AGENDA,
+    ),
+    ("GET", "/sessions/{session_id}/briefing.pdf"): (
+        "member",
+        p("/sessions/{session}/briefing.pdf"),
+        SESSION_PREPARERS,
+    ),
+    ("GET", "/sessions/{session_id}/edit"): ("facilitator", p("/sessions/{session}/edit")),
+    ("POST", "/sessions/{session_id}/edit"): (
+        "facilitator",
+        p(
+            "/sessions/{session}/edit",
+            data={
+                "version": "2",
+                "number": "3",
+                "starts_on": "2027-01-21",
+                "starts_time": "13:30",
+                "ends_at": "16:30",
+                "timezone": "Europe/Amsterdam",
+            },
+        ),
+    ),
+    ("GET", "/sessions/{session_id}/cancel"): ("facilitator", p("/sessions/{session}/cancel")),
+    ("POST", "/sessions/{session_id}/cancel"): ("facilitator", p("/sessions/{session}/cancel")),
+    ("POST", "/community/outbox/{message_id}/send"): (
+        "facilitator",
+        p("/community/outbox/{outbox_message}/send"),
     ),
     # session pages
     ("GET", "/sessions/new"): ("facilitator", p("/sessions/new")),
