@@ -128,6 +128,11 @@ class ContributionStatus(StrEnum):
     withdrawn = "withdrawn"
 
 
+class ReflectionStatus(StrEnum):
+    draft = "draft"  # the author's only, saved to come back to
+    submitted = "submitted"
+
+
 class ReflectionVisibility(StrEnum):
     private = "private"  # the author and the facilitator
     session = "session"  # everyone taking part in the session

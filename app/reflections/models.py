@@ -1,8 +1,10 @@
-from sqlalchemy import CheckConstraint
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, text
 from sqlmodel import Field, SQLModel
 
-from app.db import Timestamped, Versioned, enum_type
-from app.vocabulary import Perspective, ReflectionVisibility
+from app.db import Timestamped, UTCDateTime, Versioned, enum_type
+from app.vocabulary import Perspective, ReflectionStatus, ReflectionVisibility
 
 
 class ReflectionBase(SQLModel):
@@ -14,16 +16,18 @@ class ReflectionBase(SQLModel):
 
 
 class Reflection(ReflectionBase, Versioned, Timestamped, table=True):
-    """A participant's answer to a factsheet, a reflective question or a dilemma."""
+    """A participant's answer to a factsheet, a reflective question or a dilemma, or a
+    reflection on the session in general (none of the three)."""
 
     __tablename__ = "reflection"
     __table_args__ = (
         CheckConstraint(
             "(CASE WHEN factsheet_id IS NULL THEN 0 ELSE 1 END)"
             " + (CASE WHEN reflective_question_id IS NULL THEN 0 ELSE 1 END)"
-            " + (CASE WHEN dilemma_id IS NULL THEN 0 ELSE 1 END) = 1",
-            name="answers_exactly_one",
+            " + (CASE WHEN dilemma_id IS NULL THEN 0 ELSE 1 END) <= 1",
+            name="answers_at_most_one",
         ),
+        CheckConstraint("hidden_at IS NULL OR hidden_reason <> ''", name="hidden_with_a_reason"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -43,3 +47,21 @@ class Reflection(ReflectionBase, Versioned, Timestamped, table=True):
     )
     # Whether the author allowed the reflection to be used as evidence.
     evidence_consent: bool = Field(default=False)
+    # A draft is the author's alone; submitted reflections are read as visibility allows.
+    status: ReflectionStatus = Field(
+        default=ReflectionStatus.submitted,
+        sa_type=enum_type(ReflectionStatus),
+        sa_column_kwargs={"server_default": ReflectionStatus.submitted.value},
+        index=True,
+    )
+    submitted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # False: shown as "a family representative" (the author's perspective), not by name.
+    shows_name: bool = Field(default=True, sa_column_kwargs={"server_default": text("true")})
+    # The facilitator hides, never edits: the author sees that it was hidden, and why.
+    hidden_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    hidden_reason: str = Field(
+        default="", max_length=1000, sa_column_kwargs={"server_default": text("''")}
+    )
+    hidden_by_id: int | None = Field(
+        default=None, foreign_key="person.id", ondelete="SET NULL", index=True
+    )
