@@ -112,6 +112,8 @@ LABELS: dict[str, str] = {
     "session_prepared_with_override": N_("Session prepared despite gaps"),
     "exported": N_("Exported"),
     "erased": N_("Erased"),
+    "reflection_hidden": N_("Reflection hidden"),
+    "access_link_reported": N_("Access link reported as reaching the wrong person"),
 }
 
 

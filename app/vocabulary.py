@@ -181,6 +181,8 @@ class AuditAction(StrEnum):
     session_prepared_with_override = "session_prepared_with_override"
     exported = "exported"
     erased = "erased"
+    reflection_hidden = "reflection_hidden"
+    access_link_reported = "access_link_reported"
 
 
 class RenderJobStatus(StrEnum):
