@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from app.agendas import publishing, service
 from app.agendas.schemas import AgendaItemForm, OrderForm
-from app.agendas.workspace import workspace_context
+from app.agendas.workspace import item_form_context, workspace_context
 from app.auth.dependencies import MemberDep
 from app.auth.principal import Principal
 from app.db import MAX_ID
@@ -126,6 +126,21 @@ def add_item(
         )
     toast = Toast(N_("Added '%(title)s' to the agenda."), {"title": item.title})
     return _done(request, db, learning_session, principal, toast, f"item-{item.id}", focus=item.id)
+
+
+@router.get("/{session_id}/prepare/items/{item_id}/edit", response_class=HTMLResponse)
+def edit_item_form(
+    principal: MemberDep,
+    request: Request,
+    learning_session: PreparedSessionDep,
+    db: DbDep,
+    item_id: ItemId,
+) -> HTMLResponse:
+    """The item's form: its own page, or (htmx) the fragment opened inside the workspace."""
+    item = service.get_item(db=db, learning_session=learning_session, item_id=item_id)
+    context = item_form_context(db=db, learning_session=learning_session, item=item)
+    template = "agendas/_item_form.html" if is_htmx(request) else "agendas/edit.html"
+    return render(request, template, context)
 
 
 @router.post("/{session_id}/prepare/items/{item_id}", response_class=HTMLResponse)

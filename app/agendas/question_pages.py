@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from app.agendas import questions
 from app.agendas.schemas import PickForm, QuestionForm
-from app.agendas.workspace import workspace_context
+from app.agendas.workspace import question_form_context, workspace_context
 from app.auth.dependencies import MemberDep
 from app.auth.principal import Principal
 from app.db import MAX_ID
@@ -20,7 +20,7 @@ from app.labels import N_
 from app.learning_sessions.dependencies import PreparedSessionDep
 from app.learning_sessions.models import LearningSession
 from app.templating import render
-from app.web import Toast, with_toast
+from app.web import Toast, is_htmx, with_toast
 
 router = APIRouter(prefix="/sessions", include_in_schema=False)
 
@@ -110,6 +110,23 @@ def write_question(
     )
     toast = Toast(N_("Added your question to this session and to the question bank."))
     return _back(request, learning_session, f"question-{question.id}", toast)
+
+
+@router.get("/{session_id}/prepare/questions/{question_id}/edit", response_class=HTMLResponse)
+def reword_form(
+    principal: MemberDep,
+    request: Request,
+    learning_session: PreparedSessionDep,
+    db: DbDep,
+    question_id: QuestionId,
+) -> HTMLResponse:
+    """The question's form: its own page, or (htmx) the fragment opened inside the workspace."""
+    question = questions.get_question(
+        db=db, learning_session=learning_session, question_id=question_id
+    )
+    context = question_form_context(learning_session=learning_session, question=question)
+    template = "agendas/_question_form.html" if is_htmx(request) else "agendas/edit.html"
+    return render(request, template, context)
 
 
 @router.post("/{session_id}/prepare/questions/{question_id}", response_class=HTMLResponse)

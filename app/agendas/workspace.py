@@ -46,10 +46,6 @@ def workspace_context(
         ),
         "agenda": agenda,
         "questions": questions,
-        "item_forms": {
-            slot.item.id: AgendaItemForm.of(slot.item) for slot in agenda.schedule.slots
-        },
-        "question_forms": {q.id: QuestionForm.of(q) for q in questions.chosen},
         "kinds": list(AgendaItemKind),
         "conditions": list(PartnershipCondition),
         "levels": list(IntegrationLevel),
@@ -91,6 +87,36 @@ class QuestionsView:
     chosen: list[ReflectiveQuestion]
     bank: dict[PartnershipCondition, list[BankQuestion]]  # not yet chosen, per condition
     addressed: dict[Role, int]  # how many chosen questions address each role
+
+
+def item_form_context(
+    *, db: Session, learning_session: LearningSession, item: AgendaItem
+) -> dict[str, Any]:
+    """One item's edit form on its own (the edit page, or the fragment htmx opens inline)."""
+    return {
+        "learning_session": learning_session,
+        "item": item,
+        "form": AgendaItemForm.of(item),
+        "errors": {},
+        "agenda": agenda_view(db=db, learning_session=learning_session),
+        "conflict": None,
+        "kinds": list(AgendaItemKind),
+        "focus_form": True,
+    }
+
+
+def question_form_context(
+    *, learning_session: LearningSession, question: ReflectiveQuestion
+) -> dict[str, Any]:
+    return {
+        "learning_session": learning_session,
+        "question": question,
+        "form": QuestionForm.of(question),
+        "question_errors": {},
+        "conditions": list(PartnershipCondition),
+        "levels": list(IntegrationLevel),
+        "target_roles": TARGET_ROLES,
+    }
 
 
 def agenda_view(*, db: Session, learning_session: LearningSession) -> AgendaView:

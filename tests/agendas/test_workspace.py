@@ -451,3 +451,28 @@ def test_a_dilemma_put_on_the_agenda_elsewhere_raises_the_agenda_version(
     db.refresh(session_3)
     assert session_3.agenda_version == before + 1
     assert [item.dilemma_id for item in items_of(db, session_3)] == [dilemma.id]
+
+
+def test_an_items_form_opens_on_its_own_page_or_inside_the_workspace(
+    db: Session, session_3: LearningSession, as_chair: TestClient
+) -> None:
+    item = build_agenda(db, session_3)[3]
+    path = f"/sessions/{session_3.id}/prepare/items/{item.id}/edit"
+    page = as_chair.get(path)
+    assert page.status_code == 200
+    assert "<h1>Edit 'Dilemma round'</h1>" in page.text
+    assert attributes(page.text, f"item-{item.id}-title")["value"] == "Dilemma round"
+    fragment = as_chair.get(path, headers=HTMX)
+    assert fragment.status_code == 200 and "<html" not in fragment.text
+    assert "autofocus" in (attributes(fragment.text, f"item-{item.id}-title") or {})
+    # The workspace itself carries a link per item, not every item's form.
+    assert f'id="item-{item.id}-title"' not in workspace(as_chair, session_3)
+
+
+def test_a_questions_form_opens_on_its_own_page(
+    db: Session, session_3: LearningSession, as_chair: TestClient
+) -> None:
+    question = factories.reflective_question(db, session_3, text="Who decides what we measure?")
+    page = as_chair.get(f"/sessions/{session_3.id}/prepare/questions/{question.id}/edit")
+    assert page.status_code == 200
+    assert "Who decides what we measure?</textarea>" in page.text

@@ -669,6 +669,16 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
         p("/sessions/{session}/prepare/items", data=ITEM_FORM),
         SESSION_PREPARERS,
     ),
+    ("GET", "/sessions/{session_id}/prepare/items/{item_id}/edit"): (
+        "member",
+        p("/sessions/{session}/prepare/items/{agenda_item}/edit"),
+        SESSION_PREPARERS,
+    ),
+    ("GET", "/sessions/{session_id}/prepare/questions/{question_id}/edit"): (
+        "member",
+        p("/sessions/{session}/prepare/questions/{question}/edit"),
+        SESSION_PREPARERS,
+    ),
     ("POST", "/sessions/{session_id}/prepare/items/{item_id}"): (
         "member",
         p("/sessions/{session}/prepare/items/{agenda_item}", data=ITEM_FORM),
