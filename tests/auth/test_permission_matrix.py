@@ -28,12 +28,14 @@ from app.auth.principal import Principal
 from app.config import Settings
 from app.factsheets import service as factsheet_service
 from app.people.models import Person
+from app.reflections.models import Reflection
 from app.routing import iter_routes
 from app.vocabulary import (
     FactsheetStatus,
     IntegrationLevel,
     OneTimeTokenPurpose,
     PartnershipCondition,
+    Perspective,
     Role,
 )
 from tests import factories
@@ -57,6 +59,8 @@ ALLOWED: dict[str, set[str]] = {
     "password_holder": set(ACTORS) - {"anonymous", "family", "family_session"},
     "people_directory": {"chair", "facilitator"},
     "facilitator": {"facilitator"},
+    # "Not you?": only a browser that came in with a personal link.
+    "access_link_holder": {"family", "family_session"},
 }
 
 
@@ -150,6 +154,7 @@ def build_world(db: Session) -> World:
     db.flush()
     w.ids["bank_question"] = banked.id or 0
     w.ids["outbox_message"] = factories.outbox_message(db, community).id or 0
+    w.ids["reflection"] = _submitted_reflection(db, planned, w.people["practitioner_a"])
     w.ids |= {
         "initiative_a": a.id or 0,
         "initiative_b": b.id or 0,
@@ -161,6 +166,19 @@ def build_world(db: Session) -> World:
         "empty_initiative": empty_initiative.id or 0,
     }
     return w
+
+
+def _submitted_reflection(db: Session, at: Any, author: Person) -> int:
+    """A submitted reflection on the planned session, for the facilitator to hide."""
+    row = Reflection(
+        session_id=at.id,
+        author_id=author.id,
+        perspective=Perspective.professional,
+        text="Niemand weet wie het aanspreekpunt is.",
+    )
+    db.add(row)
+    db.flush()
+    return row.id or 0
 
 
 @pytest.fixture
@@ -437,6 +455,13 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
         "facilitator",
         p("/community/access-links/{access_link}/revoke"),
     ),
+    ("POST", "/community/access-links/{link_id}/reissue"): (
+        "facilitator",
+        p("/community/access-links/{access_link}/reissue"),
+    ),
+    ("GET", "/not-you"): ("access_link_holder", p("/not-you")),
+    ("POST", "/not-you"): ("access_link_holder", p("/not-you")),
+    ("GET", "/not-you/told"): ("public", p("/not-you/told")),
     ("GET", "/access/"): ("public", p("/access/")),
     ("GET", "/access/{token}"): ("public", p("/access/{access_link_token}")),
     ("POST", "/access/{token}"): ("public", p("/access/{access_link_token}")),
@@ -737,6 +762,21 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
         "member",
         p("/sessions/{session}/briefing.pdf"),
         SESSION_PREPARERS,
+    ),
+    # the chair's grouped reading of the reflections, and hiding one
+    ("GET", "/sessions/{session_id}/reflections"): (
+        "member",
+        p("/sessions/{session}/reflections"),
+        SESSION_PREPARERS,
+    ),
+    ("GET", "/sessions/{session_id}/reflections/print"): (
+        "member",
+        p("/sessions/{session}/reflections/print"),
+        SESSION_PREPARERS,
+    ),
+    ("POST", "/reflections/{reflection_id}/hide"): (
+        "facilitator",
+        p("/reflections/{reflection}/hide", data={"reason": "Noemt een gezin bij naam."}),
     ),
     ("GET", "/sessions/{session_id}/edit"): ("facilitator", p("/sessions/{session}/edit")),
     ("POST", "/sessions/{session_id}/edit"): (
