@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from sqlmodel import Session
 
-from app.access_links import service
+from app.access_links import reports, service
 from app.access_links.schemas import AccessLinkForm, form_problems
 from app.access_links.service import (
     DEFAULT_VALID_DAYS,
@@ -23,8 +23,14 @@ from app.access_links.service import (
 )
 from app.audit import service as audit_service
 from app.auth import rate_limit
-from app.auth.cookies import session_token, set_session_cookie
-from app.auth.dependencies import BrowserOnly, FacilitatorDep, PublicDep, timeouts
+from app.auth.cookies import clear_session_cookie, session_token, set_session_cookie
+from app.auth.dependencies import (
+    AccessLinkHolderDep,
+    BrowserOnly,
+    FacilitatorDep,
+    PublicDep,
+    timeouts,
+)
 from app.auth.responses import rate_limited
 from app.db import MAX_ID
 from app.deps import DbDep
@@ -35,6 +41,7 @@ from app.templating import render
 from app.web import Toast, client_ip, link_base, with_toast
 
 LINKS_PAGE = "/community/access-links"
+NOT_YOU_PAGE = "/not-you"
 
 router = APIRouter(include_in_schema=False)
 
@@ -54,11 +61,13 @@ def _manage_page(
 ) -> HTMLResponse:
     family, others = service.people_choices(db=db, community_id=community_id)
     sessions, _ = session_service.list_sessions(db=db, community_id=community_id, limit=1000)
+    links = service.list_access_links(db=db, community_id=community_id)
     return render(
         request,
         "auth/access_links.html",
         {
-            "links": service.list_access_links(db=db, community_id=community_id),
+            "links": links,
+            "reported": reports.reported_links(db=db, link_ids=[link.id or 0 for link, _ in links]),
             "session_numbers": {s.id: s.number for s in sessions},
             "sessions": sessions,
             "family": family,
@@ -148,6 +157,60 @@ def revoke_access_link(
     )
     revoked = Toast(N_("The link has been revoked. Whoever signed in with it has been signed out."))
     return with_toast(request, RedirectResponse(LINKS_PAGE, status_code=303), revoked)
+
+
+@router.post(
+    f"{LINKS_PAGE}/{{link_id}}/reissue", response_class=HTMLResponse, dependencies=[BrowserOnly]
+)
+def reissue_access_link(
+    principal: FacilitatorDep,
+    request: Request,
+    db: DbDep,
+    link_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+) -> HTMLResponse:
+    """Revoke a link and make its successor in one click: shown once, like a new link."""
+    made = reports.reissue_access_link(
+        db=db, link_id=link_id, reissued_by=principal, ip=client_ip(request)
+    )
+    return render(
+        request,
+        "auth/access_link_created.html",
+        {
+            "person": made.person,
+            "link": made.link,
+            "learning_session": made.learning_session,
+            "url": link_url(link_base(request), made.token),
+            "replaced": True,
+        },
+    )
+
+
+# -- "Not you?": the link reached the wrong person ------------------------------------------
+
+
+@router.get(NOT_YOU_PAGE, response_class=HTMLResponse)
+def not_you(principal: AccessLinkHolderDep, request: Request) -> HTMLResponse:
+    return render(request, "access_links/not_you.html", {"name": principal.name})
+
+
+@router.post(NOT_YOU_PAGE)
+def report_not_you(principal: AccessLinkHolderDep, request: Request, db: DbDep) -> Response:
+    """Tell the facilitators and sign this browser out; the link itself keeps working."""
+    reports.report_wrong_person(
+        db=db,
+        reporter=principal,
+        session_token=session_token(request),
+        link_base=link_base(request),
+        ip=client_ip(request),
+    )
+    response = RedirectResponse(f"{NOT_YOU_PAGE}/told", status_code=303)
+    clear_session_cookie(request, response)
+    return response
+
+
+@router.get(f"{NOT_YOU_PAGE}/told", response_class=HTMLResponse)
+def not_you_told(_access: PublicDep, request: Request) -> HTMLResponse:
+    return render(request, "access_links/not_you_told.html", {})
 
 
 # -- opening a link -------------------------------------------------------------------------

@@ -154,9 +154,10 @@ def make_access_link(
     session_id: int | None,
     last_day: date,
     ip: str = "",
+    replaces: int | None = None,
 ) -> MadeLink:
     """A new link for someone of the community, recorded in the audit log; ``created_by`` is
-    the facilitator, or None from the command line.
+    the facilitator, or None from the command line; ``replaces``: the link it was issued for.
 
     InvalidInputError names the field ("person_id", "scope") whose choice is not theirs.
     """
@@ -178,13 +179,14 @@ def make_access_link(
         session_id=session_id,
     )
     scope_text = f"session {learning_session.number}" if learning_session else "whole community"
+    replaced_text = f"; replaces link {replaces}" if replaces else ""
     audit_service.record(
         db=db,
         action=AuditAction.access_link_created,
         actor=created_by,
         actor_label="" if created_by else "command line",
         subject=person.name,
-        detail=f"link {link.id}; {scope_text}; works until {last_day.isoformat()}",
+        detail=f"link {link.id}; {scope_text}; works until {last_day.isoformat()}{replaced_text}",
         ip=ip,
     )
     return MadeLink(link, token, person, learning_session)

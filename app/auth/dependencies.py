@@ -102,6 +102,9 @@ def _rule(name: str, check: Callable[[Principal], bool] | None) -> Any:
 PublicDep = Annotated[Principal | None, _rule("public", None)]
 MemberDep = Annotated[Principal, _rule("member", policy.is_member)]
 FacilitatorDep = Annotated[Principal, _rule("facilitator", policy.is_facilitator)]
+AccessLinkHolderDep = Annotated[
+    Principal, _rule("access_link_holder", policy.signed_in_with_access_link)
+]
 PeopleDirectoryDep = Annotated[Principal, _rule("people_directory", policy.reads_people_directory)]
 PasswordHolderDep = Annotated[Principal, _rule("password_holder", policy.uses_password_features)]
 

@@ -16,6 +16,11 @@ def is_facilitator(principal: Principal) -> bool:
     return principal.is_facilitator
 
 
+def signed_in_with_access_link(principal: Principal) -> bool:
+    """Came in with a personal link: only they can say it reached the wrong person."""
+    return principal.via_access_link
+
+
 def reads_people_directory(principal: Principal) -> bool:
     """The chair reads the participants' background; the facilitator manages people."""
     return principal.is_facilitator or principal.is_chair
