@@ -8,7 +8,7 @@ read only for the briefing: the agenda views never hold them.
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from sqlmodel import Session, col, select
@@ -28,6 +28,8 @@ from app.initiatives.models import Initiative
 from app.learning_sessions.models import LearningSession
 from app.learning_sessions.workflow import Shortfall
 from app.people.models import Person
+from app.reflections import reading as reflection_reading
+from app.reflections.reading import GroupedReflections
 from app.vocabulary import AgendaItemKind, IntegrationLevel, PartnershipCondition, Role
 
 DocumentKind = Literal["agenda", "plain_agenda", "briefing"]
@@ -245,6 +247,10 @@ class BriefingView:
     last_actions: tuple[ActionBrief, ...]
     # Per initiative name: who comes for it, with the role they hold there.
     coming: dict[str, tuple[tuple[str, Role], ...]] = field(default_factory=dict)
+    # After the reflection deadline: the submitted, unhidden reflections the participants
+    # may read, anonymised where the author chose; None before it.
+    reflections: GroupedReflections | None = None
+    reflection_deadline: date | None = None
 
     @property
     def new_participants(self) -> int:
@@ -268,4 +274,8 @@ def build_briefing_view(
         previous_session_number=found.previous_session_number,
         last_actions=found.last_actions,
         coming={name: tuple(people) for name, people in coming.items()},
+        reflections=reflection_reading.briefing_reflections(
+            db=db, learning_session=learning_session
+        ),
+        reflection_deadline=learning_session.reflection_deadline,
     )
