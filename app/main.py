@@ -57,6 +57,7 @@ from app.middleware import (
 from app.people import api as people_api
 from app.people import pages as people_pages
 from app.reflections import reading_pages as reflection_reading_pages
+from app.reflections import pages as reflection_pages
 from app.routing import routes_without_rule
 from app.templating import compile_templates, render
 from app.web import HXRedirect
@@ -119,6 +120,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(factsheet_pages.router)
     app.include_router(agenda_document_pages.router)
     app.include_router(reflection_reading_pages.router)
+    app.include_router(reflection_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     # Print stylesheets and fonts, for the in-browser factsheet preview.
     app.mount("/factsheet-files", StaticFiles(directory=FACTSHEETS_DIR), name="factsheet-files")

@@ -7,10 +7,12 @@ Without ``READ_BY_PARTICIPANTS`` a person may read but not write reflections; wi
 
 from dataclasses import dataclass
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from app.db import utcnow
 from app.people.models import Consent
+from app.reflections.models import Reflection
 
 READ_BY_PARTICIPANTS = "reflections read by the session's participants"
 QUOTED_AS_EVIDENCE = "reflections quoted as evidence"
@@ -77,3 +79,26 @@ def record_consent(
         )
     db.flush()
     return consent_state(db=db, person_id=person_id)
+
+
+def change_consent(
+    *, db: Session, person_id: int, read_by_participants: bool, quoted_as_evidence: bool
+) -> ConsentState:
+    """Record both choices; the person's reflections follow the evidence choice at once
+    (withdrawing it stops their use as evidence)."""
+    state = record_consent(
+        db=db,
+        person_id=person_id,
+        read_by_participants=read_by_participants,
+        quoted_as_evidence=quoted_as_evidence,
+    )
+    # A plain UPDATE: the author's open tabs keep their version, no text changes.
+    db.execute(
+        update(Reflection)
+        .where(
+            col(Reflection.author_id) == person_id,
+            col(Reflection.evidence_consent) != state.quoted_as_evidence,
+        )
+        .values(evidence_consent=state.quoted_as_evidence)
+    )
+    return state

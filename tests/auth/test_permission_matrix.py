@@ -39,6 +39,7 @@ from app.vocabulary import (
     Role,
 )
 from tests import factories
+from tests.reflections.writing_world import reflection_drafts
 from tests.helpers import open_access_link, use_browser_id, use_session
 
 ACTORS = [
@@ -143,6 +144,8 @@ def build_world(db: Session) -> World:
         item = factories.agenda_item(db, planned, position=position, title=f"Blok {position}")
         w.ids[key] = item.id or 0
     w.ids["question"] = factories.reflective_question(db, planned).id or 0
+    # Everyone consented to write, and keeps a draft answer to a question.
+    w.ids |= reflection_drafts(db, planned, {k: v for k, v in w.people.items() if k in ACTORS})
     banked = BankQuestion(
         community_id=community.id or 0,
         language="nl",
@@ -287,6 +290,14 @@ QUESTION_FORM = {"text": "Wie doet wat, en weet het gezin dat?", "condition": "r
 }
 
 
+def own_draft(
+    w: World, actor: str, action: str, data: dict[str, str]
+) -> tuple[str, dict[str, Any]]:
+    """The actor's own draft (the session-scoped link: the family's, on another session)."""
+    person = "family" if actor in ("family_session", "anonymous") else actor
+    return f"/reflections/{w.ids[f'draft_of_{person}']}{action}", {"data": data}
+
+
 def move_up(w: World, _actor: str) -> tuple[str, dict[str, Any]]:
     order = [str(w.ids["agenda_item"]), str(w.ids["agenda_item_2"])]
     data = {"agenda_version": "0", "order": order, "to": ["1", "2"]}
@@ -322,6 +333,43 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
     ("GET", "/"): ("member", p("/")),
     ("GET", "/initiatives/{initiative_id}"): ("member", p("/initiatives/{initiative_b}")),
     ("GET", "/sessions/{session_id}"): ("member", p("/sessions/{session}"), OTHER_SESSION),
+    # writing reflections: the page, consent, one's own drafts
+    ("GET", "/sessions/{session_id}/reflect"): (
+        "member",
+        p("/sessions/{session}/reflect"),
+        OTHER_SESSION,
+    ),
+    ("POST", "/sessions/{session_id}/consent"): (
+        "member",
+        p(
+            "/sessions/{session}/consent",
+            data={"read_by_participants": "yes", "quoted_as_evidence": "no"},
+        ),
+        OTHER_SESSION,
+    ),
+    ("POST", "/sessions/{session_id}/reflections"): (
+        "member",
+        p(
+            "/sessions/{session}/reflections",
+            data={"target": "question:{open_question}", "text": "Wie belt?", "version": "0"},
+        ),
+        OTHER_SESSION,
+    ),
+    ("POST", "/reflections/{reflection_id}"): (
+        "member",
+        lambda w, actor: own_draft(w, actor, "", {"text": "Nog een zin.", "version": "1"}),
+        OTHER_SESSION,
+    ),
+    ("POST", "/reflections/{reflection_id}/submit"): (
+        "member",
+        lambda w, actor: own_draft(w, actor, "/submit", {"text": "Klaar.", "version": "1"}),
+        OTHER_SESSION,
+    ),
+    ("POST", "/reflections/{reflection_id}/delete"): (
+        "member",
+        lambda w, actor: own_draft(w, actor, "/delete", {}),
+        OTHER_SESSION,
+    ),
     ("GET", "/community/audit"): ("facilitator", p("/community/audit")),
     ("GET", "/api/v1/initiatives"): ("member", p("/api/v1/initiatives")),
     ("POST", "/api/v1/initiatives"): ("facilitator", p("/api/v1/initiatives", json=INITIATIVE)),
