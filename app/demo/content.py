@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
+from app.reflections.consent import QUOTED_AS_EVIDENCE, READ_BY_PARTICIPANTS, WORDING_VERSION
 from app.vocabulary import (
     ActionStatus,
     AgendaItemKind,
@@ -29,6 +30,7 @@ from app.vocabulary import (
     PdsaStage,
     Perspective,
     PreferredFormat,
+    ReflectionStatus,
     ReflectionVisibility,
     Role,
     SessionStatus,
@@ -220,10 +222,15 @@ class ReflectionSpec:
     evidence_consent: bool
     question: str | None = None  # question key
     dilemma: str | None = None  # contribution key
+    status: ReflectionStatus = ReflectionStatus.submitted
+    submitted_on: date | None = None  # None for a draft
+    shows_name: bool = True  # False: shown as "a family representative" (the perspective)
 
     def __post_init__(self) -> None:
         if (self.question is None) == (self.dilemma is None):
             raise ValueError("a reflection answers exactly one question or dilemma")
+        if (self.status == ReflectionStatus.submitted) != (self.submitted_on is not None):
+            raise ValueError("a submitted reflection has a date, a draft none")
 
 
 @dataclass(frozen=True, slots=True)
@@ -561,9 +568,6 @@ SCHOOL_SOCIAL_WORKER_TILBURG = "esra.demir@demo.leerkring.nl"
 YOUTH_MENTAL_HEALTH_TILBURG = "thomas.aarts@demo.leerkring.nl"
 
 ALL_INITIATIVES: tuple[str, ...] = tuple(initiative.key for initiative in INITIATIVES)
-
-CONSENT_PURPOSE = "reflections used as evidence"
-CONSENT_WORDING_VERSION = "2026-01"
 
 
 def _policymaker(initiative: str) -> MembershipSpec:
@@ -2927,7 +2931,7 @@ AGENDAS: dict[int, tuple[AgendaItemSpec, ...]] = {
 }
 
 # --------------------------------------------------------------------------------------
-# Reflections, evaluations and consents (session 2)
+# Reflections (sessions 2 and 3), evaluations and consents
 # --------------------------------------------------------------------------------------
 
 REFLECTIONS: tuple[ReflectionSpec, ...] = (
@@ -2938,6 +2942,7 @@ REFLECTIONS: tuple[ReflectionSpec, ...] = (
         visibility=ReflectionVisibility.community,
         evidence_consent=True,
         question="s2_monitoring_needs",
+        submitted_on=date(2026, 6, 15),
         text=Text(
             en=(
                 "I have had help from three of these teams. Nobody ever showed me a figure "
@@ -2957,9 +2962,12 @@ REFLECTIONS: tuple[ReflectionSpec, ...] = (
         session=2,
         author=FAMILY_LARGE_PRINT,
         perspective=Perspective.family,
-        visibility=ReflectionVisibility.session,
-        evidence_consent=True,
+        # He has not answered the consent question yet: what he sent reaches the
+        # facilitator only, and is never quoted.
+        visibility=ReflectionVisibility.private,
+        evidence_consent=False,
         dilemma="zwolle_pilot_ends",
+        submitted_on=date(2026, 6, 16),
         text=Text(
             en=(
                 "I cannot be there, so I am writing this down. For a family, a team that stops "
@@ -2983,6 +2991,7 @@ REFLECTIONS: tuple[ReflectionSpec, ...] = (
         visibility=ReflectionVisibility.session,
         evidence_consent=False,
         question="s2_who_led",
+        submitted_on=date(2026, 6, 16),
         text=Text(
             en=(
                 "For the last family I discussed, the lead just happened to be me, because I "
@@ -3005,6 +3014,7 @@ REFLECTIONS: tuple[ReflectionSpec, ...] = (
         visibility=ReflectionVisibility.community,
         evidence_consent=True,
         question="s2_unfunded_support",
+        submitted_on=date(2026, 6, 17),
         text=Text(
             en=(
                 "Debt counselling for the parents is the part nobody pays for within the youth "
@@ -3015,6 +3025,187 @@ REFLECTIONS: tuple[ReflectionSpec, ...] = (
                 "Schuldhulp voor de ouders is het deel waar binnen het jeugdbudget niemand voor "
                 "betaalt. De regio koopt een resultaat voor het kind in, terwijl de schulden "
                 "van het gezin de belangrijkste reden zijn dat dat resultaat niet blijft."
+            ),
+        ),
+    ),
+    # Session 3, in preparation: answered in advance, so the chair's grouped page has
+    # something under every condition. Ingrid Smit has one submitted answer and one draft.
+    ReflectionSpec(
+        session=3,
+        author=FAMILY,
+        perspective=Perspective.family,
+        visibility=ReflectionVisibility.session,
+        evidence_consent=True,
+        question="s3_single_contact",
+        submitted_on=date(2026, 11, 21),
+        shows_name=False,
+        text=Text(
+            en=(
+                "For a long time I did not know who to call. There were four people, and "
+                "each one said: ask the other one. Now we have one coach, and she picks up "
+                "the phone. Please tell every family on the first day who their one person "
+                "is, and write the name down for them."
+            ),
+            nl=(
+                "Lang wist ik niet wie ik moest bellen. Er waren vier mensen, en iedereen "
+                "zei: vraag het de ander. Nu hebben we één coach, en zij neemt de telefoon "
+                "op. Vertel elk gezin op de eerste dag wie hun vaste persoon is, en schrijf "
+                "de naam voor ze op."
+            ),
+        ),
+    ),
+    ReflectionSpec(
+        session=3,
+        author=FAMILY,
+        perspective=Perspective.family,
+        visibility=ReflectionVisibility.session,
+        evidence_consent=True,
+        question="s3_rewrite_mission",
+        status=ReflectionStatus.draft,
+        shows_name=False,
+        text=Text(
+            en=(
+                "The mission says 'the family is in charge'. In our house it did not feel "
+                "like that. I would write: 'we decide together with the family, and we "
+                "explain why'. I want to think about this a bit more."
+            ),
+            nl=(
+                "In de missie staat 'het gezin heeft de regie'. Bij ons thuis voelde dat "
+                "niet zo. Ik zou schrijven: 'we beslissen samen met het gezin, en we leggen "
+                "uit waarom'. Hier wil ik nog even over nadenken."
+            ),
+        ),
+    ),
+    ReflectionSpec(
+        session=3,
+        author=PRACTITIONER_LEIDEN,
+        perspective=Perspective.professional,
+        visibility=ReflectionVisibility.session,
+        evidence_consent=True,
+        question="s3_single_contact",
+        submitted_on=date(2026, 11, 19),
+        text=Text(
+            en=(
+                "In our team the single contact is whoever did the intake, and we do not "
+                "always tell the family. Since September we write the name on the first "
+                "page of the family plan. Two families told us it was the first time they "
+                "knew who to call."
+            ),
+            nl=(
+                "In ons team is het vaste aanspreekpunt degene die de intake deed, en dat "
+                "vertellen we het gezin niet altijd. Sinds september zetten we de naam op "
+                "de eerste pagina van het gezinsplan. Twee gezinnen vertelden dat ze voor "
+                "het eerst wisten wie ze moesten bellen."
+            ),
+        ),
+    ),
+    ReflectionSpec(
+        session=3,
+        author=POLICYMAKER_LEIDEN,
+        perspective=Perspective.local_government,
+        visibility=ReflectionVisibility.community,
+        evidence_consent=False,
+        question="s3_unspoken_interest",
+        submitted_on=date(2026, 11, 20),
+        text=Text(
+            en=(
+                "The municipality's interest we rarely say out loud: the youth care budget "
+                "is overspent, and any new arrangement has to cost less within two years. "
+                "That shapes what we ask of the teams more than the mission does."
+            ),
+            nl=(
+                "Het belang van de gemeente dat we zelden hardop zeggen: het jeugdbudget is "
+                "overschreden, en elke nieuwe afspraak moet binnen twee jaar minder kosten. "
+                "Dat bepaalt wat we van de teams vragen, meer dan de missie."
+            ),
+        ),
+    ),
+    ReflectionSpec(
+        session=3,
+        author=NURSE_ZWOLLE,
+        perspective=Perspective.professional,
+        visibility=ReflectionVisibility.session,
+        evidence_consent=True,
+        question="s3_meaningful_figures",
+        submitted_on=date(2026, 11, 19),
+        text=Text(
+            en=(
+                "Families never ask about our caseload numbers. They ask how long it takes "
+                "until someone comes, and whether the same person comes back. Those two "
+                "figures we do not even collect."
+            ),
+            nl=(
+                "Gezinnen vragen nooit naar onze caseloadcijfers. Ze vragen hoe lang het "
+                "duurt voor er iemand komt, en of dezelfde persoon terugkomt. Die twee "
+                "cijfers verzamelen we niet eens."
+            ),
+        ),
+    ),
+    ReflectionSpec(
+        session=3,
+        author=POLICYMAKER_GRONINGEN,
+        perspective=Perspective.local_government,
+        visibility=ReflectionVisibility.private,
+        evidence_consent=False,
+        question="s3_council_needs",
+        submitted_on=date(2026, 11, 21),
+        text=Text(
+            en=(
+                "Honestly: the council looks at hours and waiting times because those are "
+                "the figures we have. I would like the facilitator's advice before I say "
+                "this in the group."
+            ),
+            nl=(
+                "Eerlijk gezegd: de raad kijkt naar uren en wachttijden, omdat dat de "
+                "cijfers zijn die we hebben. Ik wil hier eerst het advies van de "
+                "facilitator over voordat ik dit in de groep zeg."
+            ),
+        ),
+    ),
+    ReflectionSpec(
+        session=3,
+        author=POLICYMAKER_ZWOLLE,
+        perspective=Perspective.local_government,
+        visibility=ReflectionVisibility.session,
+        evidence_consent=True,
+        question="s3_pilot_stops",
+        submitted_on=date(2026, 11, 18),
+        text=Text(
+            en=(
+                "Our pilot fund ends in June. If nothing is decided by March, the "
+                "psychiatric nurse's hours go first. The council decides, but only once the "
+                "aldermen of Zwolle and Kampen bring a shared proposal, and they have not "
+                "met about it yet."
+            ),
+            nl=(
+                "Ons pilotfonds stopt in juni. Als er in maart niets besloten is, "
+                "verdwijnen eerst de uren van de sociaal-psychiatrisch verpleegkundige. De "
+                "raad beslist, maar pas als de wethouders van Zwolle en Kampen samen een "
+                "voorstel doen, en daarover hebben ze nog niet gesproken."
+            ),
+        ),
+    ),
+    ReflectionSpec(
+        session=3,
+        author=ADDICTION_WORKER_DRECHTSTEDEN,
+        perspective=Perspective.professional,
+        visibility=ReflectionVisibility.session,
+        evidence_consent=False,
+        question="s3_payment_hinders",
+        submitted_on=date(2026, 11, 20),
+        shows_name=False,
+        text=Text(
+            en=(
+                "The per-result contract pays for the child's goal. The hours I spend with "
+                "a father on his drinking are not a result anyone buys, so I write them "
+                "down under something else. That is not honest, and it hides where the "
+                "work is."
+            ),
+            nl=(
+                "Het contract per resultaat betaalt voor het doel van het kind. De uren die "
+                "ik met een vader aan zijn drankgebruik besteed, zijn geen resultaat dat "
+                "iemand inkoopt, dus schrijf ik ze ergens anders op. Dat is niet eerlijk, "
+                "en het verbergt waar het werk zit."
             ),
         ),
     ),
@@ -3102,19 +3293,15 @@ EVALUATIONS: tuple[EvaluationSpec, ...] = (
     ),
 )
 
-CONSENTS: tuple[ConsentSpec, ...] = (
+# Ingrid Smit answered the consent question on her reflection page (both choices); Ricardo
+# Martina has not answered it yet, so his page asks him first.
+CONSENTS: tuple[ConsentSpec, ...] = tuple(
     ConsentSpec(
         person=FAMILY,
-        purpose=CONSENT_PURPOSE,
-        wording_version=CONSENT_WORDING_VERSION,
-        given_on=date(2026, 1, 20),
-        given_at=time(10, 15),
-    ),
-    ConsentSpec(
-        person=FAMILY_LARGE_PRINT,
-        purpose=CONSENT_PURPOSE,
-        wording_version=CONSENT_WORDING_VERSION,
-        given_on=date(2026, 2, 3),
-        given_at=time(14, 0),
-    ),
+        purpose=purpose,
+        wording_version=WORDING_VERSION,
+        given_on=date(2026, 11, 19),
+        given_at=time(19, 40),
+    )
+    for purpose in (READ_BY_PARTICIPANTS, QUOTED_AS_EVIDENCE)
 )

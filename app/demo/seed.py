@@ -407,6 +407,11 @@ class _DemoSeeder:
                     None if spec.question is None else self.questions[spec.question]
                 ),
                 dilemma_id=None if spec.dilemma is None else self.dilemmas[spec.dilemma],
+                status=spec.status,
+                submitted_at=(
+                    None if spec.submitted_on is None else _local(spec.submitted_on, time(20, 0))
+                ),
+                shows_name=spec.shows_name,
             )
             for spec in content.REFLECTIONS
         )
