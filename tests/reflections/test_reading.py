@@ -281,3 +281,11 @@ def test_only_the_facilitator_hides(db: Session, facilitator: Person, sign_in: S
     chair_page = sign_in(w.people["chair"]).get(f"/sessions/{w.session.id}/reflections")
     assert "Hide this reflection" not in chair_page.text
     assert "Hide this reflection" in sign_in(facilitator).get(chair_page.url.path).text
+
+
+def test_the_chairs_workspace_links_to_the_grouped_reflections(
+    db: Session, facilitator: Person, sign_in: SignIn
+) -> None:
+    w = _world(db, facilitator)
+    workspace = sign_in(w.people["chair"]).get(f"/sessions/{w.session.id}/prepare")
+    assert f'href="/sessions/{w.session.id}/reflections"' in workspace.text
