@@ -17,6 +17,7 @@ from app.factsheets.models import Factsheet
 from app.initiatives.models import Initiative
 from app.learning_sessions.composition import composition_gaps
 from app.learning_sessions.models import LearningSession
+from app.reflections import service as reflection_service
 from app.vocabulary import INITIATIVE_SESSION_ROLES, FactsheetStatus, Role, SessionStatus
 
 UPCOMING = (SessionStatus.planned, SessionStatus.prepared)
@@ -234,21 +235,15 @@ def _initiative_steps(
     return steps
 
 
-def _family_briefing(*, db: Session, upcoming: LearningSession) -> FamilyBriefing:
-    questions = db.exec(
-        select(ReflectiveQuestion)
-        .where(ReflectiveQuestion.session_id == upcoming.id)
-        .order_by(col(ReflectiveQuestion.position), col(ReflectiveQuestion.id))
-    ).all()
+def _family_briefing(*, db: Session, upcoming: LearningSession, person_id: int) -> FamilyBriefing:
     assert upcoming.id is not None
     published = _latest_published(db=db, session_id=upcoming.id)
     return FamilyBriefing(
         learning_session=upcoming,
-        questions=[
-            question
-            for question in questions
-            if not question.target_roles or Role.family_representative in question.target_roles
-        ],
+        # The questions they answer on the reflection page (/sessions/{id}/reflect).
+        questions=reflection_service.questions_for(
+            db=db, learning_session=upcoming, person_id=person_id
+        ),
         plain_factsheets=[
             PlainFactsheet(factsheet_id=factsheet.id or 0, initiative_name=name)
             for factsheet, name in published.values()
@@ -266,7 +261,7 @@ def dashboard(*, db: Session, principal: Principal) -> Dashboard:
     if upcoming is not None:
         steps += _initiative_steps(db=db, principal=principal, upcoming=upcoming)
     family = (
-        _family_briefing(db=db, upcoming=upcoming)
+        _family_briefing(db=db, upcoming=upcoming, person_id=principal.person_id)
         if principal.is_family_representative and upcoming is not None
         else None
     )

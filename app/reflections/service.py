@@ -36,14 +36,6 @@ from app.vocabulary import (
 TEXT_LIMIT = 8000
 # Dilemmas the session's participants read on its agenda, and may reflect on.
 DILEMMAS_ON_AGENDA = (ContributionStatus.on_agenda, ContributionStatus.discussed)
-# How a reflection that does not show its author's name names them instead (translated where
-# shown): "as a family representative", generally "as a <perspective>".
-AS_PERSPECTIVE: dict[Perspective, str] = {
-    Perspective.family: N_("a family representative"),
-    Perspective.professional: N_("a practitioner"),
-    Perspective.organisation: N_("a manager"),
-    Perspective.local_government: N_("a policymaker"),
-}
 # When a person holds several roles, the perspective of the first of these they hold.
 _ROLE_ORDER = (
     Role.family_representative,

@@ -11,7 +11,7 @@ from sqlmodel import Session
 from app.auth.principal import Principal
 from app.community.models import LearningCommunity
 from app.learning_sessions.models import LearningSession
-from app.reflections import consent, service
+from app.reflections import consent, service, visibility
 from app.reflections.models import Reflection
 from app.reflections.schemas import ReflectionForm
 from app.reflections.service import ReflectionConflictError
@@ -121,7 +121,7 @@ def page_context(
         "editable_until": service.editable_until(learning_session),
         "is_open": open_now,
         "may_write": state.may_write and open_now,
-        "as_perspective": service.AS_PERSPECTIVE[perspective],
+        "as_perspective": visibility.anonymous_name(perspective),
         "writer_name": principal.name,
         "text_limit": service.TEXT_LIMIT,
     }
