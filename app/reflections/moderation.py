@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 
 from app.audit import service as audit_service
 from app.auth.principal import Principal
-from app.db import MAX_ID, utcnow
+from app.db import utcnow
 from app.errors import ConflictError, NotFoundError
 from app.forms import FormParagraph
 from app.labels import N_
@@ -58,7 +58,7 @@ def reflection_to_hide(
         select(Reflection, LearningSession)
         .join(LearningSession, col(LearningSession.id) == Reflection.session_id)
         .where(
-            Reflection.id == min(reflection_id, MAX_ID),
+            Reflection.id == reflection_id,
             LearningSession.community_id == community_id,
             Reflection.status == ReflectionStatus.submitted,
         )

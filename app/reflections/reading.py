@@ -8,9 +8,8 @@ fixed number of statements whatever the number of reflections. Who reads what is
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement
 from sqlalchemy.orm import aliased
@@ -19,11 +18,11 @@ from sqlmodel import Session, col, select
 from app.agendas.models import ReflectiveQuestion
 from app.auth.principal import Principal
 from app.contributions.models import Dilemma
-from app.db import utcnow
 from app.factsheets.models import Factsheet
 from app.initiatives.models import Initiative
 from app.learning_sessions.models import Attendance, LearningSession
 from app.people.models import Membership, Person
+from app.reflections import service as reflection_service
 from app.reflections import visibility
 from app.reflections.models import Reflection
 from app.vocabulary import (
@@ -279,14 +278,9 @@ def grouped_reflections(
 
 
 def reflections_closed(learning_session: LearningSession, now: datetime | None = None) -> bool:
-    """Past the session's reflection deadline (the end of that day in the session's zone);
-    without a deadline, once the session has started."""
-    now = now or utcnow()
-    deadline = learning_session.reflection_deadline
-    if deadline is None:
-        return now >= learning_session.starts_at
-    zone = ZoneInfo(learning_session.timezone)
-    return now >= datetime.combine(deadline + timedelta(days=1), time(0), tzinfo=zone)
+    """Past the time to write reflections (``service.editable_until``: the end of the
+    deadline's day in the session's zone; without a deadline, the session's start)."""
+    return not reflection_service.is_open(learning_session, now=now)
 
 
 def briefing_reflections(
