@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, func, select
 
 from app.agendas.models import ReflectiveQuestion
+from app.community.models import LearningCommunity
 from app.learning_sessions.models import LearningSession
 from app.people.models import Consent, Person
 from app.reflections import consent, service
@@ -23,6 +24,7 @@ XSS = "<script>alert(1)</script> <img src=x onerror=alert(1)>"
 
 @dataclass
 class WritingWorld:
+    community: LearningCommunity
     session: LearningSession
     family: Person
     practitioner: Person
@@ -58,7 +60,7 @@ def writing_world(db: Session, *, consented: bool = True) -> WritingWorld:
                 db=db, person_id=person.id, read_by_participants=True, quoted_as_evidence=False
             )
     return WritingWorld(
-        learning_session, family, practitioner, family_question, practitioner_question
+        community, learning_session, family, practitioner, family_question, practitioner_question
     )
 
 
