@@ -41,6 +41,8 @@ PERSPECTIVES: tuple[Perspective, ...] = (
     Perspective.local_government,
 )
 PerspectiveCounts = tuple[tuple[Perspective, int], ...]
+# A question for everyone is for every participant; the facilitator and the chair ask them.
+_ANSWERING_ROLES = {str(role) for role in Role if role not in (Role.facilitator, Role.chair)}
 
 
 @dataclass(frozen=True)
@@ -165,8 +167,9 @@ def _questions(db: Session, learning_session: LearningSession) -> Sequence[Refle
 def not_answered(
     *, db: Session, learning_session: LearningSession, questions: Sequence[ReflectiveQuestion]
 ) -> dict[int, tuple[str, ...]]:
-    """Per question, the invitees it is addressed to (one of their roles, or everyone when it
-    names none) who have not submitted an answer, by name. Two queries."""
+    """Per question, the invitees it is addressed to (one of their roles; when it names none,
+    everyone but those who only run the session) who have not submitted an answer, by name.
+    Two queries."""
     invitees: dict[int, tuple[str, set[str]]] = {}
     for person_id, name, role in db.exec(
         select(Person.id, Person.name, Membership.role)
@@ -191,11 +194,11 @@ def not_answered(
     )
     found: dict[int, tuple[str, ...]] = {}
     for question in questions:
-        wanted = {str(role) for role in question.target_roles}
+        wanted = {str(role) for role in question.target_roles} or _ANSWERING_ROLES
         found[question.id or 0] = tuple(
             name
             for person_id, (name, roles) in invitees.items()
-            if (not wanted or wanted & roles) and (person_id, question.id) not in answered
+            if wanted & roles and (person_id, question.id) not in answered
         )
     return found
 

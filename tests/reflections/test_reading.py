@@ -81,6 +81,8 @@ def test_grouped_per_condition_and_question_with_counts_and_the_family_marked(
     general = page.text.split('id="in-general"')[1]
     assert "A good afternoon, I hope." in general
     assert "In all: 4 reflections" in page.text
+    assert "(2 reflections)" in roles
+    assert "(1 reflection)" in _section(page.text, f"condition-{PartnershipCondition.financing}")
 
 
 def test_not_answered_yet_lists_the_invitees_it_is_addressed_to(
@@ -91,6 +93,7 @@ def test_not_answered_yet_lists_the_invitees_it_is_addressed_to(
         db, w, PartnershipCondition.roles, target_roles=(Role.family_representative,)
     )
     for_all = question(db, w, PartnershipCondition.monitoring)
+    factories.attendance(db, w.session, facilitator)  # invited, but asks rather than answers
     reflection(db, w.session, w.people["practitioner"], reflective_question_id=for_all.id)
     # A draft is not an answer yet.
     reflection(
