@@ -77,6 +77,8 @@ MAIN_PAGES = [
     MainPage("prepare", "/sessions/{next_session}/prepare", "chair"),
     MainPage("agenda", "/sessions/{held_session}/agenda", "practitioner"),
     MainPage("agenda-family", "/sessions/{held_session}/agenda", "family"),
+    # The demo's family representative (Ingrid Smit) writes for session 3, which she attends.
+    MainPage("reflect-family", "/sessions/{next_session}/reflect", "family"),
     MainPage("initiative-new", "/initiatives/new", "facilitator"),
     MainPage("initiative", "/initiatives/{initiative}", "facilitator"),
     MainPage("initiative-edit", "/initiatives/{initiative}/edit", "facilitator"),

@@ -12,6 +12,7 @@ from app.db import Database, create_db_engine
 from app.learning_sessions.models import LearningSession
 from app.people.models import Person
 from app.reflections.consent import record_consent
+from app.reflections.models import Reflection
 from app.vocabulary import Role
 from tests import factories
 from tests.browser.axe import ROLE_EMAILS
@@ -105,5 +106,22 @@ def session_id(database_url: str, number: int = SESSION_IN_PREPARATION) -> int:
             ).first()
             assert found is not None
             return found
+    finally:
+        database.engine.dispose()
+
+
+def reflections_of(database_url: str, email: str) -> list[Reflection]:
+    """The reflections the person with this email wrote, as stored (oldest first)."""
+    database = _database(database_url)
+    try:
+        with database.transaction(write=False) as db:
+            author = db.exec(select(Person.id).where(Person.email == email)).one()
+            found = db.exec(
+                select(Reflection)
+                .where(Reflection.author_id == author)
+                .order_by(col(Reflection.id))
+            ).all()
+            db.expunge_all()
+            return list(found)
     finally:
         database.engine.dispose()

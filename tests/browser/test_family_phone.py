@@ -1,5 +1,7 @@
-"""Every page a family representative sees, on a phone, through their personal link: targets
-large enough for a finger, and no sideways scrolling at 200 % zoom.
+"""Every page a family representative sees, on a phone, through their personal link (home,
+the reflection page, its consent part, the agenda, "Not you?" and the page after it): nothing
+serious or critical for axe-core at 375 px, targets large enough for a finger, and no
+sideways scrolling at 200 % zoom.
 
 Touch targets (WCAG 2.5.5, 44 × 44 CSS px): every visible link, button, input, select, text
 area and summary is measured with its bounding box. Two rules decide what counts:
@@ -24,6 +26,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from tests.browser.axe import describe, serious_violations
 from tests.browser.family import (
     HELD_SESSION,
     SESSION_IN_PREPARATION,
@@ -33,13 +36,15 @@ from tests.browser.family import (
 )
 
 # The family representative's pages; "unasked" is one who has not given consent yet, so the
-# reflection page opens with its consent part.
+# reflection page opens with its consent part; None: signed out.
 FAMILY_PAGES = {
     "home": ("/", "consented"),
     "reflect": ("/sessions/{next_session}/reflect", "consented"),
     "consent": ("/sessions/{next_session}/reflect#consent", "unasked"),
     "agenda": ("/sessions/{held_session}/agenda", "consented"),
     "not-you": ("/not-you", "consented"),
+    # After "Tell the facilitator": signed out.
+    "told": ("/not-you/told", None),
 }
 
 MEASURE_TARGETS = """
@@ -129,10 +134,11 @@ def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
 def open_page(
     browser: Browser,
     contexts: list[BrowserContext],
-    state: dict[str, Any],
+    state: dict[str, Any] | None,
     width: int,
     *,
     phone: bool,
+    bypass_csp: bool = False,
 ) -> Page:
     context = browser.new_context(
         viewport={"width": width, "height": 740},
@@ -140,15 +146,35 @@ def open_page(
         is_mobile=phone,
         has_touch=phone,
         storage_state=state,  # type: ignore[arg-type]
+        bypass_csp=bypass_csp,  # only to inject axe-core (tests/browser/axe.py)
     )
     contexts.append(context)
     return context.new_page()
 
 
-def visit(page: Page, base: str, path: str, ids: dict[str, int]) -> None:
+def visit(page: Page, base: str, path: str, ids: dict[str, int], who: str | None) -> None:
     response = page.goto(base + path.format(**ids))
     assert response is not None and response.status == 200, path
-    assert page.get_by_text("You are writing as").count() == 1, "not a personal-link session"
+    banners = page.get_by_text("You are writing as").count()
+    assert banners == (0 if who is None else 1), "a personal-link session shows whose link"
+
+
+@pytest.mark.parametrize("name", FAMILY_PAGES)
+def test_axe_finds_nothing_serious_on_a_phone(
+    browser: Browser,
+    contexts: list[BrowserContext],
+    live_server: str,
+    states: dict[str, Any],
+    ids: dict[str, int],
+    name: str,
+) -> None:
+    path, who = FAMILY_PAGES[name]
+    page = open_page(browser, contexts, states.get(who), 375, phone=True, bypass_csp=True)
+    visit(page, live_server, path, ids, who)
+
+    violations = serious_violations(page)
+
+    assert violations == [], f"{name} at 375 px:\n{describe(violations)}"
 
 
 @pytest.mark.parametrize("name", FAMILY_PAGES)
@@ -161,8 +187,8 @@ def test_every_target_is_at_least_44_by_44_on_a_phone(
     name: str,
 ) -> None:
     path, who = FAMILY_PAGES[name]
-    page = open_page(browser, contexts, states[who], 375, phone=True)
-    visit(page, live_server, path, ids)
+    page = open_page(browser, contexts, states.get(who), 375, phone=True)
+    visit(page, live_server, path, ids, who)
 
     small = page.evaluate(MEASURE_TARGETS)
 
@@ -181,8 +207,8 @@ def test_no_sideways_scrolling_at_200_percent_zoom(
     width: int,
 ) -> None:
     path, who = FAMILY_PAGES[name]
-    page = open_page(browser, contexts, states[who], width, phone=width < 600)
-    visit(page, live_server, path, ids)
+    page = open_page(browser, contexts, states.get(who), width, phone=width < 600)
+    visit(page, live_server, path, ids, who)
 
     scroll_width, client_width = page.evaluate(
         "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
