@@ -113,6 +113,7 @@ LABELS: dict[str, str] = {
     "exported": N_("Exported"),
     "erased": N_("Erased"),
     "reflection_hidden": N_("Reflection hidden"),
+    "reflection_unhidden": N_("Reflection shown again"),
     "access_link_reported": N_("Access link reported as reaching the wrong person"),
 }
 

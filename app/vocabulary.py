@@ -182,6 +182,7 @@ class AuditAction(StrEnum):
     exported = "exported"
     erased = "erased"
     reflection_hidden = "reflection_hidden"
+    reflection_unhidden = "reflection_unhidden"
     access_link_reported = "access_link_reported"
 
 

@@ -1,4 +1,5 @@
-"""The facilitator hides a reflection with a reason (audited); the text is never edited.
+"""The facilitator hides a reflection with a reason (audited), and may show it again; the
+text is never edited.
 
 The author still sees their reflection, marked hidden with the reason; every other reader
 no longer does (``app.reflections.visibility``).
@@ -92,6 +93,34 @@ def hide(
         actor=by,
         subject=f"reflection {reflection.id} of session {learning_session.number}",
         detail=data.reason,
+        ip=ip,
+    )
+    return reflection
+
+
+def unhide(
+    *,
+    db: Session,
+    reflection: Reflection,
+    learning_session: LearningSession,
+    by: Principal,
+    ip: str = "",
+) -> Reflection:
+    """Show a hidden reflection again, as it was written; the reason it had goes to the log."""
+    if reflection.hidden_at is None:
+        raise ConflictError(N_("This reflection is not hidden."))
+    reason = reflection.hidden_reason
+    reflection.hidden_at = None
+    reflection.hidden_reason = ""
+    reflection.hidden_by_id = None
+    db.add(reflection)
+    db.flush()
+    audit_service.record(
+        db=db,
+        action=AuditAction.reflection_unhidden,
+        actor=by,
+        subject=f"reflection {reflection.id} of session {learning_session.number}",
+        detail=f"hidden before because: {reason}",
         ip=ip,
     )
     return reflection

@@ -1,5 +1,5 @@
 """The chair's grouped reading of a session's reflections, its printable view, and hiding a
-reflection (the facilitator, with a reason)."""
+reflection (the facilitator, with a reason) or showing it again."""
 
 from typing import Annotated, Any
 
@@ -89,4 +89,24 @@ def hide(
     target = f"/sessions/{learning_session.id}/reflections#reflection-{reflection_id}"
     return with_toast(
         request, RedirectResponse(target, 303), Toast(N_("The reflection is hidden."))
+    )
+
+
+@router.post("/reflections/{reflection_id}/unhide", response_class=HTMLResponse)
+def unhide(
+    principal: FacilitatorDep, request: Request, db: DbDep, reflection_id: ReflectionId
+) -> Response:
+    reflection, learning_session = moderation.reflection_to_hide(
+        db=db, reflection_id=reflection_id, community_id=principal.community_id
+    )
+    moderation.unhide(
+        db=db,
+        reflection=reflection,
+        learning_session=learning_session,
+        by=principal,
+        ip=client_ip(request),
+    )
+    target = f"/sessions/{learning_session.id}/reflections#reflection-{reflection_id}"
+    return with_toast(
+        request, RedirectResponse(target, 303), Toast(N_("The reflection is shown again."))
     )

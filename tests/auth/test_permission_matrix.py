@@ -158,6 +158,9 @@ def build_world(db: Session) -> World:
     w.ids["bank_question"] = banked.id or 0
     w.ids["outbox_message"] = factories.outbox_message(db, community).id or 0
     w.ids["reflection"] = _submitted_reflection(db, planned, w.people["practitioner_a"])
+    w.ids["hidden_reflection"] = _submitted_reflection(
+        db, planned, w.people["practitioner_a"], hidden_at=datetime(2026, 11, 30, tzinfo=UTC)
+    )
     w.ids |= {
         "initiative_a": a.id or 0,
         "initiative_b": b.id or 0,
@@ -171,13 +174,18 @@ def build_world(db: Session) -> World:
     return w
 
 
-def _submitted_reflection(db: Session, at: Any, author: Person) -> int:
-    """A submitted reflection on the planned session, for the facilitator to hide."""
+def _submitted_reflection(
+    db: Session, at: Any, author: Person, *, hidden_at: datetime | None = None
+) -> int:
+    """A submitted reflection on the planned session, for the facilitator to hide (or, hidden,
+    to show again)."""
     row = Reflection(
         session_id=at.id,
         author_id=author.id,
         perspective=Perspective.professional,
         text="Niemand weet wie het aanspreekpunt is.",
+        hidden_at=hidden_at,
+        hidden_reason="Noemt een gezin bij naam." if hidden_at else "",
     )
     db.add(row)
     db.flush()
@@ -825,6 +833,10 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
     ("POST", "/reflections/{reflection_id}/hide"): (
         "facilitator",
         p("/reflections/{reflection}/hide", data={"reason": "Noemt een gezin bij naam."}),
+    ),
+    ("POST", "/reflections/{reflection_id}/unhide"): (
+        "facilitator",
+        p("/reflections/{hidden_reflection}/unhide"),
     ),
     ("GET", "/sessions/{session_id}/edit"): ("facilitator", p("/sessions/{session}/edit")),
     ("POST", "/sessions/{session_id}/edit"): (

@@ -292,3 +292,28 @@ def test_the_chairs_workspace_links_to_the_grouped_reflections(
     w = _world(db, facilitator)
     workspace = sign_in(w.people["chair"]).get(f"/sessions/{w.session.id}/prepare")
     assert f'href="/sessions/{w.session.id}/reflections"' in workspace.text
+
+
+def test_the_facilitator_shows_a_hidden_reflection_again_as_it_was_written(
+    db: Session, facilitator: Person, sign_in: SignIn
+) -> None:
+    w = _world(db, facilitator)
+    row = reflection(db, w.session, w.people["practitioner"], text="As written.")
+    browser = sign_in(facilitator)
+    browser.post(f"/reflections/{row.id}/hide", data={"reason": "Checking with the author."})
+    page = browser.get(f"/sessions/{w.session.id}/reflections")
+    assert f'action="/reflections/{row.id}/unhide"' in page.text
+
+    answer = browser.post(f"/reflections/{row.id}/unhide", follow_redirects=False)
+
+    assert answer.status_code == 303
+    db.refresh(row)
+    assert (row.hidden_at, row.hidden_reason, row.text) == (None, "", "As written.")
+    entry = db.exec(
+        select(AuditEntry).where(AuditEntry.action == AuditAction.reflection_unhidden)
+    ).one()
+    assert "Checking with the author." in entry.detail
+    chair_page = sign_in(w.people["chair"]).get(f"/sessions/{w.session.id}/reflections")
+    assert "As written." in chair_page.text
+    assert browser.post(f"/reflections/{row.id}/unhide").status_code == 409
+    assert sign_in(w.people["chair"]).post(f"/reflections/{row.id}/unhide").status_code == 403
