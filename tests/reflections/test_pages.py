@@ -88,6 +88,9 @@ def test_the_questions_for_them_a_factsheet_a_dilemma_and_in_general(
     assert 'id="reflection-general"' in page
     assert "Not my name: show me as a family representative" in page
     assert "My name: Ingrid Smit" in page
+    # Who reads it: the session's people unless they open the other choices.
+    assert "Who may read it: The people at this session" in page
+    assert 'id="visibility-general-session" name="visibility" value="session" checked' in page
 
 
 def test_a_link_for_this_session_opens_the_page_and_writes(
@@ -171,3 +174,5 @@ def test_the_phone_styles_large_type_and_touch_targets(db: Session, sign_in: Sig
     for selector in (".reflect-page .button", ".choice", ".reflect-link"):
         rule = re.search(re.escape(selector) + r"(?:, [^{]*)? \{([^}]*)\}", css)
         assert rule is not None and "min-height: 44px" in rule.group(1), selector
+    radio = re.search(r"\.choice input \{([^}]*)\}", css)
+    assert radio is not None and "width: 44px; height: 44px" in radio.group(1)
