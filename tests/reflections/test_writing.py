@@ -64,7 +64,7 @@ def test_draft_save_come_back_edit_and_submit_as_a_family_representative(
     assert reflection.submitted_at is not None
     assert reflection.shows_name is False
     assert reflection.text == "Ik wist niet wie ik moest bellen."
-    assert "Shown as a family representative, without your name." in sent.text
+    assert "Sent</span> Shown as a family representative, without your name." in sent.text
     assert "Sent at" in sent.text  # the toast
 
 
