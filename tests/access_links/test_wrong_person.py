@@ -79,7 +79,8 @@ def test_every_page_of_a_link_session_says_whose_link_it_is(
     learning_session = factories.learning_session(db, community, number=3)
     browser = link_browser(app, db, family_person(db, community))
 
-    for path in ("/", f"/sessions/{learning_session.id}", "/not-you"):
+    pages = ("/", f"/sessions/{learning_session.id}", f"/sessions/{learning_session.id}/reflect")
+    for path in (*pages, "/not-you"):
         page = browser.get(path)
         assert page.status_code == 200, path
         assert "You are writing as Ingrid Smit." in page.text, path
