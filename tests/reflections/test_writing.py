@@ -362,3 +362,46 @@ def test_the_page_takes_the_same_statements_for_2_and_10_questions(
 
 def page_questions(html: str) -> int:
     return len(re.findall(r'<article class="slot" id="reflection-question-', html))
+
+
+def test_a_stored_answer_saves_a_changed_choice_at_once(db: Session, sign_in: SignIn) -> None:
+    w = writing_world(db)
+    browser = sign_in(w.family)
+    browser.post(f"/sessions/{w.session.id}/reflections", data=new_answer(w, "Met of zonder?"))
+    [draft] = stored(db, w.family)
+    page = browser.get(f"/sessions/{w.session.id}/reflect").text
+    key = f"question-{w.family_question.id}"
+    autosave = (
+        f'<fieldset class="field choice-group" data-hx-post="/reflections/{draft.id}"'
+        f' data-hx-trigger="change" data-hx-target="#status-{key}" data-hx-swap="innerHTML">'
+    )
+    assert page.count(autosave) == 2  # who is shown, and who may read it
+    # What that fieldset posts on a change: the whole form, the text as it stands.
+    changed = browser.post(
+        f"/reflections/{draft.id}",
+        data={"text": "Met of zonder?", "version": "1", "shows_name": "yes"},
+        headers=HTMX,
+    )
+    assert re.search(r"Saved at \d\d:\d\d", changed.text)
+    assert stored(db, w.family)[0].shows_name is True
+
+
+def test_extra_fields_change_nothing(db: Session, sign_in: SignIn) -> None:
+    w = writing_world(db)
+    browser = sign_in(w.family)
+    browser.post(
+        f"/sessions/{w.session.id}/reflections",
+        data=new_answer(
+            w,
+            "Alleen mijn tekst.",
+            status="submitted",
+            author_id=str(w.practitioner.id),
+            session_id="999",
+            hidden_reason="x",
+            perspective="local_government",
+            evidence_consent="true",
+        ),
+    )
+    [draft] = stored(db, w.family)
+    assert (draft.status, draft.author_id, draft.session_id) == ("draft", w.family.id, w.session.id)
+    assert (draft.perspective, draft.evidence_consent, draft.hidden_reason) == ("family", False, "")
