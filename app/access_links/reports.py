@@ -11,8 +11,12 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from app.access_links.models import AccessLink
-from app.access_links.service import MadeLink, link_is_usable, make_access_link
-from app.access_links.service import withdraw_access_link as revoke_and_record
+from app.access_links.service import (
+    MadeLink,
+    link_is_usable,
+    make_access_link,
+    withdraw_access_link,
+)
 from app.accounts import service as account_service
 from app.audit import service as audit_service
 from app.audit.models import AuditEntry
@@ -134,7 +138,7 @@ def reissue_access_link(
             N_("There is no active access link with id %(id)s."), arguments={"id": link_id}
         )
     last_day = link.expires_at.astimezone(community_zone()).date()
-    revoke_and_record(db=db, link_id=link_id, revoked_by=reissued_by, ip=ip)
+    withdraw_access_link(db=db, link_id=link_id, revoked_by=reissued_by, ip=ip)
     return make_access_link(
         db=db,
         community_id=reissued_by.community_id,
