@@ -77,11 +77,18 @@ def editable_until(learning_session: LearningSession) -> datetime:
 
 
 def is_open(learning_session: LearningSession, *, now: datetime | None = None) -> bool:
-    """Whether reflections on this session may still be written and changed."""
+    """Whether reflections on this session may still be written and changed: before the
+    deadline, and not once the session is called off."""
+    if learning_session.cancelled_at is not None:
+        return False
     return (now or utcnow()) < editable_until(learning_session)
 
 
 def _require_open(learning_session: LearningSession) -> None:
+    if learning_session.cancelled_at is not None:
+        raise DeadlinePassedError(
+            N_("This session has been cancelled, so nothing can be written for it any more.")
+        )
     if not is_open(learning_session):
         raise DeadlinePassedError(
             N_(

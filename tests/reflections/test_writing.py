@@ -405,3 +405,22 @@ def test_extra_fields_change_nothing(db: Session, sign_in: SignIn) -> None:
     [draft] = stored(db, w.family)
     assert (draft.status, draft.author_id, draft.session_id) == ("draft", w.family.id, w.session.id)
     assert (draft.perspective, draft.evidence_consent, draft.hidden_reason) == ("family", False, "")
+
+
+def test_a_cancelled_session_takes_no_more_reflections(db: Session, sign_in: SignIn) -> None:
+    w = writing_world(db)
+    browser = sign_in(w.family)
+    browser.post(f"/sessions/{w.session.id}/reflections", data=new_answer(w, "Voor de afzegging"))
+    [draft] = stored(db, w.family)
+    w.session.cancelled_at = datetime.now(UTC)
+    db.add(w.session)
+    db.flush()
+    refused = browser.post(f"/reflections/{draft.id}", data={"text": "Erna", "version": "1"})
+    assert refused.status_code == 409
+    assert (
+        "This session has been cancelled, so nothing can be written for it any more."
+        in refused.text
+    )
+    page = browser.get(f"/sessions/{w.session.id}/reflect").text
+    assert "<textarea" not in page and "Voor de afzegging" in page
+    assert stored(db, w.family)[0].text == "Voor de afzegging"
