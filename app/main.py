@@ -17,11 +17,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 import app.models  # noqa: F401 - every table mapped before the first request
 from app import site
 from app.access_links import pages as access_link_pages
-from app.agendas import pages as agenda_pages
-from app.agendas import question_pages
 from app.accounts import pages as account_pages
 from app.accounts import password_pages
 from app.agendas import document_pages as agenda_document_pages
+from app.agendas import pages as agenda_pages
+from app.agendas import question_pages
 from app.api_tokens import pages as api_token_pages
 from app.audit import pages as audit_pages
 from app.auth.dependencies import csrf_protect
@@ -56,8 +56,8 @@ from app.middleware import (
 )
 from app.people import api as people_api
 from app.people import pages as people_pages
-from app.reflections import reading_pages as reflection_reading_pages
 from app.reflections import pages as reflection_pages
+from app.reflections import reading_pages as reflection_reading_pages
 from app.routing import routes_without_rule
 from app.templating import compile_templates, render
 from app.web import HXRedirect

@@ -39,8 +39,8 @@ from app.vocabulary import (
     Role,
 )
 from tests import factories
-from tests.reflections.writing_world import reflection_drafts
 from tests.helpers import open_access_link, use_browser_id, use_session
+from tests.reflections.writing_world import reflection_drafts
 
 ACTORS = [
     "anonymous",
