@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 from app.db import utcnow
 from app.people.models import Consent
 from app.reflections.models import Reflection
+from app.vocabulary import ReflectionVisibility
 
 READ_BY_PARTICIPANTS = "reflections read by the session's participants"
 QUOTED_AS_EVIDENCE = "reflections quoted as evidence"
@@ -84,8 +85,9 @@ def record_consent(
 def change_consent(
     *, db: Session, person_id: int, read_by_participants: bool, quoted_as_evidence: bool
 ) -> ConsentState:
-    """Record both choices; the person's reflections follow the evidence choice at once
-    (withdrawing it stops their use as evidence)."""
+    """Record both choices; the person's reflections follow them at once: withdrawing the
+    evidence choice stops their use as evidence, withdrawing the first makes them private
+    (the author and the facilitator only) until the person chooses again."""
     state = record_consent(
         db=db,
         person_id=person_id,
@@ -101,4 +103,13 @@ def change_consent(
         )
         .values(evidence_consent=state.quoted_as_evidence)
     )
+    if not state.read_by_participants:
+        db.execute(
+            update(Reflection)
+            .where(
+                col(Reflection.author_id) == person_id,
+                col(Reflection.visibility) != ReflectionVisibility.private,
+            )
+            .values(visibility=ReflectionVisibility.private)
+        )
     return state

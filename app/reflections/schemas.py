@@ -68,7 +68,9 @@ class ReflectionForm(BaseModel):
     def to_data(self) -> ReflectionData:
         return ReflectionData.model_validate(
             {
-                "text": self.text,
+                # A browser posts a textarea's line breaks as CRLF, htmx's autosave as LF:
+                # one form of the same text, whichever way it came.
+                "text": self.text.replace("\r\n", "\n"),
                 "shows_name": self.shows_name == YES,
                 "visibility": self.visibility.strip() or ReflectionVisibility.session.value,
             }

@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 from app.community.models import LearningCommunity
 from app.people.models import Consent
 from app.reflections import consent
+from app.vocabulary import ReflectionVisibility
 from tests.reflections.writing_world import SignIn, new_answer, rows, stored, writing_world
 
 
@@ -106,6 +107,8 @@ def test_consent_can_be_changed_later_and_reflections_follow_the_evidence_choice
     )
     [reflection] = stored(db, w.family)
     assert reflection.evidence_consent is False
+    # … and no longer read by the others: it is the author's and the facilitator's only.
+    assert reflection.visibility == ReflectionVisibility.private
     page = browser.get(f"/sessions/{w.session.id}/reflect")
     assert "You said no: the people at the session may not read your answers." in page.text
     assert not _form_fields(page.text)

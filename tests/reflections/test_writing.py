@@ -424,3 +424,15 @@ def test_a_cancelled_session_takes_no_more_reflections(db: Session, sign_in: Sig
     page = browser.get(f"/sessions/{w.session.id}/reflect").text
     assert "<textarea" not in page and "Voor de afzegging" in page
     assert stored(db, w.family)[0].text == "Voor de afzegging"
+
+
+def test_line_breaks_are_stored_alike_from_a_form_post_and_from_autosave(
+    db: Session, sign_in: SignIn
+) -> None:
+    w = writing_world(db)
+    browser = sign_in(w.family)
+    browser.post(
+        f"/sessions/{w.session.id}/reflections", data=new_answer(w, "Eerste regel\r\nTweede regel")
+    )
+    [reflection] = stored(db, w.family)
+    assert reflection.text == "Eerste regel\nTweede regel"
