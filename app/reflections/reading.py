@@ -270,13 +270,22 @@ def _group(
 
 
 def grouped_reflections(
-    *, db: Session, learning_session: LearningSession, viewer: Principal
+    *,
+    db: Session,
+    learning_session: LearningSession,
+    viewer: Principal,
+    with_missing: bool = True,
 ) -> GroupedReflections:
-    """The session's reflections as ``viewer`` (its chair or a facilitator) reads them, with the
-    "not answered yet" list per question. Five statements, however many reflections."""
+    """The session's reflections as ``viewer`` may read them; ``with_missing`` (for its chair
+    and the facilitators only: it names people) adds the "not answered yet" list per
+    question. Five statements, however many reflections."""
     questions = _questions(db, learning_session)
     rows = _rows(db, learning_session, visibility.readable(viewer))
-    missing = not_answered(db=db, learning_session=learning_session, questions=questions)
+    missing = (
+        not_answered(db=db, learning_session=learning_session, questions=questions)
+        if with_missing
+        else {}
+    )
     return _group(rows, questions, missing, with_hidden=visibility.shows_hidden(viewer))
 
 

@@ -7,12 +7,13 @@ from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
+from app.auth import policy
 from app.auth.dependencies import FacilitatorDep, MemberDep
 from app.auth.principal import Principal
 from app.db import MAX_ID
 from app.deps import DbDep
 from app.labels import N_
-from app.learning_sessions.dependencies import PreparedSessionDep
+from app.learning_sessions.dependencies import LearningSessionDep
 from app.learning_sessions.models import LearningSession
 from app.reflections import moderation, reading
 from app.templating import render
@@ -26,12 +27,16 @@ ReflectionId = Annotated[int, Path(ge=1, le=MAX_ID)]
 def _context(
     db: DbDep, learning_session: LearningSession, principal: Principal, **extra: Any
 ) -> dict[str, Any]:
+    # Every participant reads what the visibility rule allows; who has not answered yet is for
+    # those who prepare the session.
+    prepares = policy.prepares_session(principal, learning_session.chair_id)
     grouped = reading.grouped_reflections(
-        db=db, learning_session=learning_session, viewer=principal
+        db=db, learning_session=learning_session, viewer=principal, with_missing=prepares
     )
     return {
         "learning_session": learning_session,
         "grouped": grouped,
+        "prepares": prepares,
         "may_hide": principal.is_facilitator,
         "errors": {},
         "typed": {},
@@ -41,7 +46,7 @@ def _context(
 
 @router.get("/sessions/{session_id}/reflections", response_class=HTMLResponse)
 def grouped(
-    principal: MemberDep, request: Request, learning_session: PreparedSessionDep, db: DbDep
+    principal: MemberDep, request: Request, learning_session: LearningSessionDep, db: DbDep
 ) -> HTMLResponse:
     context = _context(db, learning_session, principal)
     return render(request, "reflections/grouped.html", context)
@@ -49,7 +54,7 @@ def grouped(
 
 @router.get("/sessions/{session_id}/reflections/print", response_class=HTMLResponse)
 def grouped_print(
-    principal: MemberDep, request: Request, learning_session: PreparedSessionDep, db: DbDep
+    principal: MemberDep, request: Request, learning_session: LearningSessionDep, db: DbDep
 ) -> HTMLResponse:
     context = _context(db, learning_session, principal)
     context["may_hide"] = False

@@ -823,12 +823,12 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
     ("GET", "/sessions/{session_id}/reflections"): (
         "member",
         p("/sessions/{session}/reflections"),
-        SESSION_PREPARERS,
+        OTHER_SESSION,
     ),
     ("GET", "/sessions/{session_id}/reflections/print"): (
         "member",
         p("/sessions/{session}/reflections/print"),
-        SESSION_PREPARERS,
+        OTHER_SESSION,
     ),
     ("POST", "/reflections/{reflection_id}/hide"): (
         "facilitator",

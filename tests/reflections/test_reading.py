@@ -10,7 +10,13 @@ from app.audit.models import AuditEntry
 from app.auth.principal import Principal
 from app.people.models import Person
 from app.reflections import reading
-from app.vocabulary import AuditAction, PartnershipCondition, Perspective, Role
+from app.vocabulary import (
+    AuditAction,
+    PartnershipCondition,
+    Perspective,
+    ReflectionVisibility,
+    Role,
+)
 from tests import factories
 from tests.helpers import counted_statements
 from tests.reflections.reading_world import XSS, ReadingWorld, question, reading_world, reflection
@@ -188,17 +194,38 @@ def test_user_text_is_escaped_on_the_grouped_and_print_pages(
         assert "&lt;img src=x onerror=alert(1)&gt;" in html
 
 
-def test_only_the_chair_of_the_session_and_the_facilitator_read_the_grouped_page(
+def test_participants_read_what_visibility_allows_without_who_has_not_answered(
     db: Session, facilitator: Person, sign_in: SignIn
 ) -> None:
     w = _world(db, facilitator)
-    for key in ("family", "practitioner", "policymaker", "outsider"):
-        for path in ("reflections", "reflections/print"):
-            answer = sign_in(w.people[key]).get(f"/sessions/{w.session.id}/{path}")
-            assert answer.status_code == 403, (key, path)
-    other_chair = w.people["outsider"]
-    factories.membership(db, other_chair, Role.chair)
-    assert sign_in(other_chair).get(f"/sessions/{w.session.id}/reflections").status_code == 403
+    asked = question(db, w, PartnershipCondition.roles, text="Who is the family's contact?")
+    for visibility, text in (
+        (ReflectionVisibility.session, "For the people at the session."),
+        (ReflectionVisibility.community, "For the whole learning community."),
+        (ReflectionVisibility.private, "For the facilitator only."),
+    ):
+        reflection(
+            db,
+            w.session,
+            w.people["practitioner"],
+            reflective_question_id=asked.id,
+            visibility=visibility,
+            text=text,
+        )
+    invited = sign_in(w.people["policymaker"]).get(f"/sessions/{w.session.id}/reflections")
+    assert invited.status_code == 200
+    assert "For the people at the session." in invited.text
+    assert "For the whole learning community." in invited.text
+    assert "For the facilitator only." not in invited.text
+    assert "Not answered yet" not in invited.text and "Ingrid Smit" not in invited.text
+    # A policymaker of another initiative, not invited: the community's reflections only.
+    outsider = sign_in(w.people["outsider"]).get(f"/sessions/{w.session.id}/reflections")
+    assert outsider.status_code == 200
+    assert "For the whole learning community." in outsider.text
+    assert "For the people at the session." not in outsider.text
+    # The chair and the facilitator see who has not answered yet.
+    chairs = sign_in(w.people["chair"]).get(f"/sessions/{w.session.id}/reflections")
+    assert "Not answered yet" in chairs.text and "Ingrid Smit" in chairs.text
 
 
 def test_the_grouped_page_takes_the_same_number_of_statements_for_more_reflections(
