@@ -2,7 +2,7 @@
 
 from app.access_links.models import AccessLink
 from app.accounts.models import Account, OneTimeToken, UserSession
-from app.actions.models import Action
+from app.actions.models import Action, ActionProgress
 from app.agendas.models import AgendaItem, BankQuestion, ReflectiveQuestion, SessionDocument
 from app.api_tokens.models import ApiToken
 from app.audit.models import AuditEntry
@@ -29,6 +29,7 @@ __all__ = [
     "AccessLink",
     "Account",
     "Action",
+    "ActionProgress",
     "AgendaItem",
     "ApiToken",
     "Attendance",

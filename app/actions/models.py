@@ -1,8 +1,8 @@
-from datetime import date
+from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
-from app.db import Timestamped, Versioned, enum_type
+from app.db import Timestamped, UTCDateTime, Versioned, enum_type, utcnow
 from app.vocabulary import ActionStatus, IntegrationLevel, PartnershipCondition, PdsaStage
 
 
@@ -34,3 +34,29 @@ class Action(ActionBase, Versioned, Timestamped, table=True):
     review_session_id: int | None = Field(
         default=None, foreign_key="learning_session.id", ondelete="SET NULL", index=True
     )
+    # What led to it: an agenda item, a dilemma or a reflection of the session (any, or none).
+    agenda_item_id: int | None = Field(
+        default=None, foreign_key="agenda_item.id", ondelete="SET NULL", index=True
+    )
+    dilemma_id: int | None = Field(
+        default=None, foreign_key="dilemma.id", ondelete="SET NULL", index=True
+    )
+    reflection_id: int | None = Field(
+        default=None, foreign_key="reflection.id", ondelete="SET NULL", index=True
+    )
+
+
+class ActionProgress(SQLModel, table=True):
+    """One update during the action period: the status and PDSA stage then, and a note."""
+
+    __tablename__ = "action_progress"
+
+    id: int | None = Field(default=None, primary_key=True)
+    action_id: int = Field(foreign_key="action.id", ondelete="CASCADE", index=True)
+    author_id: int | None = Field(
+        default=None, foreign_key="person.id", ondelete="SET NULL", index=True
+    )
+    status: ActionStatus = Field(sa_type=enum_type(ActionStatus))
+    pdsa_stage: PdsaStage = Field(sa_type=enum_type(PdsaStage))
+    note: str = Field(default="", max_length=1000)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)

@@ -239,8 +239,9 @@ class EvaluationSpec:
     person: str  # email
     usefulness: int
     family_voice: int
-    organisation: int
+    preparation: int
     comment: Text
+    come_again: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -3217,7 +3218,7 @@ EVALUATIONS: tuple[EvaluationSpec, ...] = (
         person=FAMILY,
         usefulness=4,
         family_voice=5,
-        organisation=4,
+        preparation=4,
         comment=Text(
             en=(
                 "The phone call beforehand helped me a lot. I felt listened to, especially in "
@@ -3234,7 +3235,7 @@ EVALUATIONS: tuple[EvaluationSpec, ...] = (
         person=POLICYMAKER_LEIDEN,
         usefulness=5,
         family_voice=4,
-        organisation=4,
+        preparation=4,
         comment=Text(
             en=(
                 "Hearing how Tilburg agreed on outcomes before money was the most useful part "
@@ -3251,7 +3252,7 @@ EVALUATIONS: tuple[EvaluationSpec, ...] = (
         person=ADDICTION_WORKER_DRECHTSTEDEN,
         usefulness=4,
         family_voice=4,
-        organisation=3,
+        preparation=3,
         comment=Text(
             en="Good discussions, but the programme was too full to finish the exchange.",
             nl="Goede gesprekken, maar het programma was te vol om de uitwisseling af te ronden.",
@@ -3262,7 +3263,7 @@ EVALUATIONS: tuple[EvaluationSpec, ...] = (
         person=MANAGER_DRECHTSTEDEN,
         usefulness=3,
         family_voice=4,
-        organisation=4,
+        preparation=4,
         comment=Text(
             en=(
                 "As a new manager I would have liked a short briefing on the earlier session "
@@ -3279,7 +3280,7 @@ EVALUATIONS: tuple[EvaluationSpec, ...] = (
         person=POLICYMAKER_GRONINGEN,
         usefulness=4,
         family_voice=3,
-        organisation=5,
+        preparation=5,
         comment=Text(
             en=(
                 "Well organised. With one family representative absent, the families' view "

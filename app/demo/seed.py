@@ -423,7 +423,8 @@ class _DemoSeeder:
                 person_id=self.people[spec.person],
                 usefulness=spec.usefulness,
                 family_voice=spec.family_voice,
-                organisation=spec.organisation,
+                preparation=spec.preparation,
+                come_again=spec.come_again,
                 comment=self._t(spec.comment),
             )
             for spec in content.EVALUATIONS

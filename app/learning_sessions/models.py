@@ -66,7 +66,10 @@ class SessionEvaluation(Timestamped, table=True):
         UniqueConstraint("session_id", "person_id"),
         CheckConstraint("usefulness BETWEEN 1 AND 5", name="usefulness_range"),
         CheckConstraint("family_voice BETWEEN 1 AND 5", name="family_voice_range"),
-        CheckConstraint("organisation BETWEEN 1 AND 5", name="organisation_range"),
+        CheckConstraint("preparation BETWEEN 1 AND 5", name="preparation_range"),
+        CheckConstraint(
+            "come_again IS NULL OR come_again BETWEEN 1 AND 5", name="come_again_range"
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -74,7 +77,10 @@ class SessionEvaluation(Timestamped, table=True):
     person_id: int | None = Field(
         default=None, foreign_key="person.id", ondelete="SET NULL", index=True
     )
+    # 1–5: how well the session was prepared, how useful it was, how much room the family
+    # perspective had, and whether they would come again (None: asked before that question).
+    preparation: int = Field(ge=1, le=5)
     usefulness: int = Field(ge=1, le=5)
     family_voice: int = Field(ge=1, le=5)
-    organisation: int = Field(ge=1, le=5)
+    come_again: int | None = Field(default=None, ge=1, le=5)
     comment: str = Field(default="", max_length=4000)
