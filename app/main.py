@@ -36,6 +36,7 @@ from app.errors import (
     RateLimitedError,
     format_message,
 )
+from app.evaluations import pages as evaluation_pages
 from app.evidence import pages as evidence_pages
 from app.factsheets import pages as factsheet_pages
 from app.i18n import translations
@@ -121,6 +122,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(agenda_document_pages.router)
     app.include_router(reflection_reading_pages.router)
     app.include_router(reflection_pages.router)
+    app.include_router(evaluation_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     # Print stylesheets and fonts, for the in-browser factsheet preview.
     app.mount("/factsheet-files", StaticFiles(directory=FACTSHEETS_DIR), name="factsheet-files")

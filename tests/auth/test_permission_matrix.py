@@ -8,7 +8,7 @@ pages are requested as htmx fragments too. Anonymous visitors are sent to sign i
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, get_args
 from urllib.parse import urlsplit
 
@@ -161,6 +161,20 @@ def build_world(db: Session) -> World:
     w.ids["hidden_reflection"] = _submitted_reflection(
         db, planned, w.people["practitioner_a"], hidden_at=datetime(2026, 11, 30, tzinfo=UTC)
     )
+    # A session held yesterday: its evaluation is open; the actors but the researcher were
+    # invited (policymaker_b neither: deleting that person needs them to have taken no part).
+    evaluated = factories.learning_session(
+        db,
+        community,
+        number=6,
+        status="held",
+        starts_at=datetime.now(UTC) - timedelta(days=1),
+        chair_id=w.people["chair"].id,
+    )
+    for actor, person in w.people.items():
+        if actor in ACTORS and actor != "researcher_a":
+            factories.attendance(db, evaluated, person, attended=True)
+    w.ids["evaluated_session"] = evaluated.id or 0
     w.ids |= {
         "initiative_a": a.id or 0,
         "initiative_b": b.id or 0,
@@ -288,6 +302,8 @@ A_CONTRIBUTORS = {
 SESSION_PREPARERS = {
     actor: "allowed" if actor in {"chair", "facilitator"} else "forbidden" for actor in ACTORS[1:]
 } | OTHER_SESSION
+# The evaluation: those invited to the session answer it (the researcher was not).
+EVALUATORS = {"researcher_a": "forbidden"} | OTHER_SESSION
 # The planned session's agenda is not published: only those who prepare it read it.
 UNPUBLISHED_AGENDA = {
     actor: "allowed" if actor in {"chair", "facilitator"} else "not_found" for actor in ACTORS[1:]
@@ -817,6 +833,25 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
     ("GET", "/sessions/{session_id}/briefing.pdf"): (
         "member",
         p("/sessions/{session}/briefing.pdf"),
+        SESSION_PREPARERS,
+    ),
+    # the session evaluation: the participants' survey, the results for who runs the session
+    ("GET", "/sessions/{session_id}/evaluation"): (
+        "member",
+        p("/sessions/{evaluated_session}/evaluation"),
+        EVALUATORS,
+    ),
+    ("POST", "/sessions/{session_id}/evaluation"): (
+        "member",
+        p(
+            "/sessions/{evaluated_session}/evaluation",
+            data={"preparation": "4", "usefulness": "4", "family_voice": "3", "come_again": "5"},
+        ),
+        EVALUATORS,
+    ),
+    ("GET", "/sessions/{session_id}/evaluation/results"): (
+        "member",
+        p("/sessions/{evaluated_session}/evaluation/results"),
         SESSION_PREPARERS,
     ),
     # the chair's grouped reading of the reflections, and hiding one

@@ -1,0 +1,133 @@
+"""The participant's survey: who answers, when, one answer per person, and refused input."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlmodel import Session, col, select
+
+from app.i18n import LANGUAGE_COOKIE
+from app.learning_sessions.models import SessionEvaluation
+from tests import factories
+from tests.evaluations.world import GOOD, SignIn, evaluation_world
+
+
+def _stored(db: Session) -> list[SessionEvaluation]:
+    db.expire_all()
+    return list(db.exec(select(SessionEvaluation).order_by(col(SessionEvaluation.id))).all())
+
+
+def test_the_survey_has_four_questions_as_radio_groups_and_says_when_it_closes(
+    db: Session, sign_in: SignIn
+) -> None:
+    w = evaluation_world(db)
+    page = sign_in(w.practitioner).get(f"/sessions/{w.session.id}/evaluation")
+    assert page.status_code == 200
+    assert page.text.count("<fieldset") == 4
+    assert page.text.count('type="radio"') == 20
+    assert "<legend>How useful was the session for your work?</legend>" in page.text
+    assert "1 — not at all" in page.text and "5 — very much" in page.text
+    assert "You can change your answers until" in page.text
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("usefulness", "6"), ("usefulness", ""), ("come_again", "0"), ("preparation", "vier")],
+)
+def test_an_out_of_range_or_missing_answer_is_refused_next_to_its_field(
+    db: Session, sign_in: SignIn, field: str, value: str
+) -> None:
+    w = evaluation_world(db)
+    data = GOOD | {field: value, "comment": "Mijn tekst blijft staan"}
+    response = sign_in(w.practitioner).post(f"/sessions/{w.session.id}/evaluation", data=data)
+    assert response.status_code == 422
+    assert f'<p class="error" id="{field}-error">Choose a number from 1 to 5.</p>' in response.text
+    assert "Mijn tekst blijft staan" in response.text  # what was typed comes back
+    assert _stored(db) == []
+
+
+def test_a_missing_field_altogether_is_refused(db: Session, sign_in: SignIn) -> None:
+    w = evaluation_world(db)
+    data = {k: v for k, v in GOOD.items() if k != "come_again"}
+    response = sign_in(w.practitioner).post(f"/sessions/{w.session.id}/evaluation", data=data)
+    assert response.status_code == 422
+    assert 'id="come_again-error"' in response.text
+    assert _stored(db) == []
+
+
+def test_a_second_answer_replaces_the_first(db: Session, sign_in: SignIn) -> None:
+    w = evaluation_world(db)
+    browser = sign_in(w.practitioner)
+    path = f"/sessions/{w.session.id}/evaluation"
+    first = browser.post(path, data=GOOD | {"comment": "Eerst"}, follow_redirects=False)
+    assert first.status_code == 303
+    browser.post(path, data=GOOD | {"usefulness": "2", "comment": "Later"})
+    rows = _stored(db)
+    assert len(rows) == 1
+    assert (rows[0].usefulness, rows[0].comment, rows[0].come_again) == (2, "Later", 4)
+    page = browser.get(path).text
+    assert 'name="usefulness" value="2" checked' in page
+    assert "Your answers are saved" in page
+
+
+def test_before_the_session_starts_the_survey_is_refused(db: Session, sign_in: SignIn) -> None:
+    w = evaluation_world(db, started=datetime.now(UTC) + timedelta(hours=2))
+    browser = sign_in(w.practitioner)
+    path = f"/sessions/{w.session.id}/evaluation"
+    page = browser.get(path)
+    assert page.status_code == 409
+    assert "The evaluation opens when the session starts" in page.text
+    assert browser.post(path, data=GOOD).status_code == 409
+    assert _stored(db) == []
+
+
+def test_after_closing_the_survey_is_refused(db: Session, sign_in: SignIn) -> None:
+    w = evaluation_world(db, started=datetime.now(UTC) - timedelta(days=23))
+    browser = sign_in(w.practitioner)
+    path = f"/sessions/{w.session.id}/evaluation"
+    page = browser.get(path)
+    assert page.status_code == 409
+    assert "The evaluation of this session closed on" in page.text
+    assert browser.post(path, data=GOOD).status_code == 409
+    assert _stored(db) == []
+
+
+def test_the_survey_is_open_until_the_end_of_the_21st_day(db: Session, sign_in: SignIn) -> None:
+    w = evaluation_world(db, started=datetime.now(UTC) - timedelta(days=20))
+    assert sign_in(w.family).get(f"/sessions/{w.session.id}/evaluation").status_code == 200
+
+
+def test_someone_not_invited_is_refused(db: Session, sign_in: SignIn) -> None:
+    w = evaluation_world(db)
+    browser = sign_in(w.outsider)
+    path = f"/sessions/{w.session.id}/evaluation"
+    assert browser.get(path).status_code == 403
+    assert browser.post(path, data=GOOD).status_code == 403
+    assert _stored(db) == []
+
+
+def test_an_invited_person_who_did_not_come_may_answer(db: Session, sign_in: SignIn) -> None:
+    w = evaluation_world(db)
+    factories.attendance(db, w.session, w.outsider, attended=False)
+    response = sign_in(w.outsider).post(f"/sessions/{w.session.id}/evaluation", data=GOOD)
+    assert response.status_code == 200
+    assert len(_stored(db)) == 1
+
+
+def test_the_family_representative_reads_plain_words_and_large_choices(
+    db: Session, sign_in: SignIn
+) -> None:
+    w = evaluation_world(db)
+    page = sign_in(w.family).get(f"/sessions/{w.session.id}/evaluation").text
+    assert "Pick a number for each question" in page
+    assert 'class="choice"' in page  # 44 px targets (reflect.css .choice)
+    assert "/static/reflect.css" in page
+
+
+def test_the_survey_in_dutch(db: Session, sign_in: SignIn) -> None:
+    w = evaluation_world(db)
+    browser = sign_in(w.practitioner)
+    browser.cookies.set(LANGUAGE_COOKIE, "nl")
+    page = browser.get(f"/sessions/{w.session.id}/evaluation").text
+    assert "Hoe nuttig was de sessie voor uw werk?" in page
+    refused = browser.post(f"/sessions/{w.session.id}/evaluation", data=GOOD | {"usefulness": "6"})
+    assert "Kies een getal van 1 tot en met 5." in refused.text
