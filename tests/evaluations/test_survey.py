@@ -131,3 +131,19 @@ def test_the_survey_in_dutch(db: Session, sign_in: SignIn) -> None:
     assert "Hoe nuttig was de sessie voor uw werk?" in page
     refused = browser.post(f"/sessions/{w.session.id}/evaluation", data=GOOD | {"usefulness": "6"})
     assert "Kies een getal van 1 tot en met 5." in refused.text
+
+
+def test_the_held_session_page_links_the_survey_and_for_the_chair_the_results(
+    db: Session, sign_in: SignIn
+) -> None:
+    w = evaluation_world(db)
+    survey = f'href="/sessions/{w.session.id}/evaluation"'
+    results = f'href="/sessions/{w.session.id}/evaluation/results"'
+    page = sign_in(w.practitioner).get(f"/sessions/{w.session.id}").text
+    assert survey in page and results not in page
+    page = sign_in(w.chair).get(f"/sessions/{w.session.id}").text
+    assert survey in page and results in page
+    w.session.status = "planned"  # type: ignore[assignment]
+    db.add(w.session)
+    db.flush()
+    assert survey not in sign_in(w.practitioner).get(f"/sessions/{w.session.id}").text
