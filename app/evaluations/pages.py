@@ -1,5 +1,9 @@
 """The session evaluation: the participant's survey, and the results for those who run the
-session (the facilitator and its chair), with server-rendered charts."""
+session (the facilitator and its chair), with server-rendered charts.
+
+Before the session starts and after the survey closes, the survey page says so (and shows
+the answers given, if any) without a form; an answer posted then is refused (409).
+"""
 
 from typing import Annotated
 
@@ -14,6 +18,7 @@ from app.evaluations import service
 from app.evaluations.charts import bar_chart
 from app.evaluations.schemas import EVALUATION_MESSAGES, QUESTIONS, EvaluationForm
 from app.forms import field_errors
+from app.i18n import translations
 from app.labels import N_
 from app.learning_sessions.dependencies import LearningSessionDep, PreparedSessionDep
 from app.learning_sessions.models import LearningSession
@@ -56,9 +61,10 @@ def _survey(
     errors: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    service.require_answerable(
+    service.require_participant(
         db=db, learning_session=learning_session, person_id=principal.person_id
     )
+    closed = service.why_closed(learning_session)
     stored = service.answer_of(
         db=db, learning_session=learning_session, person_id=principal.person_id
     )
@@ -67,6 +73,7 @@ def _survey(
         "form": form or EvaluationForm.of(stored),
         "errors": errors or {},
         "answered": stored is not None,
+        "closed": closed.translated(translations(request.state.language).gettext) if closed else "",
         "last_day": service.last_day(learning_session),
         "questions": [(q, QUESTION_LABELS[q]) for q in QUESTIONS],
         "scale_ends": SCALE_ENDS,

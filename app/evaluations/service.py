@@ -74,21 +74,35 @@ def is_participant(*, db: Session, learning_session: LearningSession, person_id:
     return found is not None
 
 
-def require_answerable(*, db: Session, learning_session: LearningSession, person_id: int) -> None:
-    """Refuse whoever is not a participant, and every answer outside the survey's days."""
+def require_participant(*, db: Session, learning_session: LearningSession, person_id: int) -> None:
     if not is_participant(db=db, learning_session=learning_session, person_id=person_id):
         raise ForbiddenError(N_("Only the people invited to this session answer its evaluation."))
+
+
+def why_closed(learning_session: LearningSession) -> ConflictError | None:
+    """Why no answer is taken now (not started, closed, cancelled), or None while open."""
     if learning_session.cancelled_at is not None:
-        raise ConflictError(N_("This session has been cancelled, so there is nothing to evaluate."))
+        return ConflictError(
+            N_("This session has been cancelled, so there is nothing to evaluate.")
+        )
     if not has_started(learning_session):
-        raise ConflictError(
+        return ConflictError(
             N_("The evaluation opens when the session starts. Please come back after it.")
         )
     if not is_open(learning_session):
-        raise ConflictError(
+        return ConflictError(
             N_("The evaluation of this session closed on %(date)s. Answers are no longer taken."),
             arguments={"date": last_day(learning_session).isoformat()},
         )
+    return None
+
+
+def require_answerable(*, db: Session, learning_session: LearningSession, person_id: int) -> None:
+    """Refuse whoever is not a participant, and every answer outside the survey's days."""
+    require_participant(db=db, learning_session=learning_session, person_id=person_id)
+    refusal = why_closed(learning_session)
+    if refusal is not None:
+        raise refusal
 
 
 def answer_of(

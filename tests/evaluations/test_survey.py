@@ -74,8 +74,9 @@ def test_before_the_session_starts_the_survey_is_refused(db: Session, sign_in: S
     browser = sign_in(w.practitioner)
     path = f"/sessions/{w.session.id}/evaluation"
     page = browser.get(path)
-    assert page.status_code == 409
+    assert page.status_code == 200
     assert "The evaluation opens when the session starts" in page.text
+    assert "<fieldset" not in page.text
     assert browser.post(path, data=GOOD).status_code == 409
     assert _stored(db) == []
 
@@ -84,11 +85,25 @@ def test_after_closing_the_survey_is_refused(db: Session, sign_in: SignIn) -> No
     w = evaluation_world(db, started=datetime.now(UTC) - timedelta(days=23))
     browser = sign_in(w.practitioner)
     path = f"/sessions/{w.session.id}/evaluation"
+    db.add(
+        SessionEvaluation(
+            session_id=w.session.id or 0,
+            person_id=w.practitioner.id,
+            preparation=2,
+            usefulness=5,
+            family_voice=3,
+            come_again=4,
+            comment="Eerder gegeven",
+        )
+    )
+    db.flush()
     page = browser.get(path)
-    assert page.status_code == 409
+    assert page.status_code == 200
     assert "The evaluation of this session closed on" in page.text
-    assert browser.post(path, data=GOOD).status_code == 409
-    assert _stored(db) == []
+    assert "<fieldset" not in page.text  # no form any more
+    assert "Eerder gegeven" in page.text  # what they answered stays readable
+    assert browser.post(path, data=GOOD | {"comment": "Te laat"}).status_code == 409
+    assert [row.comment for row in _stored(db)] == ["Eerder gegeven"]
 
 
 def test_the_survey_is_open_until_the_end_of_the_21st_day(db: Session, sign_in: SignIn) -> None:
