@@ -3219,6 +3219,7 @@ EVALUATIONS: tuple[EvaluationSpec, ...] = (
         usefulness=4,
         family_voice=5,
         preparation=4,
+        come_again=5,
         comment=Text(
             en=(
                 "The phone call beforehand helped me a lot. I felt listened to, especially in "
@@ -3236,6 +3237,7 @@ EVALUATIONS: tuple[EvaluationSpec, ...] = (
         usefulness=5,
         family_voice=4,
         preparation=4,
+        come_again=5,
         comment=Text(
             en=(
                 "Hearing how Tilburg agreed on outcomes before money was the most useful part "
@@ -3253,6 +3255,7 @@ EVALUATIONS: tuple[EvaluationSpec, ...] = (
         usefulness=4,
         family_voice=4,
         preparation=3,
+        come_again=4,
         comment=Text(
             en="Good discussions, but the programme was too full to finish the exchange.",
             nl="Goede gesprekken, maar het programma was te vol om de uitwisseling af te ronden.",
@@ -3264,6 +3267,7 @@ EVALUATIONS: tuple[EvaluationSpec, ...] = (
         usefulness=3,
         family_voice=4,
         preparation=4,
+        come_again=4,
         comment=Text(
             en=(
                 "As a new manager I would have liked a short briefing on the earlier session "
@@ -3281,6 +3285,7 @@ EVALUATIONS: tuple[EvaluationSpec, ...] = (
         usefulness=4,
         family_voice=3,
         preparation=5,
+        come_again=4,
         comment=Text(
             en=(
                 "Well organised. With one family representative absent, the families' view "
@@ -3292,6 +3297,132 @@ EVALUATIONS: tuple[EvaluationSpec, ...] = (
             ),
         ),
     ),
+)
+
+
+# Most of the other participants of sessions 1 and 2 answered too (enough for the charts and
+# for a breakdown by role): session, person, preparation, usefulness, family voice, come
+# again, and a comment in English and Dutch ("" for none).
+_MORE_EVALUATIONS: tuple[tuple[int, str, int, int, int, int, str, str], ...] = (
+    (
+        1,
+        FAMILY,
+        3,
+        4,
+        3,
+        5,
+        "I did not always know when I could speak. A sign from the chair would help.",
+        "Ik wist niet altijd wanneer ik iets mocht zeggen. Een teken van de voorzitter zou helpen.",
+    ),
+    (
+        1,
+        FAMILY_LARGE_PRINT,
+        3,
+        3,
+        4,
+        4,
+        "Please send the papers in large print next time.",
+        "Stuur de papieren de volgende keer graag in grote letters.",
+    ),
+    (1, POLICYMAKER_LEIDEN, 4, 4, 3, 5, "", ""),
+    (
+        1,
+        MANAGER_LEIDEN,
+        4,
+        5,
+        3,
+        5,
+        "Comparing five initiatives side by side was new for us.",
+        "Vijf initiatieven naast elkaar zien was nieuw voor ons.",
+    ),
+    (1, PRACTITIONER_LEIDEN, 3, 4, 4, 4, "", ""),
+    (1, PSYCHIATRIST_LEIDEN, 3, 3, 3, 3, "", ""),
+    (1, POLICYMAKER_DRECHTSTEDEN, 4, 3, 2, 4, "", ""),
+    (1, FORMER_MANAGER_DRECHTSTEDEN, 4, 4, 3, 4, "", ""),
+    (1, ADDICTION_WORKER_DRECHTSTEDEN, 3, 4, 3, 5, "", ""),
+    (1, POLICYMAKER_ZWOLLE, 5, 4, 3, 5, "", ""),
+    (1, MANAGER_ZWOLLE, 4, 4, 4, 4, "", ""),
+    (
+        1,
+        NURSE_ZWOLLE,
+        3,
+        5,
+        4,
+        5,
+        "The case round was the best part.",
+        "De casusronde was het beste deel.",
+    ),
+    (1, SOCIAL_WORKER_ZWOLLE, 3, 4, 3, 4, "", ""),
+    (1, POLICYMAKER_GRONINGEN, 4, 3, 3, 4, "", ""),
+    (
+        1,
+        MANAGER_GRONINGEN,
+        4,
+        4,
+        2,
+        3,
+        "The families' view came too late in the day.",
+        "Het perspectief van gezinnen kwam te laat op de dag aan bod.",
+    ),
+    (1, THERAPIST_GRONINGEN, 3, 4, 3, 4, "", ""),
+    (1, MANAGER_TILBURG, 4, 5, 3, 5, "", ""),
+    (
+        1,
+        SCHOOL_SOCIAL_WORKER_TILBURG,
+        2,
+        3,
+        3,
+        3,
+        "The invitation came late; I could not read the factsheets.",
+        "De uitnodiging kwam laat; ik kon de factsheets niet lezen.",
+    ),
+    (2, MANAGER_LEIDEN, 5, 4, 4, 5, "", ""),
+    (
+        2,
+        PRACTITIONER_LEIDEN,
+        4,
+        5,
+        5,
+        5,
+        "Ingrid's story made the monitoring discussion concrete.",
+        "Het verhaal van Ingrid maakte het gesprek over monitoring concreet.",
+    ),
+    (2, PSYCHIATRIST_LEIDEN, 4, 4, 4, 4, "", ""),
+    (2, POLICYMAKER_DRECHTSTEDEN, 4, 5, 4, 5, "", ""),
+    (2, PSYCHOLOGIST_DRECHTSTEDEN, 3, 4, 4, 4, "", ""),
+    (2, POLICYMAKER_ZWOLLE, 5, 5, 4, 5, "", ""),
+    (2, MANAGER_ZWOLLE, 4, 4, 5, 5, "", ""),
+    (2, NURSE_ZWOLLE, 4, 5, 5, 5, "", ""),
+    (2, SOCIAL_WORKER_ZWOLLE, 4, 4, 4, 4, "", ""),
+    (2, MANAGER_GRONINGEN, 4, 3, 3, 4, "", ""),
+    (2, THERAPIST_GRONINGEN, 5, 4, 4, 5, "", ""),
+    (2, BEHAVIOURAL_SCIENTIST_GRONINGEN, 4, 4, 3, 4, "", ""),
+    (
+        2,
+        POLICYMAKER_TILBURG,
+        4,
+        5,
+        4,
+        5,
+        "Good to catch up after missing the first session.",
+        "Fijn om bij te praten na het missen van de eerste sessie.",
+    ),
+    (2, MANAGER_TILBURG, 5, 4, 4, 5, "", ""),
+    (2, SCHOOL_SOCIAL_WORKER_TILBURG, 4, 4, 5, 4, "", ""),
+)
+EVALUATIONS += tuple(
+    EvaluationSpec(
+        session=session,
+        person=person,
+        preparation=preparation,
+        usefulness=usefulness,
+        family_voice=family_voice,
+        come_again=come_again,
+        comment=Text(en=en, nl=nl),
+    )
+    for session, person, preparation, usefulness, family_voice, come_again, en, nl in (
+        _MORE_EVALUATIONS
+    )
 )
 
 # Ingrid Smit answered the consent question on her reflection page (both choices); Ricardo
