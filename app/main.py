@@ -19,6 +19,7 @@ from app import site
 from app.access_links import pages as access_link_pages
 from app.accounts import pages as account_pages
 from app.accounts import password_pages
+from app.actions import pages as action_pages
 from app.agendas import document_pages as agenda_document_pages
 from app.agendas import pages as agenda_pages
 from app.agendas import question_pages
@@ -117,6 +118,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(question_pages.router)
     app.include_router(people_pages.router)
     app.include_router(contribution_pages.router)
+    app.include_router(action_pages.router)
     app.include_router(evidence_pages.router)
     app.include_router(factsheet_pages.router)
     app.include_router(agenda_document_pages.router)

@@ -169,7 +169,7 @@ def session_background(
         composition=composition,
         warnings=tuple(warnings),
         initiatives=tuple(briefs),
-        previous_session_number=rows[0][3] if rows else None,
+        previous_session_number=max(row[3] for row in rows) if rows else None,
         last_actions=tuple(actions),
         drafts_shown=viewer.is_facilitator,
     )

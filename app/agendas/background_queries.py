@@ -5,7 +5,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import and_, exists, func
+from sqlalchemy import and_, exists, func, or_
 from sqlalchemy import select as sql_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
@@ -16,7 +16,7 @@ from app.factsheets.models import Factsheet, FactsheetSection
 from app.initiatives.models import Initiative, InitiativeDiscipline
 from app.learning_sessions.models import Attendance, LearningSession
 from app.people.models import Membership, Person
-from app.vocabulary import ContributionStatus, FactsheetStatus, InitiativeStatus
+from app.vocabulary import ActionStatus, ContributionStatus, FactsheetStatus, InitiativeStatus
 
 # A bullet or list number at the start of a barrier line ("- ", "• ", "3. ", "2) ").
 _BULLET = re.compile(r"^\s*(?:[-*•–—·]+|\d{1,3}[.)])\s*")
@@ -150,8 +150,9 @@ def contributions(
 def last_session_actions(
     *, db: Session, learning_session: LearningSession
 ) -> Sequence[tuple[Action, str, str | None, int]]:
-    """The actions opened in the previous session, with the initiative's name, the owner's
-    name and that session's number. One query."""
+    """The actions opened in the previous session, and the open ones this session reviews
+    (agreed earlier still), with the initiative's name, the owner's name and the number of
+    the session they were opened in. One query."""
     previous = previous_session_ids(learning_session=learning_session, count=1)
     owner = aliased(Person)
     rows: Sequence[tuple[Action, str, str | None, int]] = db.exec(
@@ -160,7 +161,13 @@ def last_session_actions(
         .join(LearningSession, col(LearningSession.id) == Action.opened_in_session_id)
         .outerjoin(owner, col(owner.id) == Action.owner_id)
         .where(
-            col(Action.opened_in_session_id).in_(previous),
+            or_(
+                col(Action.opened_in_session_id).in_(previous),
+                and_(
+                    col(Action.review_session_id) == learning_session.id,
+                    col(Action.status).in_((ActionStatus.open, ActionStatus.in_progress)),
+                ),
+            ),
             Initiative.community_id == learning_session.community_id,
         )
         .order_by(col(Initiative.name), col(Action.condition), col(Action.id))

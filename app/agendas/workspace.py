@@ -8,6 +8,7 @@ from typing import Any
 from sqlmodel import Session, col, or_, select
 
 from app.agendas import questions as question_service
+from app.agendas import review
 from app.agendas.background import session_background
 from app.agendas.models import AgendaItem, BankQuestion, ReflectiveQuestion
 from app.agendas.schedule import Schedule, schedule
@@ -45,6 +46,10 @@ def workspace_context(
             db=db, learning_session=learning_session, language=language
         ),
         "agenda": agenda,
+        # Open actions this session reviews, when the agenda has no review item for them yet.
+        "review_offer": review.actions_to_review(db=db, learning_session=learning_session)
+        if not review.has_review_item(db=db, learning_session=learning_session)
+        else 0,
         "questions": questions,
         "kinds": list(AgendaItemKind),
         "conditions": list(PartnershipCondition),

@@ -219,7 +219,7 @@ def _current_view(*, db: Session, factsheet: Factsheet, language: str) -> Factsh
         matrix=matrix,
         members=members,
         session_history=_history(db, initiative.id, learning_session),
-        open_actions=_open_actions(db, initiative.id),
+        open_actions=_open_actions(db, initiative.id, learning_session),
         family_questions=[
             FamilyQuestion(text=q.plain_text or q.text, condition=q.condition)
             for q in db.exec(
@@ -262,13 +262,17 @@ def _history(db: Session, initiative_id: int, current: LearningSession) -> list[
     ]
 
 
-def _open_actions(db: Session, initiative_id: int) -> list[ActionView]:
+def _open_actions(db: Session, initiative_id: int, current: LearningSession) -> list[ActionView]:
+    """The initiative's open actions agreed before this session: those it reviews, and older
+    ones still open (an action agreed in this session belongs to the next factsheet)."""
     rows = db.exec(
         select(Action, Person.name)
+        .join(LearningSession, col(LearningSession.id) == Action.opened_in_session_id)
         .outerjoin(Person, col(Person.id) == Action.owner_id)
         .where(
             Action.initiative_id == initiative_id,
             col(Action.status).in_([ActionStatus.open, ActionStatus.in_progress]),
+            col(LearningSession.number) < current.number,
         )
         .order_by(col(Action.due_date), col(Action.id))
     ).all()

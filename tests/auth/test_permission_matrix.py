@@ -175,6 +175,12 @@ def build_world(db: Session) -> World:
         if actor in ACTORS and actor != "researcher_a":
             factories.attendance(db, evaluated, person, attended=True)
     w.ids["evaluated_session"] = evaluated.id or 0
+    # An action of A agreed in the planned session (which the chair chairs), and one of the
+    # held session that the planned session reviews.
+    w.ids["action"] = factories.action(db, a, planned, title="Eén aanspreekpunt").id or 0
+    w.ids["review_action"] = (
+        factories.action(db, a, held_session, review_session_id=planned.id).id or 0
+    )
     w.ids |= {
         "initiative_a": a.id or 0,
         "initiative_b": b.id or 0,
@@ -308,6 +314,19 @@ EVALUATORS = {"researcher_a": "forbidden"} | OTHER_SESSION
 UNPUBLISHED_AGENDA = {
     actor: "allowed" if actor in {"chair", "facilitator"} else "not_found" for actor in ACTORS[1:]
 }
+ACTION_FORM = {"initiative_id": "{initiative_a}", "title": "Eén gezinsplan"} | {
+    "condition": "roles",
+    "level": "professional",
+    "pdsa_stage": "plan",
+    "status": "open",
+    "version": "1",
+}
+# Progress on A's action: A's members and the facilitator; the session-scoped link does not
+# see the planned session's action at all.
+A_PROGRESS = {
+    actor: "allowed" if actor in A_MEMBERS | {"facilitator"} else "forbidden"
+    for actor in ACTORS[1:]
+} | OTHER_SESSION
 ITEM_FORM = {"agenda_version": "0", "kind": "welcome", "title": "Welkom", "duration_minutes": "10"}
 QUESTION_FORM = {"text": "Wie doet wat, en weet het gezin dat?", "condition": "roles"} | {
     "level": "professional"
@@ -852,6 +871,41 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
     ("GET", "/sessions/{session_id}/evaluation/results"): (
         "member",
         p("/sessions/{evaluated_session}/evaluation/results"),
+        SESSION_PREPARERS,
+    ),
+    # actions: per session and initiative, one action, editing it, progress, the review item
+    ("GET", "/sessions/{session_id}/actions"): ("member", p("/sessions/{held_session}/actions")),
+    ("POST", "/sessions/{session_id}/actions"): (
+        "member",
+        p("/sessions/{session}/actions", data=ACTION_FORM),
+        SESSION_PREPARERS,
+    ),
+    ("GET", "/initiatives/{initiative_id}/actions"): (
+        "member",
+        p("/initiatives/{initiative_a}/actions"),
+    ),
+    ("GET", "/actions/{action_id}"): ("member", p("/actions/{action}"), OTHER_SESSION),
+    ("GET", "/actions/{action_id}/edit"): (
+        "member",
+        p("/actions/{action}/edit"),
+        SESSION_PREPARERS,
+    ),
+    ("POST", "/actions/{action_id}/edit"): (
+        "member",
+        p("/actions/{action}/edit", data=ACTION_FORM),
+        SESSION_PREPARERS,
+    ),
+    ("POST", "/actions/{action_id}/progress"): (
+        "member",
+        p(
+            "/actions/{action}/progress",
+            data={"status": "in_progress", "pdsa_stage": "do", "note": "Eerste gesprek gevoerd."},
+        ),
+        A_PROGRESS,
+    ),
+    ("POST", "/sessions/{session_id}/prepare/review-actions"): (
+        "member",
+        p("/sessions/{session}/prepare/review-actions", data={"agenda_version": "0"}),
         SESSION_PREPARERS,
     ),
     # the chair's grouped reading of the reflections, and hiding one
