@@ -79,6 +79,9 @@ MAIN_PAGES = [
     MainPage("agenda-family", "/sessions/{held_session}/agenda", "family"),
     # The demo's family representative (Ingrid Smit) writes for session 3, which she attends.
     MainPage("reflect-family", "/sessions/{next_session}/reflect", "family"),
+    # Session 2's evaluation has closed: the survey shows the practitioner's answers and why.
+    MainPage("evaluation", "/sessions/{held_session}/evaluation", "practitioner"),
+    MainPage("evaluation-results", "/sessions/{held_session}/evaluation/results", "facilitator"),
     MainPage("initiative-new", "/initiatives/new", "facilitator"),
     MainPage("initiative", "/initiatives/{initiative}", "facilitator"),
     MainPage("initiative-edit", "/initiatives/{initiative}/edit", "facilitator"),
@@ -92,8 +95,6 @@ MAIN_PAGES = [
     MainPage("session-new", "/sessions/new", "facilitator"),
     MainPage("session-attendance", "/sessions/{held_session}/attendance", "facilitator"),
     MainPage("session-factsheets", "/sessions/{held_session}/factsheets", "facilitator"),
-    MainPage("session-actions", "/sessions/{held_session}/actions", "facilitator"),
-    MainPage("initiative-actions", "/initiatives/{initiative}/actions", "facilitator"),
     MainPage("invitations", "/community/invitations", "facilitator"),
     MainPage("outbox", "/community/outbox", "facilitator"),
     MainPage("access-links", "/community/access-links", "facilitator"),
