@@ -95,6 +95,8 @@ MAIN_PAGES = [
     MainPage("session-new", "/sessions/new", "facilitator"),
     MainPage("session-attendance", "/sessions/{held_session}/attendance", "facilitator"),
     MainPage("session-factsheets", "/sessions/{held_session}/factsheets", "facilitator"),
+    MainPage("session-actions", "/sessions/{held_session}/actions", "facilitator"),
+    MainPage("initiative-actions", "/initiatives/{initiative}/actions", "facilitator"),
     MainPage("invitations", "/community/invitations", "facilitator"),
     MainPage("outbox", "/community/outbox", "facilitator"),
     MainPage("access-links", "/community/access-links", "facilitator"),
