@@ -3,12 +3,15 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
 from app.i18n import LANGUAGE_COOKIE
 from app.learning_sessions.models import SessionEvaluation
 from tests import factories
 from tests.evaluations.world import GOOD, SignIn, evaluation_world
+from tests.helpers import csrf_from, open_access_link
 
 
 def _stored(db: Session) -> list[SessionEvaluation]:
@@ -162,3 +165,20 @@ def test_the_held_session_page_links_the_survey_and_for_the_chair_the_results(
     db.add(w.session)
     db.flush()
     assert survey not in sign_in(w.practitioner).get(f"/sessions/{w.session.id}").text
+
+
+def test_the_family_representative_answers_through_a_personal_link(
+    app: FastAPI, db: Session
+) -> None:
+    """A browser as it is: cookies from the link, the CSRF token from the page's form."""
+    w = evaluation_world(db)
+    _link, token = factories.access_link(db, w.family, for_session=w.session)
+    browser = TestClient(app)
+    assert open_access_link(browser, token).status_code == 303
+    path = f"/sessions/{w.session.id}/evaluation"
+    page = browser.get(path)
+    assert page.status_code == 200
+    data = GOOD | {"comment": "Fijn", "csrf_token": csrf_from(page.text)}
+    assert browser.post(path, data=data, follow_redirects=False).status_code == 303
+    (row,) = _stored(db)
+    assert (row.person_id, row.comment) == (w.family.id, "Fijn")
