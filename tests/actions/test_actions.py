@@ -384,3 +384,12 @@ def test_the_lists_run_the_same_statements_for_two_or_eight_actions(
             counts[name].append(len(statements))
     assert counts["session"][0] == counts["session"][1], counts
     assert counts["initiative"][0] == counts["initiative"][1], counts
+
+
+def test_the_session_and_initiative_pages_link_their_actions(
+    client: TestClient, w: ActionWorld
+) -> None:
+    session_page = client.get(f"/sessions/{w.held.id}").text
+    assert f'href="/sessions/{w.held.id}/actions"' in session_page
+    initiative_page = client.get(f"/initiatives/{w.a.id}").text
+    assert f'href="/initiatives/{w.a.id}/actions"' in initiative_page
