@@ -7,6 +7,7 @@ the answers given, if any) without a form; an answer posted then is refused (409
 
 from typing import Annotated
 
+from babel.numbers import format_decimal
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
@@ -14,6 +15,7 @@ from pydantic import ValidationError
 from app.auth.dependencies import MemberDep
 from app.auth.principal import Principal
 from app.deps import DbDep
+from app.errors import ConflictError, format_message
 from app.evaluations import service
 from app.evaluations.charts import bar_chart
 from app.evaluations.schemas import EVALUATION_MESSAGES, QUESTIONS, EvaluationForm
@@ -22,7 +24,7 @@ from app.i18n import translations
 from app.labels import N_
 from app.learning_sessions.dependencies import LearningSessionDep, PreparedSessionDep
 from app.learning_sessions.models import LearningSession
-from app.templating import render
+from app.templating import environment, render
 from app.web import Toast, with_toast
 
 router = APIRouter(include_in_schema=False)
@@ -51,6 +53,18 @@ QUESTION_SENTENCES: dict[str, str] = {
 SCALE_ENDS: dict[int, str] = {1: N_("1 — not at all"), 5: N_("5 — very much")}
 
 
+def _said(request: Request, refusal: ConflictError, learning_session: LearningSession) -> str:
+    """Why the survey takes no answers, in the page's language, its date written out."""
+    language = request.state.language
+    long_date = environment(language).filters["long_date"]
+    arguments = {"date": long_date(service.last_day(learning_session))}
+    return format_message(translations(language).gettext(refusal.message), arguments)
+
+
+def _median(request: Request, value: float | None) -> str:
+    return "–" if value is None else format_decimal(value, locale=request.state.language)
+
+
 def _survey(
     request: Request,
     db: DbDep,
@@ -73,7 +87,7 @@ def _survey(
         "form": form or EvaluationForm.of(stored),
         "errors": errors or {},
         "answered": stored is not None,
-        "closed": closed.translated(translations(request.state.language).gettext) if closed else "",
+        "closed": _said(request, closed, learning_session) if closed else "",
         "last_day": service.last_day(learning_session),
         "questions": [(q, QUESTION_LABELS[q]) for q in QUESTIONS],
         "scale_ends": SCALE_ENDS,
@@ -144,5 +158,6 @@ def results_page(
             for q in QUESTIONS
         },
         "min_group": service.MIN_GROUP,
+        "median": lambda value: _median(request, value),
     }
     return render(request, "evaluations/results.html", context)

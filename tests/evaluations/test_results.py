@@ -7,6 +7,7 @@ from sqlmodel import Session
 
 from app.evaluations import service
 from app.evaluations.charts import bar_chart
+from app.i18n import LANGUAGE_COOKIE
 from app.learning_sessions.models import SessionEvaluation
 from app.vocabulary import Role
 from tests import factories
@@ -41,9 +42,20 @@ def test_counts_median_sentence_chart_and_table(db: Session, sign_in: SignIn) ->
     assert re.search(r"<th scope=\"row\">4</th><td>2</td>", page)
 
 
-def test_an_even_number_of_answers_has_the_middle_median() -> None:
+def test_an_even_number_of_answers_has_the_middle_median(db: Session, sign_in: SignIn) -> None:
     assert service.distribution([2, 3, 4, 5]).median == 3.5
     assert service.distribution([]).median is None
+    w = evaluation_world(db)
+    answers(db, w, Role.practitioner, [2, 3, 4, 5])
+    assert "Median: 3.5." in _results(sign_in, w, w.chair)
+    browser = sign_in(w.chair)
+    browser.cookies.set(LANGUAGE_COOKIE, "nl")
+    page = browser.get(f"/sessions/{w.session.id}/evaluation/results").text
+    assert "Mediaan: 3,5." in page
+    assert (
+        "3 van 4 vonden de sessie nuttig" not in page
+        and "2 van 4 vonden de sessie nuttig (4 of 5)." in page
+    )
 
 
 def test_a_group_of_four_shows_no_breakdown_and_five_does(db: Session, sign_in: SignIn) -> None:

@@ -1,14 +1,15 @@
 """The participant's survey: who answers, when, one answer per person, and refused input."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
+from app.evaluations import service
 from app.i18n import LANGUAGE_COOKIE
-from app.learning_sessions.models import SessionEvaluation
+from app.learning_sessions.models import LearningSession, SessionEvaluation
 from tests import factories
 from tests.evaluations.world import GOOD, SignIn, evaluation_world
 from tests.helpers import csrf_from, open_access_link
@@ -102,7 +103,8 @@ def test_after_closing_the_survey_is_refused(db: Session, sign_in: SignIn) -> No
     db.flush()
     page = browser.get(path)
     assert page.status_code == 200
-    assert "The evaluation of this session closed on" in page.text
+    closed_on = service.last_day(w.session)  # the session's day where it is held, + 21
+    assert f"The evaluation of this session closed on {closed_on:%B} {closed_on.day}, " in page.text
     assert "<fieldset" not in page.text  # no form any more
     assert "Eerder gegeven" in page.text  # what they answered stays readable
     assert browser.post(path, data=GOOD | {"comment": "Te laat"}).status_code == 409
@@ -182,3 +184,19 @@ def test_the_family_representative_answers_through_a_personal_link(
     assert browser.post(path, data=data, follow_redirects=False).status_code == 303
     (row,) = _stored(db)
     assert (row.person_id, row.comment) == (w.family.id, "Fijn")
+
+
+def test_the_survey_is_open_from_the_start_to_the_end_of_the_21st_day_where_it_is_held() -> None:
+    held = LearningSession(
+        number=2,
+        community_id=1,
+        starts_at=datetime(2026, 6, 18, 11, 30, tzinfo=UTC),
+        timezone="Europe/Amsterdam",
+    )
+    assert service.last_day(held) == date(2026, 7, 9)
+    assert not service.is_open(held, now=datetime(2026, 6, 18, 11, 29, tzinfo=UTC))
+    assert service.is_open(held, now=datetime(2026, 6, 18, 11, 30, tzinfo=UTC))
+    assert service.is_open(held, now=datetime(2026, 7, 9, 21, 59, tzinfo=UTC))
+    assert not service.is_open(held, now=datetime(2026, 7, 9, 22, 0, tzinfo=UTC))  # midnight
+    held.cancelled_at = datetime(2026, 6, 1, tzinfo=UTC)
+    assert not service.is_open(held, now=datetime(2026, 6, 20, tzinfo=UTC))
