@@ -165,6 +165,17 @@ class ContributionSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class ProgressSpec:
+    """A progress note on an action during the action period, by a member of its initiative."""
+
+    author: str  # email
+    on: date
+    status: ActionStatus
+    pdsa_stage: PdsaStage
+    note: Text
+
+
+@dataclass(frozen=True, slots=True)
 class ActionSpec:
     initiative: str
     owner: str  # email
@@ -2366,6 +2377,101 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ),
     ),
 )
+
+# Progress notes during the action period, per initiative's session-2 action, oldest first;
+# the last one gives the action's current status and PDSA stage.
+ACTION_PROGRESS: dict[str, tuple[ProgressSpec, ...]] = {
+    LEIDEN: (
+        ProgressSpec(
+            author=PRACTITIONER_LEIDEN,
+            on=date(2026, 9, 4),
+            status=ActionStatus.in_progress,
+            pdsa_stage=PdsaStage.do,
+            note=Text(
+                en="The first eight families got the phone call instead of the form. Most "
+                "calls took ten minutes.",
+                nl="De eerste acht gezinnen kregen het telefoongesprek in plaats van het "
+                "formulier. De meeste gesprekken duurden tien minuten.",
+            ),
+        ),
+        ProgressSpec(
+            author=PRACTITIONER_LEIDEN,
+            on=date(2026, 11, 2),
+            status=ActionStatus.in_progress,
+            pdsa_stage=PdsaStage.study,
+            note=Text(
+                en="Response went from 4 in 10 to 9 in 10 families. We are now comparing "
+                "what the answers tell us with the old form.",
+                nl="De respons ging van 4 op de 10 naar 9 op de 10 gezinnen. We vergelijken "
+                "nu wat de antwoorden ons vertellen met het oude formulier.",
+            ),
+        ),
+    ),
+    DRECHTSTEDEN: (
+        ProgressSpec(
+            author=MANAGER_DRECHTSTEDEN,
+            on=date(2026, 10, 12),
+            status=ActionStatus.in_progress,
+            pdsa_stage=PdsaStage.do,
+            note=Text(
+                en="The draft proposal is with the region's contract manager. Ten families "
+                "with debt goals are selected for the trial.",
+                nl="Het conceptvoorstel ligt bij de contractmanager van de regio. Tien "
+                "gezinnen met schuldendoelen zijn gekozen voor de proef.",
+            ),
+        ),
+    ),
+    ZWOLLE: (
+        ProgressSpec(
+            author=POLICYMAKER_ZWOLLE,
+            on=date(2026, 9, 22),
+            status=ActionStatus.in_progress,
+            pdsa_stage=PdsaStage.plan,
+            note=Text(
+                en="Zwolle and Kampen agreed to talk together with the providers; the first "
+                "meeting is on 8 October.",
+                nl="Zwolle en Kampen spraken af samen met de aanbieders te praten; het eerste "
+                "overleg is op 8 oktober.",
+            ),
+        ),
+        ProgressSpec(
+            author=POLICYMAKER_ZWOLLE,
+            on=date(2026, 11, 16),
+            status=ActionStatus.in_progress,
+            pdsa_stage=PdsaStage.do,
+            note=Text(
+                en="The plan is late: Kampen waits for its budget debate. The letter to "
+                "families is written in plain language and ready to send.",
+                nl="Het plan is te laat: Kampen wacht op het begrotingsdebat. De brief aan "
+                "gezinnen is in eenvoudige taal geschreven en klaar om te versturen.",
+            ),
+        ),
+    ),
+    TILBURG: (
+        ProgressSpec(
+            author=MANAGER_TILBURG,
+            on=date(2026, 7, 10),
+            status=ActionStatus.in_progress,
+            pdsa_stage=PdsaStage.do,
+            note=Text(
+                en="The one-page summary is ready and was tested with two parents.",
+                nl="De samenvatting van één pagina is klaar en getest met twee ouders.",
+            ),
+        ),
+        ProgressSpec(
+            author=MANAGER_TILBURG,
+            on=date(2026, 9, 30),
+            status=ActionStatus.done,
+            pdsa_stage=PdsaStage.act,
+            note=Text(
+                en="Every six-month review now discusses the family's own results. We keep "
+                "doing it.",
+                nl="Bij elke zesmaandsevaluatie bespreken we nu de eigen resultaten van het "
+                "gezin. Daar gaan we mee door.",
+            ),
+        ),
+    ),
+}
 
 # --------------------------------------------------------------------------------------
 # Monitoring indicators and their measurements

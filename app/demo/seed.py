@@ -7,13 +7,13 @@ Every text is inserted in one language, English or Dutch, chosen by the caller.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
-from app.actions.models import Action
+from app.actions.models import Action, ActionProgress
 from app.agendas.models import AgendaItem, BankQuestion, ReflectiveQuestion
 from app.community.models import LearningCommunity
 from app.contributions.models import ContributionColumns, Dilemma, GoodPractice
@@ -356,21 +356,36 @@ class _DemoSeeder:
             )
 
     def _actions(self) -> None:
+        ids = self._insert(
+            [
+                Action(
+                    initiative_id=self.initiatives[spec.initiative],
+                    owner_id=self.people[spec.owner],
+                    opened_in_session_id=self.sessions[spec.opened_in],
+                    review_session_id=self.sessions[spec.review_in],
+                    title=self._t(spec.title),
+                    description=self._t(spec.description),
+                    condition=spec.condition,
+                    level=spec.level,
+                    pdsa_stage=spec.pdsa_stage,
+                    due_date=spec.due_date,
+                    status=spec.status,
+                )
+                for spec in content.ACTIONS
+            ]
+        )
         self.db.add_all(
-            Action(
-                initiative_id=self.initiatives[spec.initiative],
-                owner_id=self.people[spec.owner],
-                opened_in_session_id=self.sessions[spec.opened_in],
-                review_session_id=self.sessions[spec.review_in],
-                title=self._t(spec.title),
-                description=self._t(spec.description),
-                condition=spec.condition,
-                level=spec.level,
-                pdsa_stage=spec.pdsa_stage,
-                due_date=spec.due_date,
-                status=spec.status,
+            ActionProgress(
+                action_id=action_id,
+                author_id=self.people[progress.author],
+                status=progress.status,
+                pdsa_stage=progress.pdsa_stage,
+                note=self._t(progress.note),
+                created_at=datetime.combine(progress.on, time(10), tzinfo=UTC),
             )
-            for spec in content.ACTIONS
+            for spec, action_id in zip(content.ACTIONS, ids, strict=True)
+            if spec.opened_in == 2
+            for progress in content.ACTION_PROGRESS.get(spec.initiative, ())
         )
 
     def _indicators(self) -> None:
