@@ -200,3 +200,17 @@ def test_the_survey_is_open_from_the_start_to_the_end_of_the_21st_day_where_it_i
     assert not service.is_open(held, now=datetime(2026, 7, 9, 22, 0, tzinfo=UTC))  # midnight
     held.cancelled_at = datetime(2026, 6, 1, tzinfo=UTC)
     assert not service.is_open(held, now=datetime(2026, 6, 20, tzinfo=UTC))
+
+
+def test_a_comment_over_4000_characters_is_refused_next_to_it(db: Session, sign_in: SignIn) -> None:
+    w = evaluation_world(db)
+    data = GOOD | {"comment": "x" * 4001}
+    response = sign_in(w.practitioner).post(f"/sessions/{w.session.id}/evaluation", data=data)
+    assert response.status_code == 422
+    assert 'id="comment-error">Write your comment in up to 4000 characters.' in response.text
+    assert _stored(db) == []
+    accepted = sign_in(w.practitioner).post(
+        f"/sessions/{w.session.id}/evaluation", data=GOOD | {"comment": "x" * 4000}
+    )
+    assert accepted.status_code == 200
+    assert len(_stored(db)[0].comment) == 4000
