@@ -9,10 +9,12 @@ from sqlmodel import Session, col, select
 from app.actions.models import Action
 from app.actions.schemas import LedToKind
 from app.agendas.models import AgendaItem
+from app.auth.principal import Principal
 from app.contributions.models import Dilemma
 from app.initiatives.models import Initiative
 from app.learning_sessions.models import LearningSession
 from app.people.models import Membership, Person
+from app.reflections import visibility
 from app.reflections.models import Reflection
 from app.vocabulary import ReflectionStatus
 
@@ -36,7 +38,9 @@ class ActionChoices:
     default_review: str = ""
 
 
-def form_choices(*, db: Session, learning_session: LearningSession) -> ActionChoices:
+def form_choices(
+    *, db: Session, learning_session: LearningSession, viewer: Principal
+) -> ActionChoices:
     """The initiatives, their members, the later sessions and what can have led to an action
     in this session. A fixed number of statements."""
     community_id = learning_session.community_id
@@ -77,7 +81,7 @@ def form_choices(*, db: Session, learning_session: LearningSession) -> ActionCho
     ).all()
     reflections = db.exec(
         select(Reflection.id, Reflection.text)
-        .where(*usable_reflection(learning_session.id or 0))
+        .where(*usable_reflection(learning_session.id or 0, viewer))
         .order_by(col(Reflection.id))
     ).all()
     return ActionChoices(
@@ -98,18 +102,20 @@ def excerpt(text: str) -> str:
     return flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1].rstrip() + "…"
 
 
-def usable_reflection(session_id: int) -> tuple[Any, ...]:
-    """A reflection an action can follow from: submitted in this session, not hidden."""
+def usable_reflection(session_id: int, viewer: Principal) -> tuple[Any, ...]:
+    """A reflection an action can follow from: submitted in this session, not hidden, and one
+    the viewer may read (app.reflections.visibility)."""
     return (
         Reflection.session_id == session_id,
         Reflection.status == ReflectionStatus.submitted,
         col(Reflection.hidden_at).is_(None),
+        visibility.readable(viewer),
     )
 
 
-def led_to_text(*, db: Session, action: Action) -> tuple[LedToKind, str] | None:
+def led_to_text(*, db: Session, action: Action, viewer: Principal) -> tuple[LedToKind, str] | None:
     """What led to the action, in words: the agenda item's or dilemma's title, or an excerpt
-    of the reflection."""
+    of the reflection when the viewer may read it ("" when not)."""
     if action.agenda_item_id is not None:
         item = db.get(AgendaItem, action.agenda_item_id)
         return (LedToKind.agenda_item, item.title) if item else None
@@ -117,6 +123,10 @@ def led_to_text(*, db: Session, action: Action) -> tuple[LedToKind, str] | None:
         dilemma = db.get(Dilemma, action.dilemma_id)
         return (LedToKind.dilemma, dilemma.title) if dilemma else None
     if action.reflection_id is not None:
-        reflection = db.get(Reflection, action.reflection_id)
-        return (LedToKind.reflection, excerpt(reflection.text)) if reflection else None
+        text = db.exec(
+            select(Reflection.text).where(
+                Reflection.id == action.reflection_id, visibility.readable(viewer)
+            )
+        ).first()
+        return (LedToKind.reflection, "" if text is None else excerpt(text))
     return None

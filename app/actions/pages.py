@@ -71,9 +71,13 @@ PROGRESS_MESSAGES: dict[str, str] = {
 # -- the lists ---------------------------------------------------------------------------------
 
 
-def _choices_context(db: DbDep, learning_session: LearningSession) -> dict[str, Any]:
+def _choices_context(
+    db: DbDep, learning_session: LearningSession, viewer: Principal
+) -> dict[str, Any]:
     return {
-        "choices": choice_service.form_choices(db=db, learning_session=learning_session),
+        "choices": choice_service.form_choices(
+            db=db, learning_session=learning_session, viewer=viewer
+        ),
         "conditions": list(PartnershipCondition),
         "levels": list(IntegrationLevel),
         "stages": list(PdsaStage),
@@ -104,7 +108,7 @@ def _session_page(
         "form_open": form is not None,
     }
     if context["can_create"]:
-        context |= _choices_context(db, learning_session)
+        context |= _choices_context(db, learning_session, principal)
         context["form"] = form or ActionForm(review_session_id=context["choices"].default_review)
     return render(request, "actions/session.html", context, status_code=status_code)
 
@@ -126,7 +130,7 @@ def create_action(
 ) -> Response:
     try:
         action = service.create_action(
-            db=db, learning_session=learning_session, data=form.to_data()
+            db=db, learning_session=learning_session, data=form.to_data(), actor=principal
         )
     except (ValidationError, InvalidInputError) as error:
         return _session_page(
@@ -179,7 +183,7 @@ def _detail_page(
         "row": row,
         "action": action,
         "opened": opened,
-        "led_to": choice_service.led_to_text(db=db, action=action),
+        "led_to": choice_service.led_to_text(db=db, action=action, viewer=principal),
         "history": service.progress_history(db=db, action=action),
         "can_edit": agrees_actions(principal, opened),
         "can_update": can_update,
@@ -229,6 +233,7 @@ def _edit_page(
     request: Request,
     db: DbDep,
     row: ActionRow,
+    principal: Principal,
     *,
     form: ActionForm,
     errors: dict[str, str] | None = None,
@@ -243,7 +248,7 @@ def _edit_page(
         "form": form,
         "errors": errors or {},
         "conflict": conflict,
-        **_choices_context(db, opened),
+        **_choices_context(db, opened, principal),
     }
     return render(request, "actions/edit.html", context, status_code=status_code)
 
@@ -252,7 +257,7 @@ def _edit_page(
 def edit_action_form(
     principal: MemberDep, request: Request, row: EditableActionDep, db: DbDep
 ) -> HTMLResponse:
-    return _edit_page(request, db, row, form=ActionForm.of(row.action))
+    return _edit_page(request, db, row, principal, form=ActionForm.of(row.action))
 
 
 @router.post("/actions/{action_id}/edit", response_class=HTMLResponse)
@@ -273,13 +278,18 @@ def edit_action(
             learning_session=opened,
             data=form.to_data(),
             expected=form.version_number(),
+            actor=principal,
         )
     except service.ActionConflictError as conflict:
         # What was typed stays; the current version lets a second save replace it knowingly.
         kept = form.model_copy(update={"version": str(action.version)})
-        return _edit_page(request, db, row, form=kept, conflict=conflict, status_code=409)
+        return _edit_page(
+            request, db, row, principal, form=kept, conflict=conflict, status_code=409
+        )
     except (ValidationError, InvalidInputError) as error:
-        return _edit_page(request, db, row, form=form, errors=_errors(error), status_code=422)
+        return _edit_page(
+            request, db, row, principal, form=form, errors=_errors(error), status_code=422
+        )
     toast = Toast(N_("Saved the action '%(title)s'."), {"title": action.title})
     return with_toast(request, RedirectResponse(f"/actions/{action.id}", 303), toast)
 

@@ -17,6 +17,7 @@ from app.actions.choices import usable_reflection
 from app.actions.models import Action, ActionProgress
 from app.actions.schemas import ActionData, LedTo, LedToKind, ProgressData
 from app.agendas.models import AgendaItem
+from app.auth.principal import Principal
 from app.contributions.models import Dilemma
 from app.errors import FieldProblem, InvalidInputError, NotFoundError, StaleVersionError
 from app.initiatives.models import Initiative
@@ -144,9 +145,11 @@ def get_action(*, db: Session, action_id: int, community_id: int) -> ActionRow:
     return rows[0]
 
 
-def create_action(*, db: Session, learning_session: LearningSession, data: ActionData) -> Action:
+def create_action(
+    *, db: Session, learning_session: LearningSession, data: ActionData, actor: Principal
+) -> Action:
     assert learning_session.id is not None
-    _check(db=db, learning_session=learning_session, data=data)
+    _check(db=db, learning_session=learning_session, data=data, actor=actor)
     action = Action(
         initiative_id=data.initiative_id,
         opened_in_session_id=learning_session.id,
@@ -167,6 +170,7 @@ def update_action(
     learning_session: LearningSession,
     data: ActionData,
     expected: int,
+    actor: Principal,
 ) -> Action:
     """Save the edit made on version ``expected``; the initiative and session stay as they are."""
     if action.version != expected:
@@ -179,7 +183,7 @@ def update_action(
             stored=snapshot(db=db, action=action),
         )
     data = data.model_copy(update={"initiative_id": action.initiative_id})
-    _check(db=db, learning_session=learning_session, data=data)
+    _check(db=db, learning_session=learning_session, data=data, actor=actor)
     _apply(action, data)
     db.add(action)
     db.flush()
@@ -221,7 +225,9 @@ def _link_id(link: LedTo | None, kind: LedToKind) -> int | None:
     return link.id if link is not None and link.kind is kind else None
 
 
-def _check(*, db: Session, learning_session: LearningSession, data: ActionData) -> None:
+def _check(
+    *, db: Session, learning_session: LearningSession, data: ActionData, actor: Principal
+) -> None:
     """The initiative is the community's, the owner its member, the review session a later
     one of the community, and what led to it belongs to this session."""
     problems: list[FieldProblem] = []
@@ -246,13 +252,15 @@ def _check(*, db: Session, learning_session: LearningSession, data: ActionData) 
             or review.cancelled_at is not None
         ):
             problems.append(FieldProblem("review_session_id", REVIEW_MESSAGE))
-    if data.led_to is not None and not _led_to_belongs(db, learning_session, data.led_to):
+    if data.led_to is not None and not _led_to_belongs(db, learning_session, data.led_to, actor):
         problems.append(FieldProblem("led_to", LED_TO_MESSAGE))
     if problems:
         raise InvalidInputError(N_("Check the marked fields."), problems)
 
 
-def _led_to_belongs(db: Session, learning_session: LearningSession, link: LedTo) -> bool:
+def _led_to_belongs(
+    db: Session, learning_session: LearningSession, link: LedTo, actor: Principal
+) -> bool:
     if link.kind is LedToKind.agenda_item:
         item = db.get(AgendaItem, link.id)
         return item is not None and item.session_id == learning_session.id
@@ -261,7 +269,7 @@ def _led_to_belongs(db: Session, learning_session: LearningSession, link: LedTo)
         return dilemma is not None and dilemma.session_id == learning_session.id
     found = db.exec(
         select(Reflection.id).where(
-            Reflection.id == link.id, *usable_reflection(learning_session.id or 0)
+            Reflection.id == link.id, *usable_reflection(learning_session.id or 0, actor)
         )
     ).first()
     return found is not None

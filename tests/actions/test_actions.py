@@ -15,7 +15,7 @@ from app.auth.principal import Principal
 from app.community.models import LearningCommunity
 from app.people.models import Person
 from app.reflections.models import Reflection
-from app.vocabulary import ActionStatus, PdsaStage, Perspective, Role
+from app.vocabulary import ActionStatus, PdsaStage, Perspective, ReflectionVisibility, Role
 from tests import factories
 from tests.actions.world import ActionWorld, action_form, action_world
 from tests.helpers import attributes, counted_statements
@@ -393,3 +393,33 @@ def test_the_session_and_initiative_pages_link_their_actions(
     assert f'href="/sessions/{w.held.id}/actions"' in session_page
     initiative_page = client.get(f"/initiatives/{w.a.id}").text
     assert f'href="/initiatives/{w.a.id}/actions"' in initiative_page
+
+
+def test_a_reflection_is_offered_and_shown_only_to_those_who_may_read_it(
+    sign_in: SignIn, client: TestClient, db: Session, w: ActionWorld
+) -> None:
+    private = Reflection(
+        session_id=w.held.id or 0,
+        author_id=w.member_a.id,
+        perspective=Perspective.family,
+        visibility=ReflectionVisibility.private,
+        text="Only for the facilitator: my son's school.",
+    )
+    db.add(private)
+    db.flush()
+    chair = sign_in(w.chair)
+    assert f"reflection:{private.id}" not in chair.get(f"/sessions/{w.held.id}/actions").text
+    forged = chair.post(
+        f"/sessions/{w.held.id}/actions", data=action_form(w, led_to=f"reflection:{private.id}")
+    )
+    assert forged.status_code == 422
+    assert _actions(db) == []
+
+    client.post(
+        f"/sessions/{w.held.id}/actions", data=action_form(w, led_to=f"reflection:{private.id}")
+    )
+    (action,) = _actions(db)
+    assert "Only for the facilitator" in client.get(f"/actions/{action.id}").text
+    outsider = sign_in(w.member_b).get(f"/actions/{action.id}").text
+    assert "Only for the facilitator" not in outsider
+    assert "A reflection of the session that is not yours to read" in outsider
