@@ -48,6 +48,20 @@ FormParagraph = Annotated[str, Field(max_length=40_000)]
 FormChoices = Annotated[list[FormLine], Field(max_length=1_000)]
 
 
+def reference(value: object) -> object:
+    """A select's "kind:id" value ("question:12", "reflection:3") as {"kind", "id"} for a
+    model to validate; "" is none. Use it as a field's BeforeValidator."""
+    if not isinstance(value, str):
+        return value
+    value = value.strip()
+    if not value:
+        return None
+    kind, separator, identifier = value.partition(":")
+    if not separator:
+        raise ValueError("a reference looks like question:12")
+    return {"kind": kind, "id": identifier}
+
+
 def field_errors(error: ValidationError, messages: dict[str, str]) -> dict[str, str]:
     """One message per invalid field, in words the template translates (marked with N_)."""
     errors: dict[str, str] = {}

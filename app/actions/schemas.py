@@ -6,7 +6,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
 
 from app.actions.models import Action
-from app.forms import FormLine, FormParagraph
+from app.forms import FormLine, FormParagraph, reference
 from app.learning_sessions.schemas import SessionDate
 from app.schemas import EntityId, _no_nul
 from app.vocabulary import ActionStatus, IntegrationLevel, PartnershipCondition, PdsaStage
@@ -39,19 +39,6 @@ class LedTo(BaseModel):
     id: EntityId
 
 
-def _parse_led_to(value: object) -> object:
-    """ "reflection:12" → the link; "" → none."""
-    if not isinstance(value, str):
-        return value
-    value = value.strip()
-    if not value:
-        return None
-    kind, separator, identifier = value.partition(":")
-    if not separator:
-        raise ValueError("a link looks like reflection:12")
-    return {"kind": kind, "id": identifier}
-
-
 class ActionData(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
@@ -65,7 +52,7 @@ class ActionData(BaseModel):
     pdsa_stage: PdsaStage = PdsaStage.plan
     status: ActionStatus = ActionStatus.open
     review_session_id: EntityId | None = None
-    led_to: Annotated[LedTo | None, BeforeValidator(_parse_led_to)] = None
+    led_to: Annotated[LedTo | None, BeforeValidator(reference)] = None
 
 
 class ActionForm(BaseModel):

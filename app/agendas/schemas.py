@@ -14,7 +14,7 @@ from pydantic import (
 )
 
 from app.agendas.models import AgendaItem, ReflectiveQuestion
-from app.forms import FormChoices, FormLine, FormParagraph
+from app.forms import FormChoices, FormLine, FormParagraph, reference
 from app.schemas import EntityId, _no_nul
 from app.vocabulary import AgendaItemKind, IntegrationLevel, PartnershipCondition, Role
 
@@ -50,19 +50,6 @@ class AgendaLink(BaseModel):
     id: EntityId
 
 
-def _parse_link(value: object) -> object:
-    """ "question:12" → the link; "" → none."""
-    if not isinstance(value, str):
-        return value
-    value = value.strip()
-    if not value:
-        return None
-    kind, separator, identifier = value.partition(":")
-    if not separator:
-        raise ValueError("a link looks like question:12")
-    return {"kind": kind, "id": identifier}
-
-
 class AgendaItemData(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
@@ -70,7 +57,7 @@ class AgendaItemData(BaseModel):
     title: AgendaTitle
     duration_minutes: int = Field(ge=1, le=480)
     owner_id: EntityId | None = None
-    link: Annotated[AgendaLink | None, BeforeValidator(_parse_link)] = None
+    link: Annotated[AgendaLink | None, BeforeValidator(reference)] = None
     chair_notes: Notes = ""
 
 
