@@ -21,6 +21,7 @@ from app.accounts import pages as account_pages
 from app.accounts import password_pages
 from app.actions import pages as action_pages
 from app.agendas import document_pages as agenda_document_pages
+from app.agendas import minutes_pages as agenda_minutes_pages
 from app.agendas import pages as agenda_pages
 from app.agendas import question_pages
 from app.api_tokens import pages as api_token_pages
@@ -122,6 +123,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(evidence_pages.router)
     app.include_router(factsheet_pages.router)
     app.include_router(agenda_document_pages.router)
+    app.include_router(agenda_minutes_pages.router)
     app.include_router(reflection_reading_pages.router)
     app.include_router(reflection_pages.router)
     app.include_router(evaluation_pages.router)

@@ -19,6 +19,7 @@ from app.agendas.background import (
     Participant,
     session_background,
 )
+from app.agendas.minutes import minutes_open
 from app.agendas.models import AgendaItem, ReflectiveQuestion
 from app.agendas.schedule import schedule
 from app.auth.principal import Principal
@@ -65,6 +66,7 @@ class AgendaEntry:
     question: QuestionView | None
     contribution: ContributionView | None
     chair_notes: str = ""  # the briefing only
+    minutes: str = ""  # what was said: the agenda (page and PDF) once the session started
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,7 @@ def build_agenda_view(
     contributions = _contributions(db, items)
     community = db.get(LearningCommunity, learning_session.community_id)
     timed = schedule(learning_session, items)
+    started = kind == "agenda" and minutes_open(learning_session)
 
     entries = []
     for position, slot in enumerate(timed.slots, 1):
@@ -208,6 +211,7 @@ def build_agenda_view(
                 question=None if linked is None else _question(linked, plain),
                 contribution=None if plain else _contribution_of(item, contributions),
                 chair_notes=item.chair_notes if kind == "briefing" else "",
+                minutes=item.minutes if started else "",
             )
         )
     return AgendaView(

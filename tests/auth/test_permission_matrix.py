@@ -144,6 +144,10 @@ def build_world(db: Session) -> World:
         item = factories.agenda_item(db, planned, position=position, title=f"Blok {position}")
         w.ids[key] = item.id or 0
     w.ids["question"] = factories.reflective_question(db, planned).id or 0
+    # The held session's one agenda item, whose minutes the facilitator writes.
+    w.ids["held_item"] = (
+        factories.agenda_item(db, held_session, position=0, title="Terugblik").id or 0
+    )
     # Everyone consented to write, and keeps a draft answer to a question.
     w.ids |= reflection_drafts(db, planned, {k: v for k, v in w.people.items() if k in ACTORS})
     banked = BankQuestion(
@@ -308,6 +312,10 @@ A_CONTRIBUTORS = {
 SESSION_PREPARERS = {
     actor: "allowed" if actor in {"chair", "facilitator"} else "forbidden" for actor in ACTORS[1:]
 } | OTHER_SESSION
+# The held session's minutes: it has no chair, so the facilitator only (the link opens it).
+MINUTES_WRITERS = {
+    actor: "allowed" if actor == "facilitator" else "forbidden" for actor in ACTORS[1:]
+}
 # The evaluation: those invited to the session answer it (the researcher was not).
 EVALUATORS = {"researcher_a": "forbidden"} | OTHER_SESSION
 # The planned session's agenda is not published: only those who prepare it read it.
@@ -974,6 +982,20 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
     ("GET", "/sessions/{session_id}/invite-search"): (
         "facilitator",
         p("/sessions/{session}/invite-search?person_q=a"),
+    ),
+    # the minutes of the held session (no chair: only the facilitator writes them)
+    ("GET", "/sessions/{session_id}/minutes"): (
+        "member",
+        p("/sessions/{held_session}/minutes"),
+        MINUTES_WRITERS,
+    ),
+    ("POST", "/sessions/{session_id}/minutes/{item_id}"): (
+        "member",
+        p(
+            "/sessions/{held_session}/minutes/{held_item}",
+            data={"minutes": "Besproken.", "version": "1"},
+        ),
+        MINUTES_WRITERS,
     ),
     ("GET", "/sessions/{session_id}/attendance"): (
         "facilitator",
