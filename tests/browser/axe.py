@@ -77,6 +77,7 @@ MAIN_PAGES = [
     MainPage("prepare", "/sessions/{next_session}/prepare", "chair"),
     MainPage("agenda", "/sessions/{held_session}/agenda", "practitioner"),
     MainPage("agenda-family", "/sessions/{held_session}/agenda", "family"),
+    MainPage("minutes", "/sessions/{held_session}/minutes", "facilitator"),
     # The demo's family representative (Ingrid Smit) writes for session 3, which she attends.
     MainPage("reflect-family", "/sessions/{next_session}/reflect", "family"),
     # Session 2's evaluation has closed: the survey shows the practitioner's answers and why.
