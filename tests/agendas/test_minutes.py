@@ -2,12 +2,14 @@
 session has started, saved one item at a time against the version read; participants read
 them under each item on the agenda page."""
 
+import io
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi.testclient import TestClient
+from pypdf import PdfReader
 from sqlmodel import Session
 
 from app.agendas.models import AgendaItem
@@ -246,3 +248,18 @@ def test_the_agenda_page_shows_no_minutes_before_the_session(
     held.starts_at = datetime.now(UTC) + timedelta(days=3)
     db.flush()
     assert "Written ahead" not in client.get(f"/sessions/{held.id}/agenda").text
+
+
+def test_the_agenda_pdf_of_a_held_session_carries_its_minutes(
+    db: Session, community: LearningCommunity, client: TestClient
+) -> None:
+    held = factories.learning_session(
+        db, community, starts_at=datetime(2026, 6, 18, 11, 30, tzinfo=UTC), status="held"
+    )
+    factories.agenda_item(
+        db, held, position=0, title="Dilemma round", minutes="Agreed: one contact per family."
+    )
+    pdf = client.get(f"/sessions/{held.id}/agenda.pdf")
+    assert pdf.status_code == 200
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Agreed: one contact per family." in text
