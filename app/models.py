@@ -9,7 +9,7 @@ from app.audit.models import AuditEntry
 from app.auth.rate_limit import RateLimitCounter
 from app.community.models import LearningCommunity
 from app.contributions.models import Dilemma, GoodPractice
-from app.evidence.models import EvidenceCondition, EvidenceItem
+from app.evidence.models import EvidenceCondition, EvidenceItem, EvidenceOrigin
 from app.factsheets.models import (
     Factsheet,
     FactsheetDocument,
@@ -23,7 +23,7 @@ from app.invitations.models import OutboxAttachment, OutboxMessage
 from app.learning_sessions.models import Attendance, LearningSession, SessionEvaluation
 from app.monitoring.models import Measurement, MonitoringIndicator
 from app.people.models import Consent, Membership, Person
-from app.reflections.models import Reflection
+from app.reflections.models import Reflection, ReflectionFollowUp
 
 __all__ = [
     "AccessLink",
@@ -39,6 +39,7 @@ __all__ = [
     "Dilemma",
     "EvidenceCondition",
     "EvidenceItem",
+    "EvidenceOrigin",
     "Factsheet",
     "FactsheetDocument",
     "FactsheetSection",
@@ -59,6 +60,7 @@ __all__ = [
     "Person",
     "RateLimitCounter",
     "Reflection",
+    "ReflectionFollowUp",
     "ReflectiveQuestion",
     "RenderJob",
     "SessionDocument",

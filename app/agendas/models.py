@@ -52,6 +52,8 @@ class AgendaItem(Versioned, Timestamped, table=True):
     title: str = Field(max_length=300)
     duration_minutes: int = Field(default=15, ge=0, le=600)
     minutes: str = Field(default="", max_length=20000)  # what was said and agreed
+    # How long the item really took, recorded with the minutes; None: not recorded.
+    actual_minutes: int | None = Field(default=None, ge=0, le=600)
     # For the chair and facilitators only: never in a participant's page or document.
     chair_notes: str = Field(
         default="", max_length=4000, sa_column_kwargs={"server_default": text("''")}

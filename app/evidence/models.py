@@ -50,3 +50,22 @@ class EvidenceCondition(SQLModel, table=True):
     condition: PartnershipCondition = Field(
         sa_type=enum_type(PartnershipCondition), primary_key=True
     )
+
+
+class EvidenceOrigin(SQLModel, table=True):
+    """Where a learning-session excerpt came from: a discussed reflection or an agenda item's
+    minutes. The trail from finding to revised finding follows it; the excerpt itself is an
+    anonymised copy, so the author's name is never in the evidence."""
+
+    __tablename__ = "evidence_origin"
+
+    evidence_item_id: int = Field(
+        foreign_key="evidence_item.id", ondelete="CASCADE", primary_key=True
+    )
+    session_id: int = Field(foreign_key="learning_session.id", ondelete="CASCADE", index=True)
+    reflection_id: int | None = Field(
+        default=None, foreign_key="reflection.id", ondelete="SET NULL", index=True
+    )
+    agenda_item_id: int | None = Field(
+        default=None, foreign_key="agenda_item.id", ondelete="SET NULL", index=True
+    )

@@ -44,6 +44,8 @@ class LearningSession(LearningSessionBase, Versioned, Timestamped, table=True):
     # The calendar invitation's SEQUENCE: raised only when date, time or place changes.
     calendar_sequence: int = Field(default=0, sa_column_kwargs={"server_default": text("0")})
     cancelled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # When the facilitator published the session report (participants may read it then).
+    report_published_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class Attendance(Timestamped, table=True):
@@ -58,6 +60,10 @@ class Attendance(Timestamped, table=True):
     invited: bool = Field(default=True)
     # None until attendance is recorded after the session.
     attended: bool | None = None
+    # The table or break-out group the person took part in ("" when the session had none).
+    group_name: str = Field(
+        default="", max_length=100, sa_column_kwargs={"server_default": text("''")}
+    )
 
 
 class SessionEvaluation(Timestamped, table=True):

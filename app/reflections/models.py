@@ -3,7 +3,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, text
 from sqlmodel import Field, SQLModel
 
-from app.db import Timestamped, UTCDateTime, Versioned, enum_type
+from app.db import Timestamped, UTCDateTime, Versioned, enum_type, utcnow
 from app.vocabulary import Perspective, ReflectionStatus, ReflectionVisibility
 
 
@@ -65,3 +65,23 @@ class Reflection(ReflectionBase, Versioned, Timestamped, table=True):
     hidden_by_id: int | None = Field(
         default=None, foreign_key="person.id", ondelete="SET NULL", index=True
     )
+
+
+class ReflectionFollowUp(SQLModel, table=True):
+    """What was done with a reflection: the agenda item that discussed it and the revised
+    finding (a factsheet section) that followed. The actions that followed name the reflection
+    themselves (``Action.reflection_id``)."""
+
+    __tablename__ = "reflection_follow_up"
+
+    reflection_id: int = Field(foreign_key="reflection.id", ondelete="CASCADE", primary_key=True)
+    discussed_in_item_id: int | None = Field(
+        default=None, foreign_key="agenda_item.id", ondelete="SET NULL", index=True
+    )
+    revised_section_id: int | None = Field(
+        default=None, foreign_key="factsheet_section.id", ondelete="SET NULL", index=True
+    )
+    recorded_by_id: int | None = Field(
+        default=None, foreign_key="person.id", ondelete="SET NULL", index=True
+    )
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
