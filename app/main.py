@@ -47,6 +47,7 @@ from app.initiatives import pages as initiatives_pages
 from app.invitations import pages as invitation_pages
 from app.labels import N_
 from app.learning_sessions import api as sessions_api
+from app.learning_sessions import attendance_pages
 from app.learning_sessions import change_pages as session_change_pages
 from app.learning_sessions import pages as sessions_pages
 from app.middleware import (
@@ -115,6 +116,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(initiatives_pages.router)
     app.include_router(sessions_pages.router)
     app.include_router(session_change_pages.router)
+    app.include_router(attendance_pages.router)
     app.include_router(agenda_pages.router)
     app.include_router(question_pages.router)
     app.include_router(people_pages.router)

@@ -67,6 +67,7 @@ class AgendaEntry:
     contribution: ContributionView | None
     chair_notes: str = ""  # the briefing only
     minutes: str = ""  # what was said: the agenda (page and PDF) once the session started
+    actual_minutes: int | None = None  # how long it really took, once recorded
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,7 @@ def build_agenda_view(
                 contribution=None if plain else _contribution_of(item, contributions),
                 chair_notes=item.chair_notes if kind == "briefing" else "",
                 minutes=item.minutes if started else "",
+                actual_minutes=item.actual_minutes if started else None,
             )
         )
     return AgendaView(

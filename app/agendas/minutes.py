@@ -1,4 +1,5 @@
-"""The minutes of a session: per agenda item, what was said and agreed (``AgendaItem.minutes``).
+"""The minutes of a session: per agenda item, what was said and agreed (``AgendaItem.minutes``)
+and how long the item really took (``AgendaItem.actual_minutes``).
 
 Written by the facilitator or the chair once the session has started; each item is saved on
 its own, against the version the writer read, so two people typing at once lose nothing.
@@ -20,6 +21,8 @@ from app.vocabulary import SessionStatus
 
 MAX_MINUTES = 20_000
 TOO_LONG = N_("Keep the minutes of one item under 20000 characters.")
+MAX_DURATION = 600
+BAD_DURATION = N_("Give the time it took as a whole number of minutes, from 0 to 600.")
 
 
 @dataclass
@@ -28,6 +31,7 @@ class MinutesChangedError(StaleVersionError):
 
     stored: str = ""
     typed: str = ""
+    stored_actual: int | None = None
 
 
 def minutes_open(learning_session: LearningSession) -> bool:
@@ -62,15 +66,19 @@ def record_minutes(
     learning_session: LearningSession,
     item_id: int,
     text: str,
+    actual_minutes: int | None,
     expected_version: int,
 ) -> AgendaItem:
-    """Store ``text`` as the item's minutes, if the item is still at ``expected_version``."""
+    """Store ``text`` as the item's minutes and ``actual_minutes`` as the time it took (None:
+    not recorded), if the item is still at ``expected_version``."""
     if not minutes_open(learning_session):
         raise ConflictError(N_("Minutes are written once the session has started."))
     item = get_item(db=db, learning_session=learning_session, item_id=item_id)
     text = normalise(text)
     if len(text) > MAX_MINUTES:
         raise InvalidInputError(TOO_LONG, [FieldProblem("minutes", TOO_LONG)])
+    if actual_minutes is not None and not 0 <= actual_minutes <= MAX_DURATION:
+        raise InvalidInputError(BAD_DURATION, [FieldProblem("actual_minutes", BAD_DURATION)])
     if item.version != expected_version:
         raise MinutesChangedError(
             N_(
@@ -80,9 +88,11 @@ def record_minutes(
             current_version=item.version,
             stored=item.minutes,
             typed=text,
+            stored_actual=item.actual_minutes,
         )
-    if item.minutes != text:
+    if (item.minutes, item.actual_minutes) != (text, actual_minutes):
         item.minutes = text
+        item.actual_minutes = actual_minutes
         item.updated_at = utcnow()
         db.add(item)
         db.flush()

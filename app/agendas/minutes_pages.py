@@ -3,7 +3,7 @@ redirects back to the item with a toast; with htmx only that item's form is swap
 "Saved" status. A stale save (409) shows the stored minutes and the typed text; over-long text
 (422) keeps the text with the message next to it."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Path, Request
@@ -17,7 +17,7 @@ from app.agendas.schedule import Slot
 from app.auth.dependencies import MemberDep
 from app.db import MAX_ID
 from app.deps import DbDep
-from app.errors import InvalidInputError
+from app.errors import FieldProblem, InvalidInputError
 from app.forms import FormLine, FormParagraph
 from app.labels import N_
 from app.learning_sessions.dependencies import PreparedSessionDep
@@ -32,10 +32,23 @@ TEMPLATE = "agendas/minutes.html"
 
 
 class MinutesForm(BaseModel):
-    """One item's minutes as posted, with the item version the writer read."""
+    """One item's minutes and the time it took as posted, with the item version the writer
+    read."""
 
     minutes: FormParagraph = ""
+    actual_minutes: FormLine = ""
     version: FormLine = ""
+
+    def duration(self) -> int | None:
+        """The time it took in minutes; empty: not recorded."""
+        typed = self.actual_minutes.strip()
+        if not typed:
+            return None
+        if not typed.isdigit():
+            raise InvalidInputError(
+                minutes.BAD_DURATION, [FieldProblem("actual_minutes", minutes.BAD_DURATION)]
+            )
+        return int(typed)
 
     def version_number(self) -> int:
         """The version the form was built from; anything unreadable counts as stale."""
@@ -51,8 +64,9 @@ class MinutesEntry:
 
     slot: Slot[AgendaItem]
     text: str
+    actual: str
     version: int
-    error: str | None = None
+    errors: dict[str, str] = field(default_factory=dict)
     conflict: minutes.MinutesChangedError | None = None
     saved: bool = False
 
@@ -66,7 +80,12 @@ def _entries(
 ) -> list[MinutesEntry]:
     timed = minutes.minutes_schedule(db=db, learning_session=learning_session)
     entries = [
-        MinutesEntry(slot=slot, text=slot.item.minutes, version=slot.item.version)
+        MinutesEntry(
+            slot=slot,
+            text=slot.item.minutes,
+            actual="" if slot.item.actual_minutes is None else str(slot.item.actual_minutes),
+            version=slot.item.version,
+        )
         for slot in timed.slots
     ]
     if override is None:
@@ -99,6 +118,7 @@ def _page(
         "entries": _entries(db, learning_session, entry),
         "entry": entry,
         "max_minutes": minutes.MAX_MINUTES,
+        "max_duration": minutes.MAX_DURATION,
     }
     block = "item" if entry is not None and is_htmx(request) else None
     return render(request, TEMPLATE, context, status_code=status_code, block=block, toast=toast)
@@ -120,26 +140,28 @@ def save_minutes(
     item_id: ItemId,
     form: Annotated[MinutesForm, Form()],
 ) -> Response:
+    typed = {"text": minutes.normalise(form.minutes), "actual": form.actual_minutes.strip()}
     try:
         item = minutes.record_minutes(
             db=db,
             learning_session=learning_session,
             item_id=item_id,
             text=form.minutes,
+            actual_minutes=form.duration(),
             expected_version=form.version_number(),
         )
     except minutes.MinutesChangedError as conflict:
-        entry = _entry(db, learning_session, item_id, text=conflict.typed, conflict=conflict)
+        entry = _entry(db, learning_session, item_id, **typed, conflict=conflict)
         return _page(request, db, learning_session, entry=entry, status_code=409)
     except InvalidInputError as error:
-        typed = minutes.normalise(form.minutes)
+        problems = error.problems or [FieldProblem("minutes", error.message)]
         entry = _entry(
             db,
             learning_session,
             item_id,
-            text=typed,
+            **typed,
             version=form.version_number(),
-            error=error.problems[0].message if error.problems else error.message,
+            errors={problem.field: problem.message for problem in problems},
         )
         return _page(request, db, learning_session, entry=entry, status_code=422)
     toast = Toast(N_("Saved the minutes of '%(title)s'."), {"title": item.title})

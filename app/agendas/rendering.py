@@ -25,7 +25,7 @@ from app.templating import make_environment
 from app.vocabulary import PartnershipCondition, Role
 
 # Bump when a template or stylesheet under factsheets/agenda/ changes; stored with each PDF.
-TEMPLATE_VERSION = "agenda-4"
+TEMPLATE_VERSION = "agenda-5"
 TASKS_PER_WORKER_PROCESS = 20  # WeasyPrint's memory creeps: a fresh process now and then
 
 _TEMPLATES: dict[DocumentKind, str] = {

@@ -1,8 +1,9 @@
-"""Who was invited to a session and who came: the lists, the counts, and recording them.
+"""Who was invited to a session and who came (and in which group): the lists, the counts,
+and recording them.
 
 Attendance is recorded once a session has taken place (``attendance_open``)."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,7 +11,7 @@ from sqlalchemy import and_, case, func, or_, update
 from sqlmodel import Session, col, select
 
 from app.db import utcnow
-from app.errors import ConflictError
+from app.errors import ConflictError, FieldProblem, InvalidInputError
 from app.labels import N_
 from app.learning_sessions.models import Attendance, LearningSession
 from app.people.models import Person
@@ -94,14 +95,36 @@ def refuse_before_session(*, learning_session: LearningSession) -> None:
         )
 
 
+MAX_GROUP_NAME = 100
+GROUP_TOO_LONG = N_("Keep a group's name under 100 characters.")
+
+
+def group_field(person_id: int) -> str:
+    return f"group-{person_id}"
+
+
+def session_groups(*, db: Session, session_id: int) -> list[str]:
+    """The names of the session's groups so far, to offer while typing."""
+    return list(
+        db.exec(
+            select(Attendance.group_name)
+            .where(Attendance.session_id == session_id, Attendance.group_name != "")
+            .distinct()
+            .order_by(col(Attendance.group_name))
+        ).all()
+    )
+
+
 def record_attendance(
     *,
     db: Session,
     learning_session: LearningSession,
     attended_person_ids: Iterable[int],
     shown_person_ids: Iterable[int] | None = None,
+    groups: Mapping[int, str] | None = None,
 ) -> None:
-    """Every invited person is marked attended or absent: one UPDATE per state.
+    """Every invited person is marked attended or absent: one UPDATE per state; and each
+    person in ``groups`` gets that group (one UPDATE per group name).
 
     With ``shown_person_ids`` (one page of the form) only those people are recorded."""
     if not attendance_open(learning_session=learning_session):
@@ -109,6 +132,14 @@ def record_attendance(
             N_("Session %(number)s has not taken place yet; attendance is recorded afterwards."),
             arguments={"number": learning_session.number},
         )
+    groups = groups or {}
+    too_long = [
+        FieldProblem(group_field(person_id), GROUP_TOO_LONG)
+        for person_id, name in groups.items()
+        if len(name) > MAX_GROUP_NAME
+    ]
+    if too_long:
+        raise InvalidInputError(GROUP_TOO_LONG, too_long)
     present = sorted(set(attended_person_ids))
     this_session = col(Attendance.session_id) == learning_session.id
     if shown_person_ids is not None:
@@ -126,4 +157,16 @@ def record_attendance(
         .where(this_session, col(Attendance.person_id).not_in(present))
         .values(attended=False, updated_at=now)
     )
+    by_name: dict[str, list[int]] = {}
+    for person_id, name in groups.items():
+        by_name.setdefault(name, []).append(person_id)
+    for name, person_ids in sorted(by_name.items()):
+        db.execute(
+            update(Attendance)
+            .where(
+                col(Attendance.session_id) == learning_session.id,
+                col(Attendance.person_id).in_(sorted(person_ids)),
+            )
+            .values(group_name=name, updated_at=now)
+        )
     db.flush()

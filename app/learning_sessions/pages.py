@@ -20,7 +20,7 @@ from app.deps import DbDep
 from app.errors import ConflictError, InvalidInputError, NotFoundError
 from app.forms import field_errors
 from app.labels import N_
-from app.learning_sessions import attendance, invitations, service, workflow
+from app.learning_sessions import invitations, service, workflow
 from app.learning_sessions.composition import chair_options
 from app.learning_sessions.dependencies import LearningSessionDep, PreparedSessionDep
 from app.learning_sessions.models import LearningSession
@@ -28,14 +28,12 @@ from app.learning_sessions.schemas import (
     EARLIEST,
     LATEST,
     SESSION_FIELD_MESSAGES,
-    AttendanceForm,
     InvitationForm,
     LearningSessionForm,
     StatusForm,
 )
 from app.learning_sessions.view import PageView, page_context
 from app.people import service as people_service
-from app.schemas import Pagination
 from app.templating import render
 from app.web import Toast, is_htmx, with_toast
 
@@ -43,7 +41,6 @@ router = APIRouter(prefix="/sessions", include_in_schema=False)
 
 PageNumber = Annotated[int, Query(ge=1, le=100_000)]
 SearchText = Annotated[str, Query(max_length=200)]
-ATTENDANCE_PER_PAGE = 50
 FIELD_MESSAGES = SESSION_FIELD_MESSAGES
 DUPLICATE_NUMBER = N_("There is already a session with this number.")
 
@@ -258,65 +255,6 @@ def change_status(
         )
         return render(request, "learning_sessions/detail.html", context, status_code=409)
     return RedirectResponse(_session_path(learning_session), status_code=303)
-
-
-# -- attendance --------------------------------------------------------------------------------
-
-
-@router.get("/{session_id}/attendance", response_class=HTMLResponse)
-def attendance_form(
-    _access: FacilitatorDep,
-    request: Request,
-    learning_session: LearningSessionDep,
-    db: DbDep,
-    page: PageNumber = 1,
-    q: SearchText = "",
-    saved: str = "",
-) -> HTMLResponse:
-    assert learning_session.id is not None
-    attendance.refuse_before_session(learning_session=learning_session)
-    query = q.strip()
-    return render(
-        request,
-        "learning_sessions/attendance.html",
-        {
-            "learning_session": learning_session,
-            "attendances": attendance.attendances(
-                db=db,
-                session_id=learning_session.id,
-                offset=(page - 1) * ATTENDANCE_PER_PAGE,
-                limit=ATTENDANCE_PER_PAGE,
-                query=query,
-            ),
-            "counts": attendance.attendance_counts(
-                db=db, session_id=learning_session.id, query=query
-            ),
-            "pagination": Pagination(page=page, per_page=ATTENDANCE_PER_PAGE),
-            "query": query,
-            "saved": bool(saved),
-        },
-    )
-
-
-@router.post("/{session_id}/attendance")
-def record_attendance(
-    _access: FacilitatorDep,
-    learning_session: LearningSessionDep,
-    db: DbDep,
-    form: Annotated[AttendanceForm, Form()],
-) -> Response:
-    """Without ``shown`` everyone invited is recorded; with it (a page of the form) only them."""
-    attendance.refuse_before_session(learning_session=learning_session)
-    attendance.record_attendance(
-        db=db,
-        learning_session=learning_session,
-        attended_person_ids=form.attended_ids(),
-        shown_person_ids=form.shown_ids(),
-    )
-    if form.back.startswith(f"{_session_path(learning_session)}/attendance?"):
-        # One page of several: back to it, to go on with the next.
-        return RedirectResponse(f"{form.back}&saved=1", status_code=303)
-    return RedirectResponse(f"{_session_path(learning_session)}#participants", status_code=303)
 
 
 # -- the session's contributions and its agenda ------------------------------------------------

@@ -284,7 +284,18 @@ class AttendanceForm(BaseModel):
 
     attended: FormChoices = []
     shown: FormChoices | None = None
+    # Each listed person's group, in the same order as ``grouped`` names them.
+    grouped: FormChoices = []
+    group: FormChoices = []
     back: FormLine = ""
+
+    def groups(self) -> dict[int, str]:
+        """Person id → the group typed for them (spaces trimmed; "" for none)."""
+        return {
+            person_id: name.strip()
+            for value, name in zip(self.grouped, self.group, strict=False)
+            if (person_id := _entity_id(value))
+        }
 
     def attended_ids(self) -> list[int]:
         return [person_id for value in self.attended if (person_id := _entity_id(value))]

@@ -185,7 +185,7 @@ def test_over_long_minutes_are_refused_next_to_the_field_and_kept(
     )
     assert refused.status_code == 422
     assert "under 20000 characters" in refused.text
-    assert f"minutes-{items[0].id}-text-error" in refused.text
+    assert f"minutes-{items[0].id}-minutes-error" in refused.text
     assert text in refused.text
     db.refresh(items[0])
     assert items[0].minutes == ""
@@ -263,3 +263,47 @@ def test_the_agenda_pdf_of_a_held_session_carries_its_minutes(
     assert pdf.status_code == 200
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Agreed: one contact per family." in text
+
+
+def test_the_time_an_item_took_is_saved_and_shown_on_the_agenda(
+    db: Session,
+    community: LearningCommunity,
+    held: LearningSession,
+    items: list[AgendaItem],
+    client: TestClient,
+    sign_in: SignIn,
+) -> None:
+    saved = client.post(
+        _path(held, items[1]),
+        data={"minutes": "Agreed", "actual_minutes": " 55 ", "version": str(items[1].version)},
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303
+    db.refresh(items[1])
+    assert items[1].actual_minutes == 55
+    assert 'name="actual_minutes" type="number" value="55"' in client.get(_path(held)).text
+    agenda = sign_in(_participant(db, community, held)).get(f"/sessions/{held.id}/agenda")
+    assert "took 55 of 45 minutes" in agenda.text
+    # Emptied: not recorded any more.
+    client.post(
+        _path(held, items[1]),
+        data={"minutes": "Agreed", "actual_minutes": "", "version": str(items[1].version)},
+    )
+    db.refresh(items[1])
+    assert items[1].actual_minutes is None
+
+
+@pytest.mark.parametrize("typed", ["-5", "601", "half an hour", "1.5"])
+def test_an_unreadable_time_is_refused_next_to_its_field_and_the_minutes_kept(
+    db: Session, held: LearningSession, items: list[AgendaItem], client: TestClient, typed: str
+) -> None:
+    refused = client.post(
+        _path(held, items[0]),
+        data={"minutes": "Typed text", "actual_minutes": typed, "version": str(items[0].version)},
+    )
+    assert refused.status_code == 422
+    assert f"minutes-{items[0].id}-actual_minutes-error" in refused.text
+    assert "whole number of minutes" in refused.text
+    assert "Typed text" in refused.text
+    db.refresh(items[0])
+    assert (items[0].minutes, items[0].actual_minutes) == ("", None)
