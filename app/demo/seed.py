@@ -22,6 +22,7 @@ from app.demo.accounts import add_demo_accounts
 from app.demo.content import ContributionSpec, EvidenceSpec, Text
 from app.demo.factsheets import add_demo_factsheets
 from app.demo.invitations import add_demo_invitations
+from app.demo.timings import add_demo_timings
 from app.evidence.models import EvidenceCondition, EvidenceItem
 from app.evidence.service import evidence_fingerprint
 from app.initiatives.models import Initiative, InitiativeDiscipline, InitiativeMunicipality
@@ -56,6 +57,7 @@ def seed_demo(db: Session, *, language: str = "en", invitations: bool = True) ->
         return False
     seeder = _DemoSeeder(db, language)
     seeder.run()
+    add_demo_timings(db, community_id=seeder.community_id, language=language)
     add_demo_accounts(db)
     add_demo_factsheets(db, language=language)
     if invitations:
