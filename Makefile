@@ -24,7 +24,7 @@ typecheck:
 	$(VENV)/bin/mypy app
 
 pytest:
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n auto
 
 system-packages:
 	@.ci/system-packages.sh .ci/apt-run.txt

@@ -36,11 +36,27 @@ def alembic_config(url: str) -> Config:
 
 
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+def database_url(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[str]:
+    """The run's database; with parallel workers (pytest -n) each worker has its own."""
     configured = os.environ.get("LEERKRING_TEST_DATABASE_URL")
-    if configured:
-        return configured
-    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    if not configured:
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+        return
+    if worker_id == "master":
+        yield configured
+        return
+    url = make_url(configured)
+    name = f"{url.database}_{worker_id}"
+    admin = sa.create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
 
 
 @pytest.fixture(scope="session")
