@@ -19,7 +19,13 @@ from app.actions.schemas import ActionData, LedTo, LedToKind, ProgressData
 from app.agendas.models import AgendaItem
 from app.auth.principal import Principal
 from app.contributions.models import Dilemma
-from app.errors import FieldProblem, InvalidInputError, NotFoundError, StaleVersionError
+from app.errors import (
+    ConflictError,
+    FieldProblem,
+    InvalidInputError,
+    NotFoundError,
+    StaleVersionError,
+)
 from app.initiatives.models import Initiative
 from app.labels import N_
 from app.learning_sessions.models import LearningSession
@@ -149,6 +155,8 @@ def create_action(
     *, db: Session, learning_session: LearningSession, data: ActionData, actor: Principal
 ) -> Action:
     assert learning_session.id is not None
+    if learning_session.cancelled_at is not None:
+        raise ConflictError(N_("This session was cancelled, so no actions are agreed in it."))
     _check(db=db, learning_session=learning_session, data=data, actor=actor)
     action = Action(
         initiative_id=data.initiative_id,

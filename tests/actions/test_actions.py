@@ -73,6 +73,20 @@ def test_the_chair_adds_actions_for_their_session_only(
     assert len(_actions(db)) == 1
 
 
+def test_a_cancelled_session_agrees_no_actions(
+    client: TestClient, db: Session, w: ActionWorld
+) -> None:
+    w.held.cancelled_at = w.held.starts_at
+    db.add(w.held)
+    db.flush()
+    page = client.get(f"/sessions/{w.held.id}/actions")
+    assert "This session was cancelled, so no actions are agreed in it." in page.text
+    assert 'id="new-action"' not in page.text
+    refused = client.post(f"/sessions/{w.held.id}/actions", data=action_form(w))
+    assert refused.status_code == 409
+    assert _actions(db) == []
+
+
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
