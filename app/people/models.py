@@ -31,6 +31,10 @@ class Person(PersonBase, Versioned, Timestamped, table=True):
         default=False, sa_column_kwargs={"server_default": text("false")}
     )
 
+    # When the facilitator erased the person: the record stays, emptied, so counts and
+    # references hold (app.privacy.erasure).
+    erased_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
     id: int | None = Field(default=None, primary_key=True)
     community_id: int = Field(foreign_key="learning_community.id", ondelete="RESTRICT", index=True)
 
