@@ -62,6 +62,7 @@ from app.people import api as people_api
 from app.people import pages as people_pages
 from app.reflections import pages as reflection_pages
 from app.reflections import reading_pages as reflection_reading_pages
+from app.reports import pages as report_pages
 from app.routing import routes_without_rule
 from app.templating import compile_templates, render
 from app.web import HXRedirect
@@ -129,6 +130,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(reflection_reading_pages.router)
     app.include_router(reflection_pages.router)
     app.include_router(evaluation_pages.router)
+    app.include_router(report_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     # Print stylesheets and fonts, for the in-browser factsheet preview.
     app.mount("/factsheet-files", StaticFiles(directory=FACTSHEETS_DIR), name="factsheet-files")

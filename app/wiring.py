@@ -2,7 +2,8 @@
 
 app.agendas sends invitations through app.mail, so the mail room gets the agenda's PDFs and
 end time handed in; app.mail reads sessions, so sessions announce their changes through the
-announcer handed in here. The session's ZIP (app.factsheets) gets the published agenda's PDFs.
+announcer handed in here. The session's ZIP (app.factsheets) gets the published agenda's PDFs
+and the published report (app.reports).
 """
 
 from datetime import datetime
@@ -16,6 +17,7 @@ from app.factsheets import publishing as factsheet_publishing
 from app.learning_sessions import announcements
 from app.learning_sessions.models import LearningSession
 from app.mail import session_mail
+from app.reports import service as report_service
 
 
 class AgendaDocuments:
@@ -44,5 +46,6 @@ class AgendaDocuments:
 
 def wire() -> None:
     session_mail.use_session_documents(AgendaDocuments())
-    factsheet_publishing.use_agenda_files(documents.archive_files)
+    # The agenda's PDFs, and the report once it is published.
+    factsheet_publishing.use_agenda_files(report_service.archive_files)
     announcements.listen(session_mail.ANNOUNCER)

@@ -33,8 +33,9 @@ from app.reflections import reading as reflection_reading
 from app.reflections.reading import GroupedReflections
 from app.vocabulary import AgendaItemKind, IntegrationLevel, PartnershipCondition, Role
 
-DocumentKind = Literal["agenda", "plain_agenda", "briefing"]
-KINDS: tuple[DocumentKind, ...] = ("agenda", "plain_agenda", "briefing")
+# "report": the session report, whose view app.reports builds (it reads actions and evaluations).
+DocumentKind = Literal["agenda", "plain_agenda", "briefing", "report"]
+KINDS: tuple[DocumentKind, ...] = ("agenda", "plain_agenda", "briefing", "report")
 
 
 @dataclass(frozen=True)

@@ -31,11 +31,13 @@ _FILE_STEMS: dict[str, dict[DocumentKind, str]] = {
         "agenda": "session-{number:02d}-agenda",
         "plain_agenda": "session-{number:02d}-agenda-plain-language",
         "briefing": "session-{number:02d}-chairs-briefing",
+        "report": "session-{number:02d}-report",
     },
     "nl": {
         "agenda": "sessie-{number:02d}-agenda",
         "plain_agenda": "sessie-{number:02d}-agenda-eenvoudige-taal",
         "briefing": "sessie-{number:02d}-briefing-voorzitter",
+        "report": "sessie-{number:02d}-verslag",
     },
 }
 

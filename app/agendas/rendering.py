@@ -14,29 +14,31 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 
 from app.agendas.document import KINDS, DocumentKind
 from app.config import get_settings
 from app.factsheets.jobs import RenderTooSlowError
 from app.labels import N_
 from app.printing import DATE_LOCALES, DOCUMENTS_DIR, PrintShop, page_label_parts
-from app.templating import make_environment
+from app.templating import TEMPLATES_DIR, make_environment
 from app.vocabulary import PartnershipCondition, Role
 
 # Bump when a template or stylesheet under factsheets/agenda/ changes; stored with each PDF.
-TEMPLATE_VERSION = "agenda-5"
+TEMPLATE_VERSION = "agenda-6"
 TASKS_PER_WORKER_PROCESS = 20  # WeasyPrint's memory creeps: a fresh process now and then
 
 _TEMPLATES: dict[DocumentKind, str] = {
     "agenda": "agenda/template.html",
     "plain_agenda": "agenda/plain.html",
     "briefing": "agenda/briefing.html",
+    "report": "agenda/report.html",
 }
 _STYLESHEETS: dict[DocumentKind, str] = {
     "agenda": "agenda/theme.css",
     "plain_agenda": "agenda/plain.css",
     "briefing": "agenda/theme.css",
+    "report": "agenda/theme.css",
 }
 
 
@@ -67,8 +69,12 @@ class AgendaRenderer:
     def environment(self, language: str) -> Environment:
         with self._lock:
             if language not in self._environments:
+                # The report draws its charts with the results page's own macro.
+                charts = FileSystemLoader(TEMPLATES_DIR / "evaluations")
                 env = make_environment(
-                    FileSystemLoader(DOCUMENTS_DIR),
+                    ChoiceLoader(
+                        [FileSystemLoader(DOCUMENTS_DIR), PrefixLoader({"pages": charts})]
+                    ),
                     language,
                     date_locale=DATE_LOCALES.get(language),
                 )

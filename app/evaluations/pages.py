@@ -19,6 +19,7 @@ from app.errors import ConflictError, format_message
 from app.evaluations import service
 from app.evaluations.charts import bar_chart
 from app.evaluations.schemas import EVALUATION_MESSAGES, QUESTIONS, EvaluationForm
+from app.evaluations.wording import QUESTION_LABELS, QUESTION_SENTENCES, QUESTION_SHORT
 from app.forms import field_errors
 from app.i18n import translations
 from app.labels import N_
@@ -29,27 +30,6 @@ from app.web import Toast, with_toast
 
 router = APIRouter(include_in_schema=False)
 
-QUESTION_LABELS: dict[str, str] = {
-    "preparation": N_("How well was the session prepared?"),
-    "usefulness": N_("How useful was the session for your work?"),
-    "family_voice": N_("How much room was there for the family's view?"),
-    "come_again": N_("Would you come again?"),
-}
-QUESTION_SHORT: dict[str, str] = {
-    "preparation": N_("Preparation"),
-    "usefulness": N_("Usefulness"),
-    "family_voice": N_("Room for the family perspective"),
-    "come_again": N_("Would come again"),
-}
-# "12 of 15 found the session useful (4 or 5)"
-QUESTION_SENTENCES: dict[str, str] = {
-    "preparation": N_("%(high)s of %(total)s found the session well prepared (4 or 5)."),
-    "usefulness": N_("%(high)s of %(total)s found the session useful (4 or 5)."),
-    "family_voice": N_(
-        "%(high)s of %(total)s found there was room for the family perspective (4 or 5)."
-    ),
-    "come_again": N_("%(high)s of %(total)s would come again (4 or 5)."),
-}
 SCALE_ENDS: dict[int, str] = {1: N_("1 — not at all"), 5: N_("5 — very much")}
 
 

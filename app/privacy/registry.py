@@ -9,6 +9,9 @@ refers to a person, or a new text column, fails until it is declared here.
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
+
+import sqlalchemy as sa
 
 
 class OnErasure(StrEnum):
@@ -25,6 +28,14 @@ class PersonalColumn:
     exported: bool
     on_erasure: OnErasure
     why: str = ""  # required when kept, or when not exported
+
+
+def holds_text(column: "sa.Column[Any]") -> bool:
+    """A string, text or JSON column (also behind a type decorator such as AutoString)."""
+    kind = column.type
+    if isinstance(kind, sa.types.TypeDecorator):
+        kind = kind.impl_instance
+    return isinstance(kind, sa.String | sa.JSON)
 
 
 _ = PersonalColumn

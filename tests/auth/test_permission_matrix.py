@@ -322,6 +322,10 @@ EVALUATORS = {"researcher_a": "forbidden"} | OTHER_SESSION
 UNPUBLISHED_AGENDA = {
     actor: "allowed" if actor in {"chair", "facilitator"} else "not_found" for actor in ACTORS[1:]
 }
+# The held session's report is not published: only the facilitator reads it (a preview).
+UNPUBLISHED_REPORT = {
+    actor: "allowed" if actor == "facilitator" else "not_found" for actor in ACTORS[1:]
+}
 ACTION_FORM = {"initiative_id": "{initiative_a}", "title": "Eén gezinsplan"} | {
     "condition": "roles",
     "level": "professional",
@@ -1016,6 +1020,21 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
     ("GET", "/sessions/{session_id}/factsheets.zip"): (
         "facilitator",
         p("/sessions/{session}/factsheets.zip"),
+    ),
+    # the held session's report, not published: the facilitator previews and publishes it
+    ("GET", "/sessions/{session_id}/report"): (
+        "member",
+        p("/sessions/{held_session}/report"),
+        UNPUBLISHED_REPORT,
+    ),
+    ("GET", "/sessions/{session_id}/report.pdf"): (
+        "member",
+        p("/sessions/{held_session}/report.pdf"),
+        UNPUBLISHED_REPORT,
+    ),
+    ("POST", "/sessions/{session_id}/report/publish"): (
+        "facilitator",
+        p("/sessions/{held_session}/report/publish"),
     ),
 }
 

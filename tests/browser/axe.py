@@ -107,6 +107,9 @@ MAIN_PAGES = [
     MainPage("account-api-tokens", "/account/api-tokens", "facilitator"),
     MainPage("sign-in", "/sign-in", None),
     MainPage("password-reset", "/password-reset", None),
+    # Session 2's report, published in the demo: the facilitator's view, and a participant's.
+    MainPage("report", "/sessions/{held_session}/report", "facilitator"),
+    MainPage("report-practitioner", "/sessions/{held_session}/report", "practitioner"),
 ]
 
 WIDTHS: dict[int, ViewportSize] = {

@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (every table in the metadata)
-from app.privacy.registry import FREE_TEXT, NOT_PERSONAL, PERSONAL, OnErasure
+from app.privacy.registry import FREE_TEXT, NOT_PERSONAL, PERSONAL, OnErasure, holds_text
 
 PERSON_TABLES = {"person", "account"}
 DECLARED = [*PERSONAL, *FREE_TEXT, *NOT_PERSONAL]
@@ -24,9 +24,7 @@ def _undeclared(metadata: sa.MetaData) -> list[str]:
     found = []
     for name, column in _columns(metadata).items():
         refers = any(key.column.table.name in PERSON_TABLES for key in column.foreign_keys)
-        if refers and name not in PERSONAL:
-            found.append(name)
-        elif isinstance(column.type, sa.String | sa.Text | sa.JSON) and name not in DECLARED:
+        if (refers and name not in PERSONAL) or (holds_text(column) and name not in DECLARED):
             found.append(name)
     return sorted(found)
 
