@@ -89,7 +89,7 @@ def _references(handling: OnErasure) -> Iterator[tuple[str, str]]:
     for name, rule in PERSONAL.items():
         table, column = name.split(".")
         keys = _table(table).c[column].foreign_keys
-        if rule.on_erasure is handling and any(k.column.table.name == "person" for k in keys):
+        if rule.on_erasure is handling and any(k.target_fullname == "person.id" for k in keys):
             yield table, column
 
 

@@ -13,6 +13,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
+import app.models  # noqa: F401  (the registry spans every table, so all are loaded)
+
 
 class OnErasure(StrEnum):
     removed = "removed"  # the row is deleted
