@@ -1,6 +1,7 @@
 """The demo's session reports: sessions 1 and 2 were held, their minutes written (with the
 time each item took) and their reports published a week later, each family representative's
-message queued as publishing does. No PDF is rendered here: they render on first download."""
+message queued as publishing does (and sent then). No PDF is rendered here: they render on
+first download."""
 
 from datetime import timedelta
 
@@ -8,6 +9,7 @@ from sqlmodel import Session, col, select
 
 from app.agendas.models import AgendaItem
 from app.demo.content import Text
+from app.invitations.models import OutboxMessage
 from app.learning_sessions.models import LearningSession
 from app.reports import service as report_service
 
@@ -123,10 +125,20 @@ def add_demo_reports(db: Session, *, community_id: int, language: str) -> int:
                 item.actual_minutes = actual[item.position]
             db.add(item)
         db.flush()
+        published_at = learning_session.starts_at + PUBLISHED_AFTER
         queued += report_service.publish(
-            db=db,
-            learning_session=learning_session,
-            actor=None,
-            at=learning_session.starts_at + PUBLISHED_AFTER,
+            db=db, learning_session=learning_session, actor=None, at=published_at
         )
+        # Sent back then, as the demo's invitations were.
+        for message in db.exec(
+            select(OutboxMessage).where(
+                OutboxMessage.session_id == learning_session.id,
+                col(OutboxMessage.dedupe_key).like("%:report:%"),
+            )
+        ).all():
+            message.created_at = published_at
+            message.sent_at = published_at + timedelta(minutes=1)
+            message.attempts = 1
+            db.add(message)
+    db.flush()
     return queued

@@ -33,7 +33,10 @@ def test_sessions_1_and_2_went_out_with_one_sent_invitation_per_invitee(
         learning_session = sessions[number]
         assert learning_session.agenda_published_at is not None
         messages = db.exec(
-            select(OutboxMessage).where(OutboxMessage.session_id == learning_session.id)
+            select(OutboxMessage).where(
+                OutboxMessage.session_id == learning_session.id,
+                col(OutboxMessage.dedupe_key).like("%:invitation:%"),
+            )
         ).all()
         invited = db.exec(
             select(Attendance).where(

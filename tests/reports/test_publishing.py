@@ -226,3 +226,17 @@ def test_the_family_roles_only(db: Session, world: ReportWorld) -> None:
     found = family_representatives(db=db, learning_session=world.learning_session)
     assert [i.person.name for i in found] == ["Ingrid Smit", "Ricardo Martina"]
     assert all(Role.family_representative in i.roles for i in found)
+
+
+def test_the_minutes_page_links_the_agenda_and_the_report_for_the_facilitator(
+    client: TestClient, sign_in: SignIn, world: ReportWorld
+) -> None:
+    minutes = client.get(f"{base(world)}/minutes").text
+    assert f'href="{base(world)}/report"' in minutes and "Preview and publish the report" in minutes
+    assert f'href="{base(world)}/agenda"' in minutes
+    assert (
+        f'href="{base(world)}/report"'
+        not in sign_in(world.chair).get(f"{base(world)}/minutes").text
+    )
+    publish(client, world)
+    assert "Read the report" in client.get(f"{base(world)}/minutes").text
