@@ -1,7 +1,7 @@
-"""The demo's session reports: sessions 1 and 2 were held, their minutes written (with the
-time each item took) and their reports published a week later, each family representative's
-message queued as publishing does (and sent then). No PDF is rendered here: they render on
-first download."""
+"""The demo's session reports: sessions 1 and 2 were held and their minutes written (session
+1's here; the time each item took comes from app.demo.timings), and their reports were
+published a week later, each family representative's message queued as publishing does (and
+sent then). No PDF is rendered here: they render on first download."""
 
 from datetime import timedelta
 
@@ -94,16 +94,11 @@ SESSION_1_MINUTES: dict[int, Text] = {
         ),
     ),
 }
-# How long each item really took, by position.
-ACTUAL_MINUTES: dict[int, tuple[int, ...]] = {
-    1: (25, 40, 55, 15, 30, 10),
-    2: (35, 30, 30, 15, 15, 25, 20, 10),
-}
 
 
 def add_demo_reports(db: Session, *, community_id: int, language: str) -> int:
-    """Minutes and times for the held sessions, then their reports published; how many
-    messages were queued to family representatives."""
+    """Session 1's minutes, then the held sessions' reports published; how many messages were
+    queued to family representatives."""
     queued = 0
     for learning_session in db.exec(
         select(LearningSession)
@@ -116,14 +111,11 @@ def add_demo_reports(db: Session, *, community_id: int, language: str) -> int:
             .where(AgendaItem.session_id == learning_session.id)
             .order_by(col(AgendaItem.position))
         ).all()
-        actual = ACTUAL_MINUTES.get(learning_session.number, ())
         for item in items:
             if learning_session.number == 1 and not item.minutes:
                 written = SESSION_1_MINUTES.get(item.position)
                 item.minutes = written.pick(language) if written else ""
-            if item.position < len(actual):
-                item.actual_minutes = actual[item.position]
-            db.add(item)
+                db.add(item)
         db.flush()
         published_at = learning_session.starts_at + PUBLISHED_AFTER
         queued += report_service.publish(
