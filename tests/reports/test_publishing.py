@@ -10,11 +10,12 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
+from app.audit.models import AuditEntry
 from app.invitations.models import OutboxMessage
 from app.learning_sessions.models import LearningSession
 from app.mail.report_mail import report_key
 from app.people.models import Person
-from app.vocabulary import Role
+from app.vocabulary import AuditAction, Role
 from tests import factories
 from tests.agendas.test_documents import text_of
 from tests.reports.world import MINUTES, ReportWorld, report_world
@@ -68,6 +69,9 @@ def test_the_facilitator_previews_then_publishes_and_each_family_representative_
     ]
     # No one else hears about it: not the practitioner, the chair, or the outsider.
     assert db.exec(select(OutboxMessage)).all() == messages
+
+    [audited] = db.exec(select(AuditEntry).where(AuditEntry.action == AuditAction.published)).all()
+    assert audited.subject == "report of session 2"
 
     after = client.get(f"{base(world)}/report")
     assert "Published on" in after.text and "Publish the report" not in after.text
