@@ -40,6 +40,7 @@ from app.errors import (
 )
 from app.evaluations import pages as evaluation_pages
 from app.evidence import pages as evidence_pages
+from app.evidence import session_excerpt_pages
 from app.factsheets import pages as factsheet_pages
 from app.i18n import translations
 from app.initiatives import api as initiatives_api
@@ -60,6 +61,7 @@ from app.middleware import (
 )
 from app.people import api as people_api
 from app.people import pages as people_pages
+from app.reflections import follow_up_pages as reflection_follow_up_pages
 from app.reflections import pages as reflection_pages
 from app.reflections import reading_pages as reflection_reading_pages
 from app.reports import pages as report_pages
@@ -128,6 +130,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(agenda_document_pages.router)
     app.include_router(agenda_minutes_pages.router)
     app.include_router(reflection_reading_pages.router)
+    app.include_router(reflection_follow_up_pages.router)
+    app.include_router(session_excerpt_pages.router)
     app.include_router(reflection_pages.router)
     app.include_router(evaluation_pages.router)
     app.include_router(report_pages.router)

@@ -10,7 +10,7 @@ progress.
 from itertools import groupby
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
@@ -95,6 +95,7 @@ def _session_page(
     form: ActionForm | None = None,
     errors: dict[str, str] | None = None,
     status_code: int = 200,
+    led_to: str = "",
 ) -> HTMLResponse:
     rows = service.session_actions(db=db, learning_session=learning_session)
     context: dict[str, Any] = {
@@ -109,15 +110,22 @@ def _session_page(
     }
     if context["can_create"]:
         context |= _choices_context(db, learning_session, principal)
-        context["form"] = form or ActionForm(review_session_id=context["choices"].default_review)
+        context["form"] = form or ActionForm(
+            review_session_id=context["choices"].default_review, led_to=led_to
+        )
     return render(request, "actions/session.html", context, status_code=status_code)
 
 
 @router.get("/sessions/{session_id}/actions", response_class=HTMLResponse)
 def session_actions(
-    principal: MemberDep, request: Request, learning_session: LearningSessionDep, db: DbDep
+    principal: MemberDep,
+    request: Request,
+    learning_session: LearningSessionDep,
+    db: DbDep,
+    led_to: Annotated[str, Query(max_length=40)] = "",
 ) -> HTMLResponse:
-    return _session_page(request, db, learning_session, principal)
+    """``led_to`` ("reflection:5") presets what led to the new action."""
+    return _session_page(request, db, learning_session, principal, led_to=led_to)
 
 
 @router.post("/sessions/{session_id}/actions", response_class=HTMLResponse)

@@ -84,3 +84,10 @@ def uses_password_features(principal: Principal) -> bool:
     """Signed in with a password in a browser: access links and API tokens may not manage
     passwords or mint tokens (a leaked token must not make more)."""
     return principal.access_link_id is None and principal.method == "session"
+
+
+def records_some_evidence(principal: Principal) -> bool:
+    """Records evidence for at least one initiative: the facilitator, a practitioner-researcher."""
+    return principal.is_facilitator or any(
+        Role.practitioner_researcher in roles for roles in principal.initiative_roles.values()
+    )

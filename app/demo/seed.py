@@ -21,6 +21,7 @@ from app.demo import content
 from app.demo.accounts import add_demo_accounts
 from app.demo.content import ContributionSpec, EvidenceSpec, Text
 from app.demo.factsheets import add_demo_factsheets
+from app.demo.follow_up import add_demo_follow_up
 from app.demo.invitations import add_demo_invitations
 from app.demo.reports import add_demo_reports
 from app.demo.timings import add_demo_timings
@@ -61,6 +62,7 @@ def seed_demo(db: Session, *, language: str = "en", invitations: bool = True) ->
     add_demo_timings(db, community_id=seeder.community_id, language=language)
     add_demo_accounts(db)
     add_demo_factsheets(db, language=language)
+    add_demo_follow_up(db, language=language)
     if invitations:
         add_demo_invitations(db, community_id=seeder.community_id)
     add_demo_reports(db, community_id=seeder.community_id, language=language)

@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 from app.auth import policy
 from app.auth.principal import Principal
 from app.evidence.models import EvidenceItem
-from app.factsheets import plain_text, review, service
+from app.factsheets import plain_text, review, service, trail
 from app.factsheets.models import Factsheet, FactsheetSection
 from app.factsheets.readability import Readability, guess_language, readability, with_longest_marked
 from app.initiatives import service as initiative_service
@@ -78,4 +78,5 @@ def editor_context(
         "comments": review.review_comments(db=db, factsheet=factsheet),
         "may_comment": factsheet.status == FactsheetStatus.in_review
         and policy.reads_initiative_drafts(principal, factsheet.initiative_id),
+        "trails": trail.trails_for(db=db, factsheet=factsheet, viewer=principal),
     }

@@ -13,7 +13,7 @@ from app.auth.principal import Principal
 from app.db import MAX_ID
 from app.deps import DbDep
 from app.errors import FieldProblem, ForbiddenError
-from app.factsheets import documents, jobs, listing, publishing, review, service
+from app.factsheets import documents, jobs, listing, publishing, review, service, trail
 from app.factsheets.dependencies import EditableFactsheetDep, ReadableFactsheetDep, RendererDep
 from app.factsheets.editor import editor_context
 from app.factsheets.models import Factsheet
@@ -24,7 +24,7 @@ from app.initiatives.dependencies import InitiativeDep, InitiativeEvidenceDep
 from app.labels import N_
 from app.learning_sessions.dependencies import LearningSessionDep
 from app.schemas import Pagination
-from app.templating import render
+from app.templating import environment, render
 from app.vocabulary import FactsheetStatus, PartnershipCondition
 from app.web import client_ip, is_htmx
 
@@ -178,9 +178,13 @@ def preview(
     view = build_view(db=db, factsheet=factsheet, language=request.state.language)
     # The print stylesheet, served from /factsheet-files, so the preview shows what the PDF shows.
     stylesheet = "factsheet/theme.css" if variant == "full" else "plain/theme.css"
-    response = HTMLResponse(
-        renderer.render_html(view, variant, stylesheet_href=f"/factsheet-files/{stylesheet}")
-    )
+    html = renderer.render_html(view, variant, stylesheet_href=f"/factsheet-files/{stylesheet}")
+    trails = trail.trails_for(db=db, factsheet=factsheet, viewer=_access)
+    if trails:
+        # After the document and only here: the PDF (and a published snapshot) stays as it is.
+        aside = environment(request.state.language).get_template("factsheets/_preview_trail.html")
+        html = html.replace("</body>", aside.render(trails=trails, factsheet=factsheet) + "</body>")
+    response = HTMLResponse(html)
     response.headers["Content-Language"] = request.state.language
     return response
 

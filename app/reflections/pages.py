@@ -24,7 +24,7 @@ from app.labels import N_
 from app.learning_sessions import service as session_service
 from app.learning_sessions.dependencies import LearningSessionDep
 from app.learning_sessions.models import LearningSession
-from app.reflections import consent, service
+from app.reflections import consent, outcomes, service
 from app.reflections.models import Reflection
 from app.reflections.schemas import (
     CONSENT_MESSAGES,
@@ -86,6 +86,9 @@ def _page(
 ) -> HTMLResponse:
     context = page_context(
         db=db, learning_session=learning_session, principal=principal, refused=refused
+    )
+    context["outcomes"] = outcomes.input_outcomes(
+        db=db, learning_session=learning_session, reader=principal
     )
     context.update(extra)
     return render(request, PAGE, context, status_code=status_code)

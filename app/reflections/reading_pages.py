@@ -15,7 +15,7 @@ from app.deps import DbDep
 from app.labels import N_
 from app.learning_sessions.dependencies import LearningSessionDep
 from app.learning_sessions.models import LearningSession
-from app.reflections import moderation, reading
+from app.reflections import follow_up, moderation, reading
 from app.templating import render
 from app.web import Toast, client_ip, with_toast
 
@@ -40,6 +40,9 @@ def _context(
         "may_hide": principal.is_facilitator,
         "errors": {},
         "typed": {},
+        **follow_up.page_context(
+            db=db, learning_session=learning_session, viewer=principal, prepares=prepares
+        ),
         **extra,
     }
 
@@ -58,6 +61,7 @@ def grouped_print(
 ) -> HTMLResponse:
     context = _context(db, learning_session, principal)
     context["may_hide"] = False
+    context["may_follow_up"] = context["may_use_as_evidence"] = False
     return render(request, "reflections/grouped_print.html", context)
 
 

@@ -28,7 +28,7 @@ from app.auth.principal import Principal
 from app.config import Settings
 from app.factsheets import service as factsheet_service
 from app.people.models import Person
-from app.reflections.models import Reflection
+from app.reflections.models import Reflection, ReflectionFollowUp
 from app.routing import iter_routes
 from app.vocabulary import (
     FactsheetStatus,
@@ -36,6 +36,7 @@ from app.vocabulary import (
     OneTimeTokenPurpose,
     PartnershipCondition,
     Perspective,
+    ReflectionVisibility,
     Role,
 )
 from tests import factories
@@ -185,6 +186,28 @@ def build_world(db: Session) -> World:
     w.ids["review_action"] = (
         factories.action(db, a, held_session, review_session_id=planned.id).id or 0
     )
+    # What was done with the held session's reflections: one to mark as discussed, and one
+    # discussed (in the held item), for the whole community, with evidence consent; an item
+    # with minutes to take an excerpt from.
+    w.ids["held_reflection"] = _submitted_reflection(db, held_session, w.people["practitioner_a"])
+    consented = Reflection(
+        session_id=held_session.id,
+        author_id=w.people["family"].id,
+        perspective=Perspective.family,
+        text="Laat gezinnen eerst hun eigen resultaten zien.",
+        visibility=ReflectionVisibility.community,
+        evidence_consent=True,
+    )
+    db.add(consented)
+    db.flush()
+    db.add(ReflectionFollowUp(reflection_id=consented.id, discussed_in_item_id=w.ids["held_item"]))
+    w.ids["consented_reflection"] = consented.id or 0
+    w.ids["minutes_item"] = (
+        factories.agenda_item(
+            db, held_session, position=1, title="Uitwisseling", minutes="Gezinnen willen één plan."
+        ).id
+        or 0
+    )
     w.ids |= {
         "initiative_a": a.id or 0,
         "initiative_b": b.id or 0,
@@ -316,6 +339,15 @@ SESSION_PREPARERS = {
 MINUTES_WRITERS = {
     actor: "allowed" if actor == "facilitator" else "forbidden" for actor in ACTORS[1:]
 }
+# Evidence from a session: the facilitator and practitioner-researchers record it.
+EVIDENCE_RECORDERS = {
+    actor: "allowed" if actor in {"facilitator", "researcher_a"} else "forbidden"
+    for actor in ACTORS[1:]
+}
+EXCERPT_FORM = {"initiative_id": "{initiative_a}", "conditions": "monitoring"} | {
+    "level": "organisational",
+    "excerpt": "Gezinnen willen één plan.",
+}
 # The evaluation: those invited to the session answer it (the researcher was not).
 EVALUATORS = {"researcher_a": "forbidden"} | OTHER_SESSION
 # The planned session's agenda is not published: only those who prepare it read it.
@@ -343,6 +375,22 @@ ITEM_FORM = {"agenda_version": "0", "kind": "welcome", "title": "Welkom", "durat
 QUESTION_FORM = {"text": "Wie doet wat, en weet het gezin dat?", "condition": "roles"} | {
     "level": "professional"
 }
+
+
+# A person's data: the person themselves (also through either of their links) and the
+# facilitator; everyone else is refused.
+OWN_DATA = {
+    actor: "allowed" if actor in {"family", "family_session", "facilitator"} else "forbidden"
+    for actor in ACTORS[1:]
+}
+
+
+def family_page(suffix: str, data: dict[str, str] | None = None) -> Spec:
+    def spec(w: World, _actor: str) -> tuple[str, dict[str, Any]]:
+        path = f"/people/{w.people['family'].id}{suffix}"
+        return path, ({"data": data} if data is not None else {})
+
+    return spec
 
 
 def own_draft(
@@ -1035,6 +1083,62 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
     ("POST", "/sessions/{session_id}/report/publish"): (
         "facilitator",
         p("/sessions/{held_session}/report/publish"),
+    ),
+    # what was done with a reflection of the held session (no chair: the facilitator only)
+    ("GET", "/sessions/{session_id}/reflections/{reflection_id}/follow-up"): (
+        "member",
+        p("/sessions/{held_session}/reflections/{held_reflection}/follow-up"),
+        MINUTES_WRITERS,
+    ),
+    ("POST", "/sessions/{session_id}/reflections/{reflection_id}/follow-up"): (
+        "member",
+        p(
+            "/sessions/{held_session}/reflections/{held_reflection}/follow-up",
+            data={"discussed_in_item_id": "{held_item}"},
+        ),
+        MINUTES_WRITERS,
+    ),
+    # evidence from the held session: a discussed reflection with consent, an item's minutes
+    ("GET", "/sessions/{session_id}/evidence"): (
+        "member",
+        p("/sessions/{held_session}/evidence"),
+        EVIDENCE_RECORDERS,
+    ),
+    ("GET", "/sessions/{session_id}/evidence/reflections/{reflection_id}"): (
+        "member",
+        p("/sessions/{held_session}/evidence/reflections/{consented_reflection}"),
+        EVIDENCE_RECORDERS,
+    ),
+    ("POST", "/sessions/{session_id}/evidence/reflections/{reflection_id}"): (
+        "member",
+        p(
+            "/sessions/{held_session}/evidence/reflections/{consented_reflection}",
+            data=EXCERPT_FORM,
+        ),
+        EVIDENCE_RECORDERS,
+    ),
+    ("GET", "/sessions/{session_id}/evidence/items/{item_id}"): (
+        "member",
+        p("/sessions/{held_session}/evidence/items/{minutes_item}"),
+        EVIDENCE_RECORDERS,
+    ),
+    ("POST", "/sessions/{session_id}/evidence/items/{item_id}"): (
+        "member",
+        p("/sessions/{held_session}/evidence/items/{minutes_item}", data=EXCERPT_FORM),
+        EVIDENCE_RECORDERS,
+    ),
+    # a person's data: export, deleting their reflections, erasure
+    ("GET", "/people/{person_id}/privacy"): ("member", family_page("/privacy"), OWN_DATA),
+    ("GET", "/people/{person_id}/data.zip"): ("member", family_page("/data.zip"), OWN_DATA),
+    ("POST", "/people/{person_id}/reflections/delete"): (
+        "member",
+        family_page("/reflections/delete", {"confirm": "yes"}),
+        OWN_DATA,
+    ),
+    ("GET", "/people/{person_id}/erase"): ("facilitator", family_page("/erase")),
+    ("POST", "/people/{person_id}/erase"): (
+        "facilitator",
+        family_page("/erase", {"confirm": "yes"}),
     ),
 }
 

@@ -110,6 +110,11 @@ MAIN_PAGES = [
     # Session 2's report, published in the demo: the facilitator's view, and a participant's.
     MainPage("report", "/sessions/{held_session}/report", "facilitator"),
     MainPage("report-practitioner", "/sessions/{held_session}/report", "practitioner"),
+    # What was done with the held session's reflections (Ingrid Smit's was discussed), the
+    # evidence the session can give, and her page of that session with what came of it.
+    MainPage("reflections-follow-up", "/sessions/{held_session}/reflections", "facilitator"),
+    MainPage("session-evidence", "/sessions/{held_session}/evidence", "researcher"),
+    MainPage("reflect-family-held", "/sessions/{held_session}/reflect", "family"),
 ]
 
 WIDTHS: dict[int, ViewportSize] = {
