@@ -10,7 +10,10 @@ from app.community.models import LearningCommunity
 from app.reports import service
 from app.reports.view import build_report_view
 from tests.agendas.test_documents import text_of
-from tests.factsheets.test_pdf_structure import assert_tree_holds_every_mcid
+from tests.factsheets.test_pdf_structure import (
+    assert_id_tree_resolves_headers,
+    assert_tree_holds_every_mcid,
+)
 from tests.reports.world import (
     ACTION_TITLE,
     CHAIR_NOTES,
@@ -110,6 +113,7 @@ def test_the_pdf_is_tagged(db: Session, world: ReportWorld) -> None:
     with pikepdf.open(io.BytesIO(pdf.pdf)) as document:
         assert "/StructTreeRoot" in document.Root
     assert_tree_holds_every_mcid(pdf.pdf)
+    assert assert_id_tree_resolves_headers(pdf.pdf) > 0  # the tables' cells name their headers
 
 
 def test_the_pdf_is_rendered_once_per_content_version(
