@@ -115,6 +115,8 @@ LABELS: dict[str, str] = {
     "reflection_hidden": N_("Reflection hidden"),
     "reflection_unhidden": N_("Reflection shown again"),
     "access_link_reported": N_("Access link reported as reaching the wrong person"),
+    "reflections_deleted": N_("Reflections deleted by their author"),
+    "sensitive_read": N_("Sensitive data read"),
 }
 
 

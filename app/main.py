@@ -62,6 +62,7 @@ from app.middleware import (
 from app.people import api as people_api
 from app.people import pages as people_pages
 from app.reflections import follow_up_pages as reflection_follow_up_pages
+from app.privacy import pages as privacy_pages
 from app.reflections import pages as reflection_pages
 from app.reflections import reading_pages as reflection_reading_pages
 from app.reports import pages as report_pages
@@ -134,6 +135,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(session_excerpt_pages.router)
     app.include_router(reflection_pages.router)
     app.include_router(evaluation_pages.router)
+    app.include_router(privacy_pages.router)
     app.include_router(report_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     # Print stylesheets and fonts, for the in-browser factsheet preview.

@@ -51,7 +51,11 @@ def navigation(principal: Principal | None) -> list[NavLink]:
 
 
 def account_links(principal: Principal | None) -> list[NavLink]:
-    """The account menu's links above "Sign out": password and tokens need a password holder."""
-    if principal is None or not policy.uses_password_features(principal):
+    """The account menu's links above "Sign out": everyone's own data page; password and
+    tokens need a password holder."""
+    if principal is None:
         return []
-    return list(ACCOUNT_LINKS)
+    own_data = NavLink(f"/people/{principal.person_id}/privacy", N_("My data"))
+    if not policy.uses_password_features(principal):
+        return [own_data]
+    return [*ACCOUNT_LINKS, own_data]

@@ -184,6 +184,8 @@ class AuditAction(StrEnum):
     reflection_hidden = "reflection_hidden"
     reflection_unhidden = "reflection_unhidden"
     access_link_reported = "access_link_reported"
+    reflections_deleted = "reflections_deleted"
+    sensitive_read = "sensitive_read"
 
 
 class RenderJobStatus(StrEnum):

@@ -70,7 +70,7 @@ def test_each_role_sees_the_links_its_access_rules_allow(
     assert response.status_code == 200
     assert _navigation(response.text) == expected
     assert '<a href="/initiatives" aria-current="page">' in response.text
-    assert _account_menu(response.text) == PASSWORD_HOLDER
+    assert _account_menu(response.text) == [*PASSWORD_HOLDER, f"/people/{person.id}/privacy"]
 
 
 def test_a_family_representative_with_an_access_link_has_no_password_links(
@@ -87,7 +87,8 @@ def test_a_family_representative_with_an_access_link_has_no_password_links(
     assert response.status_code == 200
     assert _navigation(response.text) == MEMBER
     assert "/community/audit" not in response.text
-    assert _account_menu(response.text) == []
+    # Their own data, and no password links.
+    assert _account_menu(response.text) == [f"/people/{person.id}/privacy"]
     assert "Sign out" in response.text
 
 

@@ -206,3 +206,21 @@ def erase_person(*, db: Session, person: Person, actor: Principal, ip: str) -> E
         ip=ip,
     )
     return plan
+
+
+def delete_reflections(*, db: Session, person: Person, actor: Principal, ip: str) -> int:
+    """Delete every reflection ``person`` wrote (at their own request); how many. Actions
+    that followed from one stay, without the link; audited without the texts."""
+    assert person.id is not None
+    reflections = _table("reflection")
+    deleted = db.execute(reflections.delete().where(reflections.c.author_id == person.id))
+    count = int(deleted.rowcount or 0)  # type: ignore[attr-defined]
+    audit.record(
+        db=db,
+        action=AuditAction.reflections_deleted,
+        actor=actor,
+        subject=f"reflections of person #{person.id}",
+        detail=f"deleted: {count}",
+        ip=ip,
+    )
+    return count
