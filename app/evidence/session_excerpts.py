@@ -9,7 +9,7 @@ name taken out, never their name; its perspective is the reflection's.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated
 from zoneinfo import ZoneInfo
@@ -279,6 +279,8 @@ class SessionSources:
 
     reflections: list[tuple[int, str, str]]  # id, anonymised text, discussed in
     items: list[AgendaItem]
+    used_reflections: set[int] = field(default_factory=set)  # already evidence
+    used_items: set[int] = field(default_factory=set)
 
 
 def session_sources(
@@ -303,7 +305,14 @@ def session_sources(
         .where(AgendaItem.session_id == learning_session.id, AgendaItem.minutes != "")
         .order_by(col(AgendaItem.position), col(AgendaItem.id))
     ).all()
+    used = db.exec(
+        select(EvidenceOrigin.reflection_id, EvidenceOrigin.agenda_item_id).where(
+            EvidenceOrigin.session_id == learning_session.id
+        )
+    ).all()
     return SessionSources(
+        used_reflections={rid for rid, item_id in used if rid is not None},
+        used_items={item_id for rid, item_id in used if rid is None and item_id is not None},
         reflections=[
             (reflection.id or 0, without_name(reflection.text, name), title)
             for reflection, name, title in rows

@@ -89,9 +89,11 @@ def test_a_consented_discussed_reflection_becomes_anonymised_evidence(
     origin = db.get(EvidenceOrigin, item.id)
     assert origin is not None
     assert (origin.session_id, origin.reflection_id) == (world.session.id, written.id)
-    # The same excerpt twice is one item.
+    # The same excerpt twice is one item; the session's evidence page says it is used.
     browser.post(_path(world, written), data=_form(world))
     assert _stored(db) == (1, 1)
+    hub = browser.get(f"/sessions/{world.session.id}/evidence").text
+    assert "Recorded as evidence already" in hub
 
 
 def test_without_consent_it_is_not_offered_and_a_forged_post_stores_nothing(
