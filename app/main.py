@@ -61,8 +61,8 @@ from app.middleware import (
 )
 from app.people import api as people_api
 from app.people import pages as people_pages
-from app.reflections import follow_up_pages as reflection_follow_up_pages
 from app.privacy import pages as privacy_pages
+from app.reflections import follow_up_pages as reflection_follow_up_pages
 from app.reflections import pages as reflection_pages
 from app.reflections import reading_pages as reflection_reading_pages
 from app.reports import pages as report_pages

@@ -7,6 +7,7 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
+from app.audit.dependencies import SensitiveReadDep
 from app.auth import policy
 from app.auth.dependencies import MemberDep
 from app.deps import DbDep, PaginationDep
@@ -84,6 +85,7 @@ def evidence_list(
     initiative: InitiativeDraftsDep,
     db: DbDep,
     pagination: PaginationDep,
+    audit_read: SensitiveReadDep,
     condition: FilterValue = "",
     level: FilterValue = "",
     source: FilterValue = "",
@@ -94,6 +96,7 @@ def evidence_list(
     recorded: FilterValue = "",
 ) -> HTMLResponse:
     assert initiative.id is not None
+    audit_read(f"evidence of {initiative.name}", initiative_id=initiative.id)
     chosen = {
         "condition": condition,
         "level": level,

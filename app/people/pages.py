@@ -7,6 +7,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
+from app.audit.dependencies import SensitiveReadDep
 from app.auth import policy
 from app.auth.dependencies import FacilitatorDep, MemberDep, PeopleDirectoryDep
 from app.auth.principal import Principal
@@ -261,8 +262,12 @@ def person_page(
     request: Request,
     person: ReadablePersonDep,
     db: DbDep,
+    audit_read: SensitiveReadDep,
     initiative_q: SearchText = "",
 ) -> HTMLResponse:
+    # Only the directory's readers open someone else's page, and it shows contact details.
+    if person.id != principal.person_id:
+        audit_read(f"contact details of person #{person.id}")
     return _person_page(request, principal, person, db, initiative_q=initiative_q)
 
 

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
+from app.audit.dependencies import SensitiveReadDep
 from app.auth import policy
 from app.auth.dependencies import FacilitatorDep, MemberDep
 from app.auth.principal import Principal
@@ -49,17 +50,29 @@ def _context(
 
 @router.get("/sessions/{session_id}/reflections", response_class=HTMLResponse)
 def grouped(
-    principal: MemberDep, request: Request, learning_session: LearningSessionDep, db: DbDep
+    principal: MemberDep,
+    request: Request,
+    learning_session: LearningSessionDep,
+    db: DbDep,
+    audit_read: SensitiveReadDep,
 ) -> HTMLResponse:
     context = _context(db, learning_session, principal)
+    if context["prepares"]:
+        audit_read(f"grouped reflections of session {learning_session.number}")
     return render(request, "reflections/grouped.html", context)
 
 
 @router.get("/sessions/{session_id}/reflections/print", response_class=HTMLResponse)
 def grouped_print(
-    principal: MemberDep, request: Request, learning_session: LearningSessionDep, db: DbDep
+    principal: MemberDep,
+    request: Request,
+    learning_session: LearningSessionDep,
+    db: DbDep,
+    audit_read: SensitiveReadDep,
 ) -> HTMLResponse:
     context = _context(db, learning_session, principal)
+    if context["prepares"]:
+        audit_read(f"grouped reflections of session {learning_session.number} (print)")
     context["may_hide"] = False
     context["may_follow_up"] = context["may_use_as_evidence"] = False
     return render(request, "reflections/grouped_print.html", context)
