@@ -39,6 +39,7 @@ from app.errors import (
     format_message,
 )
 from app.evaluations import pages as evaluation_pages
+from app.evidence import consent_pages as evidence_consent_pages
 from app.evidence import pages as evidence_pages
 from app.evidence import session_excerpt_pages
 from app.factsheets import pages as factsheet_pages
@@ -127,6 +128,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(contribution_pages.router)
     app.include_router(action_pages.router)
     app.include_router(evidence_pages.router)
+    app.include_router(evidence_consent_pages.router)
     app.include_router(factsheet_pages.router)
     app.include_router(agenda_document_pages.router)
     app.include_router(agenda_minutes_pages.router)

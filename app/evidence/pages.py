@@ -11,7 +11,7 @@ from app.audit.dependencies import SensitiveReadDep
 from app.auth import policy
 from app.auth.dependencies import MemberDep
 from app.deps import DbDep, PaginationDep
-from app.evidence import service
+from app.evidence import consent_flags, service
 from app.evidence.models import EvidenceItem
 from app.evidence.schemas import EvidenceFilter, EvidenceForm
 from app.forms import FILTER_DATE_MESSAGE, field_errors
@@ -137,6 +137,9 @@ def evidence_list(
             "filtered": any(value.strip() for value in chosen.values()),
             "recorded": recorded if recorded in ("new", "again") else "",
             "can_record": policy.records_evidence(principal, initiative.id),
+            "withdrawn": consent_flags.withdrawn(
+                db=db, evidence_ids=[item.id for item in items if item.id]
+            ),
             **_vocabularies(),
         },
         status_code=422 if errors else 200,

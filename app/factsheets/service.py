@@ -18,6 +18,7 @@ from app.errors import (
     NotFoundError,
     StaleVersionError,
 )
+from app.evidence import consent_flags
 from app.evidence.models import EvidenceItem
 from app.factsheets import plain_text
 from app.factsheets.models import Factsheet, FactsheetSection, FactsheetSectionEvidence
@@ -309,6 +310,18 @@ def change_status(*, db: Session, factsheet: Factsheet, status: FactsheetStatus)
             ),
             arguments={"count": len(unconfirmed_plain_texts(factsheet))},
         )
+    if status == FactsheetStatus.published:
+        quoted = [i for ids in chosen_quotes(db=db, factsheet=factsheet).values() for i in ids]
+        flagged = consent_flags.withdrawn(db=db, evidence_ids=quoted)
+        if flagged:
+            raise ConflictError(
+                N_(
+                    "Some quoted evidence comes from reflections whose authors withdrew "
+                    "their consent (%(count)s). Remove it from the sections, or re-anonymise "
+                    "it on the evidence list, before publishing."
+                ),
+                arguments={"count": len(flagged)},
+            )
     factsheet.status = status
     factsheet.published_at = utcnow() if status == FactsheetStatus.published else None
     factsheet.updated_at = utcnow()

@@ -26,6 +26,7 @@ from app.auth import policy
 from app.auth.dependencies import MemberDep, OptionalPrincipal, timeouts
 from app.auth.principal import Principal
 from app.config import Settings
+from app.evidence.models import EvidenceOrigin
 from app.factsheets import service as factsheet_service
 from app.people.models import Person
 from app.reflections.models import Reflection, ReflectionFollowUp
@@ -208,6 +209,25 @@ def build_world(db: Session) -> World:
         ).id
         or 0
     )
+    # Evidence drawn from a reflection whose author has since withdrawn their consent.
+    withdrawn = Reflection(
+        session_id=held_session.id or 0,
+        author_id=w.people["family"].id,
+        perspective=Perspective.family,
+        text="Niemand liet mij cijfers zien.",
+        evidence_consent=False,
+    )
+    db.add(withdrawn)
+    flagged = factories.evidence_item(db, a, excerpt="Niemand liet mij cijfers zien.")
+    db.flush()
+    db.add(
+        EvidenceOrigin(
+            evidence_item_id=flagged.id or 0,
+            session_id=held_session.id or 0,
+            reflection_id=withdrawn.id,
+        )
+    )
+    w.ids["flagged_evidence"] = flagged.id or 0
     w.ids |= {
         "initiative_a": a.id or 0,
         "initiative_b": b.id or 0,
@@ -1126,6 +1146,20 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
         "member",
         p("/sessions/{held_session}/evidence/items/{minutes_item}", data=EXCERPT_FORM),
         EVIDENCE_RECORDERS,
+    ),
+    # re-anonymising evidence whose author withdrew their consent
+    ("GET", "/initiatives/{initiative_id}/evidence/{evidence_id}/re-anonymise"): (
+        "member",
+        p("/initiatives/{initiative_a}/evidence/{flagged_evidence}/re-anonymise"),
+        A_EDITORS,
+    ),
+    ("POST", "/initiatives/{initiative_id}/evidence/{evidence_id}/re-anonymise"): (
+        "member",
+        p(
+            "/initiatives/{initiative_a}/evidence/{flagged_evidence}/re-anonymise",
+            data={"excerpt": "Een gezin had geen cijfers gezien."},
+        ),
+        A_EDITORS,
     ),
     # a person's data: export, deleting their reflections, erasure
     ("GET", "/people/{person_id}/privacy"): ("member", family_page("/privacy"), OWN_DATA),
