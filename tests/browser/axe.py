@@ -56,6 +56,7 @@ def demo_ids(db: Session) -> dict[str, int]:
         .order_by(col(Factsheet.version_number))
     ).first()
     facilitator = db.exec(select(Person).where(Person.email == ROLE_EMAILS["facilitator"])).one()
+    family = db.exec(select(Person).where(Person.email == ROLE_EMAILS["family"])).one()
     assert factsheet is not None, "the demo has a factsheet of the held session 2"
     return {
         "initiative": initiative.id or 0,
@@ -63,6 +64,7 @@ def demo_ids(db: Session) -> dict[str, int]:
         "next_session": sessions[3],
         "factsheet": factsheet.id or 0,
         "person": facilitator.id or 0,
+        "family_person": family.id or 0,
     }
 
 
@@ -115,6 +117,9 @@ MAIN_PAGES = [
     MainPage("reflections-follow-up", "/sessions/{held_session}/reflections", "facilitator"),
     MainPage("session-evidence", "/sessions/{held_session}/evidence", "researcher"),
     MainPage("reflect-family-held", "/sessions/{held_session}/reflect", "family"),
+    # A person's data: Ingrid Smit's own page, and the facilitator's erasure confirmation.
+    MainPage("privacy-family", "/people/{family_person}/privacy", "family"),
+    MainPage("erase", "/people/{family_person}/erase", "facilitator"),
 ]
 
 WIDTHS: dict[int, ViewportSize] = {
