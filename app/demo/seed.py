@@ -22,6 +22,7 @@ from app.demo.accounts import add_demo_accounts
 from app.demo.content import ContributionSpec, EvidenceSpec, Text
 from app.demo.factsheets import add_demo_factsheets
 from app.demo.follow_up import add_demo_follow_up
+from app.demo.indicators import add_demo_indicators
 from app.demo.invitations import add_demo_invitations
 from app.demo.reports import add_demo_reports
 from app.demo.timings import add_demo_timings
@@ -63,6 +64,7 @@ def seed_demo(db: Session, *, language: str = "en", invitations: bool = True) ->
     add_demo_accounts(db)
     add_demo_factsheets(db, language=language)
     add_demo_follow_up(db, language=language)
+    add_demo_indicators(db, initiatives=seeder.initiatives, language=language)
     if invitations:
         add_demo_invitations(db, community_id=seeder.community_id)
     add_demo_reports(db, community_id=seeder.community_id, language=language)

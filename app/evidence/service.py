@@ -184,7 +184,7 @@ def import_csv(
 ) -> ImportResult:
     """Validate every row first; store nothing if any row is invalid; skip rows already stored."""
     result = ImportResult()
-    rows = _parse_rows(content, result)
+    rows = read_csv_rows(content, result)
     if not result.ok:
         return result
     valid: list[EvidenceCreate] = []
@@ -211,7 +211,11 @@ def import_csv(
     return result
 
 
-def _parse_rows(content: bytes, result: ImportResult) -> list[tuple[int, dict[str, str]]]:
+def read_csv_rows(
+    content: bytes, result: ImportResult, columns: Sequence[str] = CSV_COLUMNS
+) -> list[tuple[int, dict[str, str]]]:
+    """The file's rows by line number (header = 1), each {column: text}; problems with the
+    file itself (encoding, header, quoting, size) go to ``result``. Monitoring reuses it."""
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -228,7 +232,7 @@ def _parse_rows(content: bytes, result: ImportResult) -> list[tuple[int, dict[st
     record_start = 1  # the line the record being read starts on, for a message about it
     try:
         header = [name.strip().lower() for name in (reader.fieldnames or [])]
-        missing = [name for name in CSV_COLUMNS if name not in header]
+        missing = [name for name in columns if name not in header]
         if missing:
             for name in missing:
                 result.problems.append(

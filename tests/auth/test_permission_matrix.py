@@ -42,6 +42,7 @@ from app.vocabulary import (
 )
 from tests import factories
 from tests.helpers import open_access_link, use_browser_id, use_session
+from tests.monitoring.world import indicator as monitoring_indicator
 from tests.reflections.writing_world import reflection_drafts
 
 ACTORS = [
@@ -228,6 +229,8 @@ def build_world(db: Session) -> World:
         )
     )
     w.ids["flagged_evidence"] = flagged.id or 0
+    # An indicator of A with a few measurements (its members and the facilitator keep it).
+    w.ids["indicator"] = monitoring_indicator(db, a, values=(40, 45, 52)).id or 0
     w.ids |= {
         "initiative_a": a.id or 0,
         "initiative_b": b.id or 0,
@@ -442,6 +445,16 @@ EVIDENCE_CSV = (
     b"interview,2026-10-01,family,clinical,roles,yes,Nobody told the mother who to call.\n"
 )
 NEW_PASSWORD = "een-nieuw-lang-wachtwoord-2027"
+
+# A's indicators: everyone signed in reads them; A's members and the facilitator keep them.
+A_INDICATOR_KEEPERS = {
+    actor: "allowed" if actor in A_MEMBERS | {"facilitator"} else "forbidden"
+    for actor in ACTORS[1:]
+}
+INDICATOR_FORM = {"name": "Wachttijd in weken", "condition": "monitoring"} | {
+    "level": "organisational",
+    "target": "4",
+}
 
 # (method, route path) → (intended rule, a request that succeeds for an allowed actor,
 #                          outcomes per actor where they depend on the object)
@@ -1173,6 +1186,53 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
     ("POST", "/people/{person_id}/erase"): (
         "facilitator",
         family_page("/erase", {"confirm": "yes"}),
+    ),
+    # Monitoring indicators (issue 16)
+    ("GET", "/initiatives/{initiative_id}/indicators"): (
+        "member",
+        p("/initiatives/{initiative_a}/indicators"),
+    ),
+    ("GET", "/initiatives/{initiative_id}/indicators/new"): (
+        "member",
+        p("/initiatives/{initiative_a}/indicators/new"),
+        A_INDICATOR_KEEPERS,
+    ),
+    ("POST", "/initiatives/{initiative_id}/indicators"): (
+        "member",
+        p("/initiatives/{initiative_a}/indicators", data=INDICATOR_FORM),
+        A_INDICATOR_KEEPERS,
+    ),
+    ("GET", "/indicators/compare"): (
+        "member",
+        p("/indicators/compare?name=Families with one plan"),
+    ),
+    ("GET", "/indicators/{indicator_id}"): ("member", p("/indicators/{indicator}")),
+    ("GET", "/indicators/{indicator_id}/edit"): (
+        "member",
+        p("/indicators/{indicator}/edit"),
+        A_INDICATOR_KEEPERS,
+    ),
+    ("POST", "/indicators/{indicator_id}/edit"): (
+        "member",
+        p("/indicators/{indicator}/edit", data=INDICATOR_FORM),
+        A_INDICATOR_KEEPERS,
+    ),
+    ("POST", "/indicators/{indicator_id}/measurements"): (
+        "member",
+        p("/indicators/{indicator}/measurements", data={"measured_on": "2026-11-30", "value": "7"}),
+        A_INDICATOR_KEEPERS,
+    ),
+    ("GET", "/indicators/{indicator_id}/template.csv"): (
+        "member",
+        p("/indicators/{indicator}/template.csv"),
+    ),
+    ("POST", "/indicators/{indicator_id}/import"): (
+        "member",
+        p(
+            "/indicators/{indicator}/import",
+            files={"file": ("m.csv", b"measured_on,value\n2026-11-30,7\n", "text/csv")},
+        ),
+        A_INDICATOR_KEEPERS,
     ),
 }
 

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 from app.factsheets.models import Factsheet
 from app.initiatives.models import Initiative
 from app.learning_sessions.models import LearningSession
+from app.monitoring.models import MonitoringIndicator
 from app.people.models import Person
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -58,7 +59,14 @@ def demo_ids(db: Session) -> dict[str, int]:
     facilitator = db.exec(select(Person).where(Person.email == ROLE_EMAILS["facilitator"])).one()
     family = db.exec(select(Person).where(Person.email == ROLE_EMAILS["family"])).one()
     assert factsheet is not None, "the demo has a factsheet of the held session 2"
+    indicator = db.exec(
+        select(MonitoringIndicator)
+        .where(MonitoringIndicator.initiative_id == initiative.id)
+        .order_by(col(MonitoringIndicator.name))
+    ).first()
+    assert indicator is not None, "the demo's initiative has indicators"
     return {
+        "indicator": indicator.id or 0,
         "initiative": initiative.id or 0,
         "held_session": sessions[2],
         "next_session": sessions[3],
@@ -120,6 +128,16 @@ MAIN_PAGES = [
     # A person's data: Ingrid Smit's own page, and the facilitator's erasure confirmation.
     MainPage("privacy-family", "/people/{family_person}/privacy", "family"),
     MainPage("erase", "/people/{family_person}/erase", "facilitator"),
+    # Monitoring indicators: the initiative's list with small run charts, one indicator's run
+    # chart with its forms (a member of the initiative), the form, the same indicator compared.
+    MainPage("indicators", "/initiatives/{initiative}/indicators", "practitioner"),
+    MainPage("indicator", "/indicators/{indicator}", "practitioner"),
+    MainPage("indicator-new", "/initiatives/{initiative}/indicators/new", "practitioner"),
+    MainPage(
+        "indicators-compare",
+        "/indicators/compare?name=Families with one shared plan",
+        "policymaker",
+    ),
 ]
 
 WIDTHS: dict[int, ViewportSize] = {
