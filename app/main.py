@@ -42,6 +42,7 @@ from app.evaluations import pages as evaluation_pages
 from app.evidence import consent_pages as evidence_consent_pages
 from app.evidence import pages as evidence_pages
 from app.evidence import session_excerpt_pages
+from app.exports import pages as export_pages
 from app.factsheets import pages as factsheet_pages
 from app.i18n import translations
 from app.initiatives import api as initiatives_api
@@ -60,8 +61,6 @@ from app.middleware import (
     SecurityHeaders,
     TrustedHosts,
 )
-from app.monitoring import indicator_pages as monitoring_indicator_pages
-from app.monitoring import pages as monitoring_pages
 from app.people import api as people_api
 from app.people import pages as people_pages
 from app.privacy import pages as privacy_pages
@@ -139,9 +138,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(session_excerpt_pages.router)
     app.include_router(reflection_pages.router)
     app.include_router(evaluation_pages.router)
-    app.include_router(monitoring_indicator_pages.router)
-    app.include_router(monitoring_pages.router)
     app.include_router(privacy_pages.router)
+    app.include_router(export_pages.router)
     app.include_router(report_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     # Print stylesheets and fonts, for the in-browser factsheet preview.

@@ -30,6 +30,8 @@ FACILITATOR_LINKS = (
     NavLink("/community/audit", N_("Audit log")),
 )
 
+RESEARCHER_LINKS = (NavLink("/community/exports", N_("Exports")),)
+
 ACCOUNT_LINKS = (
     NavLink("/account/password", N_("Change password")),
     NavLink("/account/api-tokens", N_("API tokens")),
@@ -47,6 +49,8 @@ def navigation(principal: Principal | None) -> list[NavLink]:
         links += PEOPLE_DIRECTORY_LINKS
     if policy.is_facilitator(principal):
         links += FACILITATOR_LINKS
+    if policy.records_some_evidence(principal):
+        links += RESEARCHER_LINKS
     return links
 
 

@@ -25,6 +25,7 @@ FACILITATOR = [
     "/community/outbox",
     "/community/audit",
 ]
+RESEARCHER = ["/community/exports"]
 PASSWORD_HOLDER = ["/account/password", "/account/api-tokens"]
 
 
@@ -44,12 +45,12 @@ def _account_menu(html: str) -> list[str]:
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        (Role.facilitator, MEMBER + DIRECTORY + FACILITATOR),
+        (Role.facilitator, MEMBER + DIRECTORY + FACILITATOR + RESEARCHER),
         (Role.chair, MEMBER + DIRECTORY),
         (Role.policymaker, MEMBER),
         (Role.manager, MEMBER),
         (Role.practitioner, MEMBER),
-        (Role.practitioner_researcher, MEMBER),
+        (Role.practitioner_researcher, MEMBER + RESEARCHER),
         (Role.family_representative, MEMBER),
     ],
 )

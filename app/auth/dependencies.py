@@ -107,6 +107,7 @@ AccessLinkHolderDep = Annotated[
 ]
 PeopleDirectoryDep = Annotated[Principal, _rule("people_directory", policy.reads_people_directory)]
 PasswordHolderDep = Annotated[Principal, _rule("password_holder", policy.uses_password_features)]
+ResearcherDep = Annotated[Principal, _rule("researcher", policy.records_some_evidence)]
 
 
 async def csrf_protect(request: Request) -> None:

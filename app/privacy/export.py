@@ -79,35 +79,42 @@ def _exported_references() -> dict[str, list[str]]:
     return found
 
 
+def role_descriptions(*, db: Session, community_id: int, language: str) -> dict[int, str]:
+    """person id → their (first) role in words, never their name: "a practitioner of X"."""
+    gettext = translations(language).gettext
+    initiatives = dict(
+        db.exec(
+            select(Initiative.id, Initiative.name).where(Initiative.community_id == community_id)
+        ).all()
+    )
+    memberships = db.exec(
+        select(Membership.person_id, Membership.role, Membership.initiative_id)
+        .where(Membership.community_id == community_id)
+        .order_by(col(Membership.id))
+    ).all()
+    described: dict[int, str] = {}
+    for person_id, role, initiative_id in memberships:
+        if person_id in described:
+            continue
+        role_label = gettext(label_for(Role(role)))
+        described[person_id] = (
+            gettext("a %(role)s of %(initiative)s")
+            % {"role": role_label.lower(), "initiative": initiatives.get(initiative_id, "")}
+            if initiative_id is not None
+            else gettext("a %(role)s of the learning community") % {"role": role_label.lower()}
+        )
+    return described
+
+
 class _Roles:
     """Other people of the community as their role, never by name."""
 
     def __init__(self, db: Session, person: Person, language: str) -> None:
         self.me = person.id
         gettext = translations(language).gettext
-        initiatives = dict(
-            db.exec(
-                select(Initiative.id, Initiative.name).where(
-                    Initiative.community_id == person.community_id
-                )
-            ).all()
+        self.described = role_descriptions(
+            db=db, community_id=person.community_id, language=language
         )
-        memberships = db.exec(
-            select(Membership.person_id, Membership.role, Membership.initiative_id)
-            .where(Membership.community_id == person.community_id)
-            .order_by(col(Membership.id))
-        ).all()
-        self.described: dict[int, str] = {}
-        for person_id, role, initiative_id in memberships:
-            if person_id in self.described:
-                continue
-            role_label = gettext(label_for(Role(role)))
-            self.described[person_id] = (
-                gettext("a %(role)s of %(initiative)s")
-                % {"role": role_label.lower(), "initiative": initiatives.get(initiative_id, "")}
-                if initiative_id is not None
-                else gettext("a %(role)s of the learning community") % {"role": role_label.lower()}
-            )
         self.someone = gettext("another participant")
         self.you = gettext("you")
         others = db.exec(

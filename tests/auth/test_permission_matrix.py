@@ -65,6 +65,8 @@ ALLOWED: dict[str, set[str]] = {
     "facilitator": {"facilitator"},
     # "Not you?": only a browser that came in with a personal link.
     "access_link_holder": {"family", "family_session"},
+    # Exports for research: those who record evidence.
+    "researcher": {"researcher_a", "facilitator"},
 }
 
 
@@ -1187,6 +1189,18 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
         "facilitator",
         family_page("/erase", {"confirm": "yes"}),
     ),
+    # exports for research: the page, its form, the files (A's researcher exports A only)
+    ("GET", "/community/exports"): ("researcher", p("/community/exports")),
+    ("GET", "/community/exports/download"): (
+        "researcher",
+        p("/community/exports/download?kind=evidence&format=csv&initiative_id={initiative_a}"),
+    ),
+    ("GET", "/community/exports/{kind}.{fmt}"): (
+        "researcher",
+        p(
+            "/community/exports/reflections.csv?initiative_id={initiative_a}&session_id={held_session}"
+        ),
+    ),
     # Monitoring indicators (issue 16)
     ("GET", "/initiatives/{initiative_id}/indicators"): (
         "member",
@@ -1437,6 +1451,16 @@ def test_policymaker_sees_no_contact_details_of_another_initiative(
         response = policymaker_a.get(path)
         assert response.status_code == 403
         assert str(world.people["policymaker_b"].email) not in response.text
+
+
+def test_a_researcher_exports_no_other_initiative(
+    world: World, browsers: dict[str, TestClient]
+) -> None:
+    for kind in ("evidence", "reflections", "actions", "attendance", "evaluations", "indicators"):
+        path = f"/community/exports/{kind}.json?initiative_id={world.ids['initiative_b']}"
+        assert browsers["researcher_a"].get(path).status_code == 403, path
+        assert browsers["facilitator"].get(path).status_code == 200, path
+        assert browsers["policymaker_a"].get(path).status_code == 403, path
 
 
 def test_draft_policy_keeps_initiatives_apart() -> None:
