@@ -61,6 +61,8 @@ from app.middleware import (
     SecurityHeaders,
     TrustedHosts,
 )
+from app.monitoring import indicator_pages as monitoring_indicator_pages
+from app.monitoring import pages as monitoring_pages
 from app.people import api as people_api
 from app.people import pages as people_pages
 from app.privacy import pages as privacy_pages
@@ -138,6 +140,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(session_excerpt_pages.router)
     app.include_router(reflection_pages.router)
     app.include_router(evaluation_pages.router)
+    app.include_router(monitoring_indicator_pages.router)
+    app.include_router(monitoring_pages.router)
     app.include_router(privacy_pages.router)
     app.include_router(export_pages.router)
     app.include_router(report_pages.router)
