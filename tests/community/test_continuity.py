@@ -225,14 +225,15 @@ def test_the_page_stays_small_for_a_large_community(
     # 50 of the 211 rows (210 members, the facilitator's community roles), 50 of the 70
     # initiatives' shares, and links to the rest.
     assert first.text.count('<tr class="continuity-group">') <= 17
-    assert first.text.count('<a href="/people/') == 50
+    main = first.text[first.text.index("<main") :]
+    assert main.count('<a href="/people/') == 50
     shares = first.text[first.text.index('class="continuity-shares"') :]
     assert shares.count('<th scope="row">') == 50
     assert first.text.count('rel="next"') == 2
     assert "Page 1 of 5" in first.text and "Page 1 of 2" in first.text
 
     last = client.get("/continuity", params={"page": "5", "shares_page": "2"})
-    assert last.text.count('<a href="/people/') == 11
+    assert last.text[last.text.index("<main") :].count('<a href="/people/') == 11
     assert "Community roles" in last.text
     shares = last.text[last.text.index('class="continuity-shares"') :]
     assert shares.count('<th scope="row">') == 20
