@@ -138,6 +138,9 @@ MAIN_PAGES = [
         "/indicators/compare?name=Families with one shared plan",
         "policymaker",
     ),
+    # Exports for research: the facilitator's form, and a practitioner-researcher's.
+    MainPage("exports", "/community/exports", "facilitator"),
+    MainPage("exports-researcher", "/community/exports", "researcher"),
 ]
 
 WIDTHS: dict[int, ViewportSize] = {
