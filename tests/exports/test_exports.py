@@ -5,6 +5,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,7 +15,14 @@ from app.audit.models import AuditEntry
 from app.community.models import LearningCommunity
 from app.exports.formats import safe_cell
 from app.people.models import Person
-from app.vocabulary import AuditAction, Role
+from app.reflections.models import Reflection
+from app.vocabulary import (
+    AuditAction,
+    Perspective,
+    ReflectionStatus,
+    ReflectionVisibility,
+    Role,
+)
 from tests import factories
 
 BOM = b"\xef\xbb\xbf"
@@ -165,3 +173,48 @@ def test_a_policymaker_is_refused(two_initiatives: dict[str, object]) -> None:
     response = policymaker.get("/community/exports/evidence.csv")
     assert response.status_code == 403
     assert "Uit initiatief" not in response.text
+
+
+def test_reflections_only_submitted_shown_and_consented_without_the_authors_name(
+    db: Session, community: LearningCommunity, client: TestClient
+) -> None:
+    session = factories.learning_session(db, community, number=2)
+    author = factories.person(db, community, name="Ingrid Smit")
+    factories.membership(db, author, Role.family_representative)
+    texts = {
+        "consented": ("Ik, Ingrid, wil mijn eigen cijfers zien.", {"evidence_consent": True}),
+        "no consent": ("Zonder toestemming geschreven.", {"evidence_consent": False}),
+        "draft": (
+            "Een concept dat niemand leest.",
+            {"evidence_consent": True, "status": ReflectionStatus.draft},
+        ),
+        "hidden": (
+            "Verborgen door de facilitator.",
+            {
+                "evidence_consent": True,
+                "hidden_at": datetime(2026, 11, 30, tzinfo=UTC),
+                "hidden_reason": "Noemt een gezin.",
+            },
+        ),
+    }
+    for text, values in texts.values():
+        db.add(
+            Reflection(
+                session_id=session.id or 0,
+                author_id=author.id,
+                perspective=Perspective.family,
+                text=text,
+                visibility=ReflectionVisibility.community,
+                **values,
+            )
+        )
+    db.flush()
+
+    body = client.get("/community/exports/reflections.csv").content.decode("utf-8")
+    rows = client.get("/community/exports/reflections.json").json()
+
+    assert [row["text"] for row in rows] == ["Ik, […], wil mijn eigen cijfers zien."]
+    assert rows[0]["session"] == 2 and rows[0]["answers"] == "session"
+    for text, _ in list(texts.values())[1:]:
+        assert text not in body
+    assert "Ingrid" not in body and "Smit" not in body
