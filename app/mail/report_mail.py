@@ -14,14 +14,14 @@ from sqlmodel import Session, col, select
 
 from app.access_links import service as access_link_service
 from app.accounts.models import Account
-from app.audit import service as audit_service
 from app.community.models import LearningCommunity
 from app.config import get_settings
 from app.emails import is_queued, queue_email, render_email
 from app.learning_sessions.models import Attendance, LearningSession
+from app.mail import session_mail
 from app.mail.recipients import Invitee
 from app.people.models import Membership, Person
-from app.vocabulary import AuditAction, Role
+from app.vocabulary import Role
 
 LINK_DAYS = 30  # the personal link in the message works for a month after publishing
 
@@ -69,21 +69,9 @@ def _has_password(db: Session, person: Person) -> bool:
 def _personal_link(db: Session, learning_session: LearningSession, invitee: Invitee) -> str:
     """A link scoped to the session that signs the family representative in, for a month."""
     last_day = access_link_service.local_today() + timedelta(days=LINK_DAYS)
-    link, token = access_link_service.create_access_link(
-        db=db,
-        person=invitee.person,
-        created_by_id=None,
-        expires_at=access_link_service.expiry_moment(last_day),
-        session_id=learning_session.id,
+    return session_mail.session_link(
+        db, learning_session, invitee.person, last_day=last_day, sender="report email"
     )
-    audit_service.record(
-        db=db,
-        action=AuditAction.access_link_created,
-        actor_label="report email",
-        subject=invitee.person.name,
-        detail=f"link {link.id}; session {learning_session.number}; works until {last_day}",
-    )
-    return access_link_service.link_url(get_settings().link_base, token)
 
 
 def queue_report_published(*, db: Session, learning_session: LearningSession) -> int:

@@ -26,6 +26,7 @@ from app.labels import N_
 from app.learning_sessions.models import LearningSession
 from app.mail import calendar
 from app.mail.recipients import Invitee, invitees
+from app.people.models import Person
 from app.vocabulary import AuditAction, FactsheetStatus
 
 ACCESS_LINK_DAYS_AFTER = 14  # a family representative's link works until two weeks after
@@ -68,15 +69,14 @@ def session_documents() -> SessionDocuments:
 # -- what every message says --------------------------------------------------------------
 
 
-def _personal_link(db: Session, learning_session: LearningSession, invitee: Invitee) -> str:
-    """The session page; for a family representative a personal link scoped to the session."""
-    base = get_settings().link_base
-    if not invitee.is_family:
-        return f"{base}sessions/{learning_session.id}"
-    last_day = local_day(learning_session) + timedelta(days=ACCESS_LINK_DAYS_AFTER)
+def session_link(
+    db: Session, learning_session: LearningSession, person: Person, *, last_day: date, sender: str
+) -> str:
+    """A personal link scoped to the session that signs ``person`` in until ``last_day``;
+    audited with the email that carries it (``sender``)."""
     link, token = access_link_service.create_access_link(
         db=db,
-        person=invitee.person,
+        person=person,
         created_by_id=None,
         expires_at=access_link_service.expiry_moment(last_day),
         session_id=learning_session.id,
@@ -84,11 +84,21 @@ def _personal_link(db: Session, learning_session: LearningSession, invitee: Invi
     audit_service.record(
         db=db,
         action=AuditAction.access_link_created,
-        actor_label="session email",
-        subject=invitee.person.name,
+        actor_label=sender,
+        subject=person.name,
         detail=f"link {link.id}; session {learning_session.number}; works until {last_day}",
     )
-    return access_link_service.link_url(base, token)
+    return access_link_service.link_url(get_settings().link_base, token)
+
+
+def _personal_link(db: Session, learning_session: LearningSession, invitee: Invitee) -> str:
+    """The session page; for a family representative a personal link scoped to the session."""
+    if not invitee.is_family:
+        return f"{get_settings().link_base}sessions/{learning_session.id}"
+    last_day = local_day(learning_session) + timedelta(days=ACCESS_LINK_DAYS_AFTER)
+    return session_link(
+        db, learning_session, invitee.person, last_day=last_day, sender="session email"
+    )
 
 
 def _context(
