@@ -31,9 +31,7 @@ def upgrade() -> None:
             nullable=False,
         ),
     )
-    op.add_column(
-        "learning_session", sa.Column("report_published_at", sa.DateTime(timezone=True))
-    )
+    op.add_column("learning_session", sa.Column("report_published_at", sa.DateTime(timezone=True)))
 
     op.create_table(
         "reflection_follow_up",
@@ -69,9 +67,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("reflection_id", name=op.f("pk_reflection_follow_up")),
     )
     for column in ("discussed_in_item_id", "revised_section_id", "recorded_by_id"):
-        op.create_index(
-            op.f(f"ix_reflection_follow_up_{column}"), "reflection_follow_up", [column]
-        )
+        op.create_index(op.f(f"ix_reflection_follow_up_{column}"), "reflection_follow_up", [column])
 
     op.create_table(
         "evidence_origin",
