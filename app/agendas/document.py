@@ -24,7 +24,7 @@ from app.agendas.models import AgendaItem, ReflectiveQuestion
 from app.agendas.schedule import schedule
 from app.auth.principal import Principal
 from app.community.models import LearningCommunity
-from app.contributions.models import Dilemma, GoodPractice
+from app.contributions.models import ContributionColumns, Dilemma, GoodPractice
 from app.initiatives.models import Initiative
 from app.learning_sessions.models import LearningSession
 from app.learning_sessions.workflow import Shortfall
@@ -127,10 +127,25 @@ def _by_condition(
     ]
 
 
-def _contributions(
-    db: Session, items: Sequence[AgendaItem]
-) -> dict[tuple[AgendaItemKind, int], ContributionView]:
-    found: dict[tuple[AgendaItemKind, int], ContributionView] = {}
+Contribution = ContributionColumns  # a Dilemma or a GoodPractice
+ContributionKey = tuple[AgendaItemKind, int]
+
+
+def contribution_key(item: AgendaItem) -> ContributionKey | None:
+    """Which dilemma or good practice an item is built around, if any."""
+    if item.dilemma_id is not None:
+        return (AgendaItemKind.dilemma, item.dilemma_id)
+    if item.good_practice_id is not None:
+        return (AgendaItemKind.good_practice, item.good_practice_id)
+    return None
+
+
+def item_contributions(
+    *, db: Session, items: Sequence[AgendaItem]
+) -> dict[ContributionKey, tuple[Contribution, str]]:
+    """The dilemmas and good practices the items are built around, each with its
+    initiative's name: a statement per kind, however many items."""
+    found: dict[ContributionKey, tuple[Contribution, str]] = {}
     wanted: list[tuple[AgendaItemKind, type[Dilemma] | type[GoodPractice], set[int]]] = [
         (AgendaItemKind.dilemma, Dilemma, {i.dilemma_id for i in items if i.dilemma_id}),
         (
@@ -143,25 +158,29 @@ def _contributions(
         if not ids:
             continue
         rows = db.exec(
-            select(table.id, table.title, Initiative.name)
+            select(table, Initiative.name)
             .join(Initiative, col(Initiative.id) == table.initiative_id)
             .where(col(table.id).in_(ids))
         ).all()
-        for row_id, title, initiative in rows:
-            found[(kind, row_id or 0)] = ContributionView(
-                kind=kind, title=title, initiative=initiative
-            )
+        for contribution, initiative in rows:
+            found[(kind, contribution.id or 0)] = (contribution, initiative)
     return found
 
 
+def _contributions(
+    db: Session, items: Sequence[AgendaItem]
+) -> dict[ContributionKey, ContributionView]:
+    return {
+        key: ContributionView(kind=key[0], title=contribution.title, initiative=initiative)
+        for key, (contribution, initiative) in item_contributions(db=db, items=items).items()
+    }
+
+
 def _contribution_of(
-    item: AgendaItem, contributions: dict[tuple[AgendaItemKind, int], ContributionView]
+    item: AgendaItem, contributions: dict[ContributionKey, ContributionView]
 ) -> ContributionView | None:
-    if item.dilemma_id is not None:
-        return contributions.get((AgendaItemKind.dilemma, item.dilemma_id))
-    if item.good_practice_id is not None:
-        return contributions.get((AgendaItemKind.good_practice, item.good_practice_id))
-    return None
+    key = contribution_key(item)
+    return None if key is None else contributions.get(key)
 
 
 def build_agenda_view(

@@ -15,11 +15,11 @@ from babel.numbers import format_decimal
 from sqlmodel import Session, col, select
 
 from app.actions.models import Action
+from app.agendas.document import ContributionKey, contribution_key, item_contributions
 from app.agendas.minutes import minutes_open, session_items
 from app.agendas.models import AgendaItem
 from app.agendas.schedule import schedule
 from app.community.models import LearningCommunity
-from app.contributions.models import Dilemma, GoodPractice
 from app.evaluations import service as evaluations
 from app.evaluations.charts import BarChart, bar_chart
 from app.evaluations.schemas import QUESTIONS
@@ -245,44 +245,25 @@ def _attendance(db: Session, learning_session: LearningSession) -> AttendanceVie
 
 def _contributions(
     db: Session, items: Sequence[AgendaItem]
-) -> dict[tuple[AgendaItemKind, int], ContributionView]:
-    found: dict[tuple[AgendaItemKind, int], ContributionView] = {}
-    wanted: list[tuple[AgendaItemKind, type[Dilemma] | type[GoodPractice], set[int]]] = [
-        (AgendaItemKind.dilemma, Dilemma, {i.dilemma_id for i in items if i.dilemma_id}),
-        (
-            AgendaItemKind.good_practice,
-            GoodPractice,
-            {i.good_practice_id for i in items if i.good_practice_id},
-        ),
-    ]
-    for kind, table, ids in wanted:
-        if not ids:
-            continue
-        rows = db.exec(
-            select(table, Initiative.name)
-            .join(Initiative, col(Initiative.id) == table.initiative_id)
-            .where(col(table.id).in_(ids))
-        ).all()
-        for contribution, initiative in rows:
-            found[(kind, contribution.id or 0)] = ContributionView(
-                kind=kind,
-                title=contribution.title,
-                initiative=initiative,
-                condition=contribution.condition,
-                level=contribution.level,
-                description=contribution.description,
-            )
-    return found
+) -> dict[ContributionKey, ContributionView]:
+    return {
+        key: ContributionView(
+            kind=key[0],
+            title=contribution.title,
+            initiative=initiative,
+            condition=contribution.condition,
+            level=contribution.level,
+            description=contribution.description,
+        )
+        for key, (contribution, initiative) in item_contributions(db=db, items=items).items()
+    }
 
 
 def _contribution_of(
-    item: AgendaItem, found: dict[tuple[AgendaItemKind, int], ContributionView]
+    item: AgendaItem, found: dict[ContributionKey, ContributionView]
 ) -> ContributionView | None:
-    if item.dilemma_id is not None:
-        return found.get((AgendaItemKind.dilemma, item.dilemma_id))
-    if item.good_practice_id is not None:
-        return found.get((AgendaItemKind.good_practice, item.good_practice_id))
-    return None
+    key = contribution_key(item)
+    return None if key is None else found.get(key)
 
 
 def _actions(db: Session, learning_session: LearningSession) -> tuple[ReportAction, ...]:
