@@ -70,6 +70,10 @@ LABELS: dict[str, str] = {
     "in_progress": N_("In progress"),
     "done": N_("Done"),
     "dropped": N_("Dropped"),
+    # Trend
+    "better": N_("Better"),
+    "same": N_("Same"),
+    "worse": N_("Worse"),
     # RenderJobStatus
     "queued": N_("Waiting"),
     "running": N_("Rendering"),

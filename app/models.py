@@ -8,6 +8,7 @@ from app.api_tokens.models import ApiToken
 from app.audit.models import AuditEntry
 from app.auth.rate_limit import RateLimitCounter
 from app.community.models import LearningCommunity
+from app.comparison.models import PracticeLink
 from app.contributions.models import Dilemma, GoodPractice
 from app.evidence.models import EvidenceCondition, EvidenceItem, EvidenceOrigin
 from app.factsheets.models import (
@@ -24,6 +25,7 @@ from app.learning_sessions.models import Attendance, LearningSession, SessionEva
 from app.monitoring.models import Measurement, MonitoringIndicator
 from app.people.models import Consent, Membership, Person
 from app.reflections.models import Reflection, ReflectionFollowUp
+from app.self_assessment.models import SelfAssessment, SelfAssessmentRelease
 
 __all__ = [
     "AccessLink",
@@ -58,11 +60,14 @@ __all__ = [
     "OutboxAttachment",
     "OutboxMessage",
     "Person",
+    "PracticeLink",
     "RateLimitCounter",
     "Reflection",
     "ReflectionFollowUp",
     "ReflectiveQuestion",
     "RenderJob",
+    "SelfAssessment",
+    "SelfAssessmentRelease",
     "SessionDocument",
     "SessionEvaluation",
     "UserSession",

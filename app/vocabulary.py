@@ -188,6 +188,14 @@ class AuditAction(StrEnum):
     sensitive_read = "sensitive_read"
 
 
+class Trend(StrEnum):
+    """How a condition went since the last session: a researcher's judgement on the section."""
+
+    better = "better"
+    same = "same"
+    worse = "worse"
+
+
 class RenderJobStatus(StrEnum):
     queued = "queued"
     running = "running"

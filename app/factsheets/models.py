@@ -5,7 +5,13 @@ from sqlalchemy import JSON, Index, LargeBinary, UniqueConstraint, text
 from sqlmodel import Field, Relationship, SQLModel
 
 from app.db import Timestamped, UTCDateTime, Versioned, enum_type
-from app.vocabulary import FactsheetStatus, IntegrationLevel, PartnershipCondition, RenderJobStatus
+from app.vocabulary import (
+    FactsheetStatus,
+    IntegrationLevel,
+    PartnershipCondition,
+    RenderJobStatus,
+    Trend,
+)
 
 RAISE = {"lazy": "raise"}
 
@@ -54,6 +60,12 @@ class FactsheetSection(Versioned, Timestamped, table=True):
     )
     # When the researcher read and confirmed the plain text; None: still a suggestion.
     plain_confirmed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Better, same or worse than the initiative's previous session, in the researcher's
+    # judgement, with a one-line reason; shown to other initiatives only once published.
+    trend: Trend | None = Field(default=None, sa_type=enum_type(Trend), nullable=True)
+    trend_reason: str = Field(
+        default="", max_length=200, sa_column_kwargs={"server_default": text("''")}
+    )
 
 
 class FactsheetSectionEvidence(SQLModel, table=True):

@@ -101,6 +101,10 @@ PERSONAL: dict[str, PersonalColumn] = {
     "dilemma.submitted_by_id": _(E, U),
     "good_practice.submitted_by_id": _(E, U),
     "evidence_item.recorded_by_id": _(E, U),
+    "self_assessment.person_id": _(E, U),
+    "self_assessment.note": _(E, S),
+    "self_assessment_release.released_by_id": _(E, U),
+    "practice_link.confirmed_by_id": _(E, U),
     # Mail to them, and the log of what they did.
     "outbox_message.person_id": _(E, R),
     "outbox_message.recipient": _(E, R),
@@ -146,6 +150,9 @@ FREE_TEXT: frozenset[str] = frozenset(
         "reflective_question.plain_text",
         "render_job.error",
         "monitoring_indicator.source",
+        "factsheet_section.trend_reason",
+        "practice_link.barrier",
+        "practice_link.reason",
     }
 )
 
@@ -177,6 +184,9 @@ _CODES = (
     "factsheet.status",
     "factsheet_section.condition",
     "factsheet_section.levels",
+    "factsheet_section.trend",
+    "self_assessment.role",
+    "self_assessment.condition",
     "good_practice.condition",
     "good_practice.level",
     "good_practice.status",
