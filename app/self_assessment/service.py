@@ -1,0 +1,125 @@
+"""Self-assessment scores: who sees which, the spread per initiative and condition, saving a
+member's four scores, and releasing an initiative's scores to the community.
+
+Visibility, one rule for every page: the facilitator sees every initiative's scores; anyone
+else sees those of initiatives that released the session (SelfAssessmentRelease) and those of
+their own initiatives. The chair's suggestions count every score (only numbers are shown).
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import ColumnElement, and_, func, or_, true
+from sqlalchemy import select as sql_select
+from sqlmodel import Session, col
+
+from app.auth import policy
+from app.auth.principal import Principal
+from app.learning_sessions.models import LearningSession
+from app.self_assessment.models import SelfAssessment, SelfAssessmentRelease
+from app.self_assessment.spread import Spread, spread
+from app.vocabulary import PartnershipCondition, Role
+
+Cell = tuple[int, PartnershipCondition]  # (initiative id, condition)
+
+
+def own_initiative_ids(viewer: Principal) -> frozenset[int]:
+    """The initiatives whose unreleased scores and notes the viewer reads (as a member)."""
+    return frozenset(
+        initiative_id
+        for initiative_id in viewer.own_initiative_ids
+        if policy.reads_initiative_drafts(viewer, initiative_id)
+    )
+
+
+def visible_clause(viewer: Principal | None) -> ColumnElement[bool]:
+    """The WHERE clause for SelfAssessment rows (outer-joined to their release) the viewer
+    may see; None: every row (the chair's counts)."""
+    if viewer is None or viewer.is_facilitator:
+        return true()
+    own = own_initiative_ids(viewer)
+    released = col(SelfAssessmentRelease.initiative_id).is_not(None)
+    if not own:
+        return released
+    return or_(released, col(SelfAssessment.initiative_id).in_(sorted(own)))
+
+
+def _release_join() -> ColumnElement[bool]:
+    return and_(
+        col(SelfAssessmentRelease.session_id) == SelfAssessment.session_id,
+        col(SelfAssessmentRelease.initiative_id) == SelfAssessment.initiative_id,
+    )
+
+
+def spreads_by_session(
+    *,
+    db: Session,
+    community_id: int,
+    session_ids: Iterable[int],
+    viewer: Principal | None,
+    initiative_id: int | None = None,
+) -> dict[int, dict[Cell, Spread]]:
+    """Per session, the spread of every (initiative, condition) the viewer may see, in one
+    statement whatever the number of initiatives or sessions (counted per role and level in
+    SQL, the medians in Python)."""
+    wanted = sorted(set(session_ids))
+    if not wanted:
+        return {}
+    if viewer is not None and viewer.session_scope_id is not None:
+        wanted = [s for s in wanted if s == viewer.session_scope_id]
+        if not wanted:
+            return {}
+    statement = (
+        sql_select(
+            col(SelfAssessment.session_id),
+            col(SelfAssessment.initiative_id),
+            col(SelfAssessment.condition),
+            col(SelfAssessment.role),
+            col(SelfAssessment.level),
+            func.count(),
+        )
+        .join(LearningSession, col(LearningSession.id) == SelfAssessment.session_id)
+        .outerjoin(SelfAssessmentRelease, _release_join())
+        .where(
+            col(SelfAssessment.session_id).in_(wanted),
+            col(LearningSession.community_id) == community_id,
+            visible_clause(viewer),
+        )
+        .group_by(
+            col(SelfAssessment.session_id),
+            col(SelfAssessment.initiative_id),
+            col(SelfAssessment.condition),
+            col(SelfAssessment.role),
+            col(SelfAssessment.level),
+        )
+    )
+    if initiative_id is not None:
+        statement = statement.where(col(SelfAssessment.initiative_id) == initiative_id)
+    scores: defaultdict[int, defaultdict[Cell, list[tuple[Role, int]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for session_id, initiative, condition, role, level, count in db.execute(statement).all():
+        cell = (initiative, PartnershipCondition(condition))
+        scores[session_id][cell].extend([(Role(role), level)] * count)
+    return {
+        session_id: {cell: spread(values) for cell, values in cells.items()}
+        for session_id, cells in scores.items()
+    }
+
+
+def cell_spreads(*, db: Session, session_id: int, viewer: Principal) -> dict[Cell, Spread]:
+    """The spread of each (initiative, condition) of one session the viewer may see: released
+    initiatives, the viewer's own, all for the facilitator. One statement."""
+    found = spreads_by_session(
+        db=db, community_id=viewer.community_id, session_ids=[session_id], viewer=viewer
+    )
+    return found.get(session_id, {})
+
+
+def all_cell_spreads(*, db: Session, community_id: int, session_id: int) -> dict[Cell, Spread]:
+    """Every initiative's spreads, released or not: for counts shown without the scores
+    themselves (the chair's suggestions)."""
+    found = spreads_by_session(
+        db=db, community_id=community_id, session_ids=[session_id], viewer=None
+    )
+    return found.get(session_id, {})
