@@ -35,10 +35,20 @@ class Renderer(Protocol):
     ) -> str: ...
 
 
-def file_name(session_number: int, initiative_name: str, version: int, variant: str) -> str:
+def file_name(
+    session_number: int,
+    initiative_name: str,
+    version: int,
+    variant: str,
+    *,
+    initiative_number: int | None = None,
+) -> str:
+    """E.g. ``session-02-gezinsteam-plus-v1.pdf``; with ``initiative_number`` (the archive's
+    names, sorted by session and initiative) ``session-02-initiative-07-gezinsteam-plus-v1.pdf``."""
     slug = re.sub(r"[^A-Za-z0-9]+", "-", initiative_name).strip("-").lower()
     suffix = "-plain-language" if variant == "plain" else ""
-    return f"session-{session_number:02d}-{slug}-v{version}{suffix}.pdf"
+    number = "" if initiative_number is None else f"initiative-{initiative_number:02d}-"
+    return f"session-{session_number:02d}-{number}{slug}-v{version}{suffix}.pdf"
 
 
 def content_hash(view: FactsheetView, variant: str, template_version: str) -> str:

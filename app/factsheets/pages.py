@@ -80,7 +80,8 @@ def save_section(
         data = form.to_update()
     except ValidationError as error:
         context = _editor(request, db, factsheet, principal)
-        # The plain-text fields carry their message by the field; the rest above the form.
+        context["typed"] = {condition: form}  # the refused form comes back as it was typed
+        # The plain-text and trend fields carry their message by the field; the rest above the form.
         context["field_errors"] = {condition: field_errors(error, SECTION_FIELD_MESSAGES)}
         context["problems"] = {
             condition: [
@@ -271,7 +272,7 @@ def render_all(
     return RedirectResponse(f"/sessions/{learning_session.id}/factsheets", status_code=303)
 
 
-@router.get("/sessions/{session_id}/factsheets.zip")
+@router.get("/sessions/{session_id}/archive.zip")
 def download_zip(
     principal: FacilitatorDep,
     request: Request,
@@ -287,7 +288,7 @@ def download_zip(
         actor=principal,
         ip=client_ip(request),
     )
-    name = f"session-{learning_session.number:02d}-factsheets.zip"
+    name = f"session-{learning_session.number:02d}-archive.zip"
     return Response(
         archive,
         media_type="application/zip",

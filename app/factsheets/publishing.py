@@ -18,10 +18,16 @@ from app.vocabulary import AuditAction, FactsheetStatus
 
 
 class SessionFiles(Protocol):
-    """More of a session's documents for its ZIP: (file name, PDF)."""
+    """More of a session's files for its ZIP: (file name, bytes); ``viewer`` None: only what
+    anyone taking part may read (no briefing pack)."""
 
     def __call__(
-        self, *, db: Session, learning_session: LearningSession, language: str
+        self,
+        *,
+        db: Session,
+        learning_session: LearningSession,
+        language: str,
+        viewer: Principal | None,
     ) -> Iterable[tuple[str, bytes]]: ...
 
 
@@ -73,9 +79,12 @@ def session_documents(
     language: str,
     renderer: Renderer,
     initiative_name: str | None = None,
+    viewer: Principal | None = None,
 ) -> Iterator[tuple[str, bytes]]:
-    """Every initiative's newest factsheet of the session in each variant, then the agenda
-    PDFs once the agenda is published (not for one initiative): (file name, PDF)."""
+    """Every initiative's newest factsheet of the session in each variant, then the session's
+    own files (agenda, briefing pack for ``viewer``, report, evaluation results) once they
+    exist, not for one initiative: (file name, bytes). Factsheet names carry the session's
+    number and the initiative's, which is the same in every session's archive."""
     latest = listing.latest_per_initiative(
         db=db,
         community_id=learning_session.community_id,
@@ -90,11 +99,17 @@ def session_documents(
                 db=db, factsheet=factsheet, variant=variant, language=language, renderer=renderer
             )
             name = documents.file_name(
-                learning_session.number, initiative.name, factsheet.version_number, variant
+                learning_session.number,
+                initiative.name,
+                factsheet.version_number,
+                variant,
+                initiative_number=initiative.id,
             )
             yield name, document.pdf
     if initiative_name is None and _agenda_files is not None:
-        yield from _agenda_files(db=db, learning_session=learning_session, language=language)
+        yield from _agenda_files(
+            db=db, learning_session=learning_session, language=language, viewer=viewer
+        )
 
 
 def session_archive(
@@ -106,19 +121,23 @@ def session_archive(
     actor: Principal,
     ip: str,
 ) -> bytes:
-    """A ZIP of every initiative's newest factsheet of the session in each variant and the
-    published agenda; audited."""
+    """The session archive: a ZIP of every initiative's newest factsheet of the session in
+    each variant and what else the session produced (``session_documents``); audited."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, pdf in session_documents(
-            db=db, learning_session=learning_session, language=language, renderer=renderer
+        for name, content in session_documents(
+            db=db,
+            learning_session=learning_session,
+            language=language,
+            renderer=renderer,
+            viewer=actor,
         ):
-            archive.writestr(name, pdf)
+            archive.writestr(name, content)
     audit.record(
         db=db,
         action=AuditAction.exported,
         actor=actor,
-        subject=f"factsheets of session {learning_session.number}",
+        subject=f"archive of session {learning_session.number}",
         ip=ip,
     )
     return buffer.getvalue()

@@ -18,7 +18,9 @@ from app.auth import policy
 from app.auth.principal import Principal
 from app.db import utcnow
 from app.errors import ConflictError, ForbiddenError, NotFoundError
+from app.evaluations import results_csv
 from app.evaluations import service as evaluations
+from app.i18n import translations
 from app.labels import N_
 from app.learning_sessions.models import LearningSession
 from app.mail import report_mail
@@ -106,11 +108,30 @@ def report_document(
 
 
 def archive_files(
-    *, db: Session, learning_session: LearningSession, language: str
+    *,
+    db: Session,
+    learning_session: LearningSession,
+    language: str,
+    viewer: Principal | None = None,
 ) -> list[tuple[str, bytes]]:
-    """The agenda's files and, once published, the report, for the session's ZIP."""
+    """The session's own files for its archive: the agenda and its plain version, and the
+    briefing pack for a ``viewer`` who prepares the session, once the agenda is published; the
+    report once published; the evaluation results as CSV once anyone answered."""
     files = documents.archive_files(db=db, learning_session=learning_session, language=language)
+    if files and viewer is not None and policy.prepares_session(viewer, learning_session.chair_id):
+        briefing = documents.briefing_pdf(
+            db=db, learning_session=learning_session, language=language, viewer=viewer
+        )
+        files.append((documents.file_name(learning_session, language, "briefing"), briefing))
     if learning_session.report_published_at is not None:
         document = report_document(db=db, learning_session=learning_session, language=language)
         files.append((file_name(learning_session, language), document.pdf))
+    results = evaluations.results(db=db, learning_session=learning_session)
+    if results.answered:
+        files.append(
+            (
+                results_csv.file_name(learning_session.number, language),
+                results_csv.results_csv(results, translations(language)),
+            )
+        )
     return files

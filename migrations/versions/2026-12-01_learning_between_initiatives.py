@@ -39,12 +39,18 @@ def _fk(table: str, column: str, target: str, ondelete: str) -> sa.ForeignKeyCon
     )
 
 
-# factsheet_section is referenced by other tables: plain columns, no table copy on SQLite.
+# factsheet_section is referenced by other tables: plain columns, no table copy on SQLite,
+# which cannot add a CHECK constraint to an existing table (the model still validates).
 def upgrade() -> None:
-    op.add_column(
-        "factsheet_section",
-        sa.Column("trend", _enum("trend", "better", "same", "worse"), nullable=True),
+    trend = sa.Enum(
+        "better",
+        "same",
+        "worse",
+        name="trend",
+        native_enum=False,
+        create_constraint=op.get_bind().dialect.name != "sqlite",
     )
+    op.add_column("factsheet_section", sa.Column("trend", trend, nullable=True))
     op.add_column(
         "factsheet_section",
         sa.Column(

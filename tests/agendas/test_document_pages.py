@@ -142,7 +142,7 @@ def test_signed_out_visitors_are_sent_to_sign_in(anonymous: TestClient, agenda: 
 def test_the_session_zip_holds_the_agenda_pdfs_once_published(
     client: TestClient, db: Session, agenda: Agenda
 ) -> None:
-    zip_path = f"/sessions/{agenda.learning_session.id}/factsheets.zip"
+    zip_path = f"/sessions/{agenda.learning_session.id}/archive.zip"
 
     def names() -> list[str]:
         response = client.get(zip_path)

@@ -1100,9 +1100,9 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
         "facilitator",
         p("/sessions/{session}/factsheets/render"),
     ),
-    ("GET", "/sessions/{session_id}/factsheets.zip"): (
+    ("GET", "/sessions/{session_id}/archive.zip"): (
         "facilitator",
-        p("/sessions/{session}/factsheets.zip"),
+        p("/sessions/{session}/archive.zip"),
     ),
     # the held session's report, not published: the facilitator previews and publishes it
     ("GET", "/sessions/{session_id}/report"): (

@@ -116,15 +116,17 @@ def test_session_zip_holds_every_initiatives_factsheets(
     client: TestClient, db: Session, community: LearningCommunity
 ) -> None:
     _, factsheet_id = make_factsheet(db, community, "Something worth reading.")
-    learning_session_id = service.get_factsheet(db=db, factsheet_id=factsheet_id).session_id
+    factsheet = service.get_factsheet(db=db, factsheet_id=factsheet_id)
 
-    response = client.get(f"/sessions/{learning_session_id}/factsheets.zip")
+    response = client.get(f"/sessions/{factsheet.session_id}/archive.zip")
 
     assert response.status_code == 200
     names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+    # Numbered by session and initiative, so archives of several sessions sort together.
+    number = f"{factsheet.initiative_id:02d}"
     assert names == [
-        "session-03-huis-van-het-gezin-tilburg-v1.pdf",
-        "session-03-huis-van-het-gezin-tilburg-v1-plain-language.pdf",
+        f"session-03-initiative-{number}-huis-van-het-gezin-tilburg-v1.pdf",
+        f"session-03-initiative-{number}-huis-van-het-gezin-tilburg-v1-plain-language.pdf",
     ]
 
 

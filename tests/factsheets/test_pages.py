@@ -163,7 +163,7 @@ def test_another_initiatives_draft_is_not_readable_in_any_form(
     listing = policymaker_b.get(f"/initiatives/{setting[0].id}/factsheets")
     assert listing.status_code == 200
     assert f"/factsheets/{draft.id}" not in listing.text
-    assert policymaker_b.get(f"/sessions/{learning_session.id}/factsheets.zip").status_code == 403
+    assert policymaker_b.get(f"/sessions/{learning_session.id}/archive.zip").status_code == 403
     edit = policymaker_b.post(
         f"/factsheets/{draft.id}/sections/roles", data={"version": "1", "analysis": "x"}
     )

@@ -198,7 +198,7 @@ def test_the_pdf_answers_not_modified_and_a_change_renders_a_new_version(
 def test_the_session_zip_holds_the_report_once_published(
     client: TestClient, db: Session, world: ReportWorld
 ) -> None:
-    zip_path = f"{base(world)}/factsheets.zip"
+    zip_path = f"{base(world)}/archive.zip"
 
     def names(language: str) -> list[str]:
         response = client.get(zip_path, headers={"Accept-Language": language})
