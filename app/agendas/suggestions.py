@@ -1,6 +1,6 @@
 """Suggested reflective questions, each from a stated rule on stated numbers: no black box.
 
-Four rules, each firing only when its numbers say so:
+Five rules, each firing only when its numbers say so:
 
 - ``most_barriers``: the condition with the most barrier lines in the latest factsheet of
   each initiative for this session (drafts count: the chair prepares before publishing, and
@@ -10,11 +10,14 @@ Four rules, each firing only when its numbers say so:
 - ``no_question_for_role``: an invited family representative or policymaker whom no question
   of this session is addressed to (a question for everyone does not count);
 - ``open_actions``: a condition with actions opened in the previous session, to be reviewed in
-  this one, that are still open or in progress.
+  this one, that are still open or in progress;
+- ``views_differ``: a condition where, in one or more initiatives, two roles' median
+  self-assessment scores for this session lie two levels apart or more (unreleased scores
+  count: only the number of initiatives is shown).
 
 Each suggests a question from the community's bank in the chosen language, of that condition
 (addressed to that role), not yet picked for this session, preferring one no earlier session
-used. Six queries, whatever the size of the community; nothing is written.
+used. Seven queries, whatever the size of the community; nothing is written.
 """
 
 from collections import Counter
@@ -31,12 +34,13 @@ from app.i18n import translations
 from app.labels import N_, label_for
 from app.learning_sessions.models import Attendance, LearningSession
 from app.people.models import Membership
+from app.self_assessment import service as self_assessment
 from app.vocabulary import ActionStatus, PartnershipCondition, Role
 
 MAX_SUGGESTIONS = 6
 # The roles a question may be missing for: the family's voice and the funders'.
 ADDRESSED_ROLES: tuple[Role, ...] = (Role.family_representative, Role.policymaker)
-RULES = ("most_barriers", "open_actions", "no_question_for_role", "not_discussed")
+RULES = ("most_barriers", "open_actions", "no_question_for_role", "not_discussed", "views_differ")
 STILL_OPEN = (ActionStatus.open, ActionStatus.in_progress)
 
 # (singular, plural) reasons per rule; the numbers fill them in.
@@ -55,6 +59,23 @@ REASONS: dict[str, tuple[str, str]] = {
     "open_actions": (
         N_("%(condition)s: %(open)s of last session's actions is still open"),
         N_("%(condition)s: %(open)s of last session's actions are still open"),
+    ),
+    # The two roles named when every split initiative has the same pair apart.
+    "views_differ:pair": (
+        N_(
+            "%(condition)s: views differ in 1 initiative (%(low)s and %(high)s two levels apart or more)"
+        ),
+        N_(
+            "%(condition)s: views differ in %(initiatives)s initiatives "
+            "(%(low)s and %(high)s two levels apart or more)"
+        ),
+    ),
+    "views_differ:roles": (
+        N_("%(condition)s: views differ in 1 initiative (two roles two levels apart or more)"),
+        N_(
+            "%(condition)s: views differ in %(initiatives)s initiatives "
+            "(two roles two levels apart or more)"
+        ),
     ),
     "no_question_for_role:family_representative": (
         N_("The family representative has no question addressed to them yet"),
@@ -89,6 +110,9 @@ class _Fired:
     numbers: dict[str, int]
     plural: bool
     role: Role | None = None
+    variant: str | None = None  # picks the reason when a rule has several
+    # views_differ: the two roles named in the reason, in the vocabulary's order
+    roles_apart: tuple[Role, Role] | None = None
 
 
 def suggest_questions(
@@ -107,6 +131,7 @@ def suggest_questions(
         *_open_actions(db=db, learning_session=learning_session),
         *_roles_without_question(db=db, learning_session=learning_session, here=here),
         *_not_discussed(previous=previous, asked=asked, session_id=learning_session.id),
+        *_views_differ(db=db, learning_session=learning_session),
     ]
     fired = _strongest_of_each_rule_first(fired)
     picked = {q.bank_question_id for q in here if q.bank_question_id is not None}
@@ -130,10 +155,15 @@ def suggest_questions(
         if choice is None:
             continue  # the bank has no fitting question left: nothing to suggest
         condition = PartnershipCondition(choice.condition)
-        key = f"{rule.rule}:{rule.role}" if rule.role else rule.rule
+        key = f"{rule.rule}:{rule.role or rule.variant}" if rule.role or rule.variant else rule.rule
+        words = {
+            name: gettext(label_for(role)).lower()
+            for name, role in zip(("low", "high"), rule.roles_apart or (), strict=False)
+        }
         reason = gettext(REASONS[key][1 if rule.plural else 0]) % {
             "condition": gettext(label_for(condition)),
             **rule.numbers,
+            **words,
         }
         suggestions.append(
             Suggestion(rule.rule, condition, rule.numbers, reason, choice, rule.role)
@@ -283,3 +313,31 @@ def _not_discussed(
         for condition in PartnershipCondition
         if condition not in discussed
     ]
+
+
+def _views_differ(*, db: Session, learning_session: LearningSession) -> list[_Fired]:
+    """Conditions where some initiatives' roles score two levels apart or more. One query."""
+    split: dict[PartnershipCondition, list[tuple[Role, Role]]] = {}
+    for (_, condition), cell in self_assessment.all_cell_spreads(
+        db=db, community_id=learning_session.community_id, session_id=learning_session.id or 0
+    ).items():
+        if (pair := cell.differing_roles) is not None:
+            low, high = sorted((pair[0].role, pair[1].role), key=list(Role).index)
+            split.setdefault(condition, []).append((low, high))
+    fired = []
+    for condition in PartnershipCondition:
+        pairs = split.get(condition)
+        if not pairs:
+            continue
+        same = all(frozenset(pair) == frozenset(pairs[0]) for pair in pairs)
+        fired.append(
+            _Fired(
+                "views_differ",
+                condition,
+                {"initiatives": len(pairs)},
+                plural=len(pairs) != 1,
+                variant="pair" if same else "roles",
+                roles_apart=pairs[0] if same else None,
+            )
+        )
+    return fired

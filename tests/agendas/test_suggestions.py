@@ -9,7 +9,9 @@ from sqlmodel import Session
 from app.agendas.models import BankQuestion
 from app.agendas.suggestions import Suggestion, suggest_questions
 from app.community.models import LearningCommunity
+from app.initiatives.models import Initiative
 from app.learning_sessions.models import LearningSession
+from app.self_assessment.models import SelfAssessment
 from app.vocabulary import (
     ActionStatus,
     FactsheetStatus,
@@ -323,9 +325,74 @@ def test_suggestions_run_the_same_statements_whatever_the_size(db: Session) -> N
             factories.membership(db, member, Role.policymaker, initiative)
             factories.attendance(db, second, member)
             factories.reflective_question(db, first, condition=ROLES)
+            _scores(db, second, initiative, policymaker=3, practitioner=number % 2 + 1)
         for condition in PartnershipCondition:
             _bank(db, community, condition, target_roles=[Role.policymaker])
         with counted_statements(db) as statements:
             assert suggest_questions(db=db, learning_session=second, language="en")
         counts.append(len(statements))
-    assert counts[0] == counts[1]
+    assert counts == [7, 7]
+
+
+def _scores(
+    db: Session,
+    learning_session: LearningSession,
+    initiative: Initiative,
+    condition: PartnershipCondition = FINANCING,
+    **levels: int,
+) -> None:
+    """One self-assessment score per role (an anonymous member each), none released."""
+    for role, level in levels.items():
+        db.add(
+            SelfAssessment(
+                session_id=learning_session.id or 0,
+                initiative_id=initiative.id or 0,
+                role=Role(role),
+                condition=condition,
+                level=level,
+            )
+        )
+    db.flush()
+
+
+def test_views_differ_fires_where_two_roles_of_an_initiative_score_two_levels_apart(
+    db: Session, community: LearningCommunity
+) -> None:
+    (session,) = _sessions(db, community, 1)
+    _bank(db, community, FINANCING, text="What would make the funding last?")
+    _bank(db, community, MONITORING)
+    for _ in range(2):
+        _scores(db, session, factories.initiative(db, community), policymaker=3, practitioner=1)
+    _scores(db, session, factories.initiative(db, community), MONITORING, manager=2, practitioner=3)
+
+    suggestions = _only(
+        suggest_questions(db=db, learning_session=session, language="en"), "views_differ"
+    )
+
+    assert [(s.condition, s.numbers) for s in suggestions] == [(FINANCING, {"initiatives": 2})]
+    assert suggestions[0].reason == (
+        "Financing: views differ in 2 initiatives "
+        "(policymaker and practitioner two levels apart or more)"
+    )
+    assert suggestions[0].bank_question.text == "What would make the funding last?"
+
+
+def test_views_differ_is_silent_without_a_split_and_says_two_roles_when_pairs_vary(
+    db: Session, community: LearningCommunity
+) -> None:
+    (session,) = _sessions(db, community, 1)
+    _bank(db, community, FINANCING)
+    _scores(db, session, factories.initiative(db, community), policymaker=3, practitioner=2)
+    assert (
+        _only(suggest_questions(db=db, learning_session=session, language="en"), "views_differ")
+        == []
+    )
+
+    _scores(db, session, factories.initiative(db, community), policymaker=4, practitioner=2)
+    _scores(db, session, factories.initiative(db, community), manager=1, practitioner=3)
+    (suggestion,) = _only(
+        suggest_questions(db=db, learning_session=session, language="en"), "views_differ"
+    )
+    assert suggestion.reason == (
+        "Financing: views differ in 2 initiatives (two roles two levels apart or more)"
+    )
