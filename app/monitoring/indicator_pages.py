@@ -1,7 +1,7 @@
 """One indicator: its run chart and table, recording a measurement, importing measurements
 from CSV (all or nothing), and the indicators of the same name across initiatives."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
@@ -164,3 +164,20 @@ def import_measurements(
             db=db, indicator_id=row.indicator.id or 0, community_id=row.initiative.community_id
         )
     return _page(request, principal, db, row, result=result, status_code=200 if result.ok else 422)
+
+
+@router.post("/indicators/{indicator_id}/measurements/delete")
+def delete_measurement(
+    principal: MemberDep,
+    request: Request,
+    row: KeptIndicatorDep,
+    db: DbDep,
+    measured_on: Annotated[date, Form()],
+) -> Response:
+    value = service.delete_measurement(db=db, indicator=row.indicator, measured_on=measured_on)
+    arguments: dict[str, int | str] = {
+        "date": measured_on.isoformat(),
+        "value": views.number(value, request.state.language),
+    }
+    redirect = RedirectResponse(f"/indicators/{row.indicator.id}", status_code=303)
+    return with_toast(request, redirect, Toast(N_("Deleted: %(value)s on %(date)s."), arguments))

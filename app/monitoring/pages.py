@@ -22,6 +22,7 @@ from app.templating import render
 from app.web import Toast, with_toast
 
 router = APIRouter(include_in_schema=False)
+CONFIRM_DELETE = N_("Tick the box to confirm that the indicator and its measurements go.")
 
 
 @router.get("/initiatives/{initiative_id}/indicators", response_class=HTMLResponse)
@@ -50,6 +51,7 @@ def _form_page(
     form: IndicatorForm,
     errors: dict[str, str],
     row: IndicatorRow | None = None,
+    delete_errors: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
     return render(
@@ -60,6 +62,7 @@ def _form_page(
             "form": form,
             "errors": errors,
             "row": row,
+            "delete_errors": delete_errors or {},
             **views.vocabularies(),
         },
         status_code=status_code,
@@ -126,3 +129,34 @@ def update_indicator(
         )
     redirect = RedirectResponse(f"/indicators/{row.indicator.id}", status_code=303)
     return with_toast(request, redirect, Toast(N_("The indicator is saved.")))
+
+
+@router.post("/indicators/{indicator_id}/delete", response_class=HTMLResponse)
+def delete_indicator(
+    principal: MemberDep,
+    request: Request,
+    row: KeptIndicatorDep,
+    db: DbDep,
+    confirm: Annotated[str, Form(max_length=10)] = "",
+) -> Response:
+    """Delete the indicator and its measurements, once the keeper ticked that they mean it."""
+    if confirm != "yes":
+        form = IndicatorForm.of(row.indicator)
+        errors = {"confirm": CONFIRM_DELETE}
+        return _form_page(
+            request,
+            row.initiative,
+            form=form,
+            errors={},
+            row=row,
+            delete_errors=errors,
+            status_code=422,
+        )
+    name = row.indicator.name
+    count = service.delete_indicator(db=db, indicator=row.indicator)
+    redirect = RedirectResponse(f"/initiatives/{row.initiative.id}/indicators", status_code=303)
+    toast = Toast(
+        N_("%(name)s is deleted, with its %(count)s measurements."),
+        {"name": name, "count": count},
+    )
+    return with_toast(request, redirect, toast)

@@ -138,6 +138,32 @@ def record_measurement(
     return replaced
 
 
+def delete_indicator(*, db: Session, indicator: MonitoringIndicator) -> int:
+    """Delete the indicator with its measurements; how many measurements went with it."""
+    measurements = db.exec(
+        select(Measurement).where(Measurement.indicator_id == indicator.id)
+    ).all()
+    for measurement in measurements:
+        db.delete(measurement)
+    db.delete(indicator)
+    db.flush()
+    return len(measurements)
+
+
+def delete_measurement(*, db: Session, indicator: MonitoringIndicator, measured_on: date) -> float:
+    """Delete the indicator's measurement of that date; its value. No such measurement: 404."""
+    stored = db.exec(
+        select(Measurement).where(
+            Measurement.indicator_id == indicator.id, Measurement.measured_on == measured_on
+        )
+    ).first()
+    if stored is None:
+        raise NotFoundError(N_("This indicator has no measurement on that date."))
+    db.delete(stored)
+    db.flush()
+    return stored.value
+
+
 # -- CSV import -----------------------------------------------------------------------------
 
 

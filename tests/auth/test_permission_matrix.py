@@ -1248,6 +1248,16 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
         ),
         A_INDICATOR_KEEPERS,
     ),
+    ("POST", "/indicators/{indicator_id}/measurements/delete"): (
+        "member",
+        p("/indicators/{indicator}/measurements/delete", data={"measured_on": "2026-01-01"}),
+        A_INDICATOR_KEEPERS,
+    ),
+    ("POST", "/indicators/{indicator_id}/delete"): (
+        "member",
+        p("/indicators/{indicator}/delete", data={"confirm": "yes"}),
+        A_INDICATOR_KEEPERS,
+    ),
 }
 
 
