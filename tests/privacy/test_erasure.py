@@ -50,7 +50,15 @@ def _texts_holding(db: Session, needle: str) -> list[str]:
 
 @pytest.fixture
 def demo(db: Session) -> Session:
+    """The full demo, invitations and reports included: the outbox names her too."""
     assert seed_demo(db, language="en")
+    return db
+
+
+@pytest.fixture
+def quiet_demo(db: Session) -> Session:
+    """The demo without the invitations' PDFs, where the outbox is not what is tested."""
+    assert seed_demo(db, language="en", invitations=False)
     return db
 
 
@@ -88,8 +96,8 @@ def test_after_erasure_no_text_holds_her_name_or_email(demo: Session) -> None:
     assert NAME not in entry.detail and entry.actor_label == ROLE_EMAILS["facilitator"]
 
 
-def test_without_evidence_consent_her_reflections_are_removed(demo: Session) -> None:
-    db = demo
+def test_without_evidence_consent_her_reflections_are_removed(quiet_demo: Session) -> None:
+    db = quiet_demo
     ingrid = _person(db, content.FAMILY)
     consent.change_consent(
         db=db, person_id=ingrid.id or 0, read_by_participants=True, quoted_as_evidence=False
@@ -120,8 +128,8 @@ def test_every_main_page_still_serves_after_the_erasure(demo: Session, sign_in: 
     assert NAME not in person_page.text
 
 
-def test_erasing_twice_or_oneself_is_refused(demo: Session) -> None:
-    db = demo
+def test_erasing_twice_or_oneself_is_refused(quiet_demo: Session) -> None:
+    db = quiet_demo
     facilitator = _facilitator(db)
     me = _person(db, ROLE_EMAILS["facilitator"])
     with pytest.raises(ConflictError):
