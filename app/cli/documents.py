@@ -54,4 +54,4 @@ def render_factsheets(
             ):
                 (out / name).write_bytes(pdf)
                 written += 1
-        typer.echo(f"{written} PDF(s) written to {out}.")
+        typer.echo(f"{written} file(s) written to {out}.")
