@@ -28,6 +28,7 @@ from app.api_tokens import pages as api_token_pages
 from app.audit import pages as audit_pages
 from app.auth.dependencies import csrf_protect
 from app.community import pages as community_pages
+from app.comparison import pages as comparison_pages
 from app.config import PROJECT_ROOT, Settings, get_settings
 from app.contributions import pages as contribution_pages
 from app.db import Database, create_db_engine
@@ -63,6 +64,7 @@ from app.middleware import (
 )
 from app.monitoring import indicator_pages as monitoring_indicator_pages
 from app.monitoring import pages as monitoring_pages
+from app.overview import pages as overview_pages
 from app.people import api as people_api
 from app.people import pages as people_pages
 from app.privacy import pages as privacy_pages
@@ -71,6 +73,7 @@ from app.reflections import pages as reflection_pages
 from app.reflections import reading_pages as reflection_reading_pages
 from app.reports import pages as report_pages
 from app.routing import routes_without_rule
+from app.self_assessment import pages as self_assessment_pages
 from app.templating import compile_templates, render
 from app.web import HXRedirect
 from app.wiring import wire
@@ -142,8 +145,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(evaluation_pages.router)
     app.include_router(monitoring_indicator_pages.router)
     app.include_router(monitoring_pages.router)
+    app.include_router(overview_pages.router)
+    app.include_router(self_assessment_pages.router)
     app.include_router(privacy_pages.router)
     app.include_router(export_pages.router)
+    app.include_router(comparison_pages.router)
     app.include_router(report_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     # Print stylesheets and fonts, for the in-browser factsheet preview.

@@ -458,6 +458,14 @@ INDICATOR_FORM = {"name": "Wachttijd in weken", "condition": "monitoring"} | {
     "target": "4",
 }
 
+# A's self-assessment: A's members score it; they and the facilitator publish it.
+A_SCORERS = {actor: "allowed" if actor in A_MEMBERS else "forbidden" for actor in ACTORS[1:]}
+A_RELEASERS = {
+    actor: "allowed" if actor in A_MEMBERS | {"facilitator"} else "forbidden"
+    for actor in ACTORS[1:]
+}
+SCORES_FORM = {f"level_{c.value}": "2" for c in PartnershipCondition} | {"note_roles": "Eén plan."}
+
 # (method, route path) → (intended rule, a request that succeeds for an allowed actor,
 #                          outcomes per actor where they depend on the object)
 ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]]] = {
@@ -1257,6 +1265,37 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
         "member",
         p("/indicators/{indicator}/delete", data={"confirm": "yes"}),
         A_INDICATOR_KEEPERS,
+    ),
+    # Self-assessment and condition profiles (issue 16)
+    ("GET", "/initiatives/{initiative_id}/self-assessment"): (
+        "member",
+        p("/initiatives/{initiative_a}/self-assessment"),
+    ),
+    ("POST", "/initiatives/{initiative_id}/self-assessment"): (
+        "member",
+        p("/initiatives/{initiative_a}/self-assessment", data=SCORES_FORM),
+        A_SCORERS,
+    ),
+    ("GET", "/initiatives/{initiative_id}/self-assessment/release"): (
+        "member",
+        p("/initiatives/{initiative_a}/self-assessment/release"),
+        A_RELEASERS,
+    ),
+    ("POST", "/initiatives/{initiative_id}/self-assessment/release"): (
+        "member",
+        p("/initiatives/{initiative_a}/self-assessment/release"),
+        A_RELEASERS,
+    ),
+    ("POST", "/initiatives/{initiative_id}/self-assessment/withdraw"): (
+        "facilitator",
+        p("/initiatives/{initiative_a}/self-assessment/withdraw"),
+    ),
+    # The community overview (issue 16): everyone signed in, published factsheets only
+    ("GET", "/community/overview"): ("member", p("/community/overview?session_id={held_session}")),
+    ("GET", "/community/overview/all-sessions"): ("member", p("/community/overview/all-sessions")),
+    ("GET", "/community/overview/{initiative_id}/{condition}"): (
+        "member",
+        p("/community/overview/{initiative_b}/financing?session_id={held_session}"),
     ),
 }
 
