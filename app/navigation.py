@@ -17,6 +17,7 @@ class NavLink:
 MEMBER_LINKS = (
     NavLink("/", N_("Learning community")),
     NavLink("/initiatives", N_("Initiatives")),
+    NavLink("/community/overview", N_("Overview")),
 )
 PEOPLE_DIRECTORY_LINKS = (
     NavLink("/people", N_("People")),

@@ -26,6 +26,7 @@ from app.demo.indicators import add_demo_indicators
 from app.demo.invitations import add_demo_invitations
 from app.demo.reports import add_demo_reports
 from app.demo.timings import add_demo_timings
+from app.demo.trends import add_demo_trends
 from app.evidence.models import EvidenceCondition, EvidenceItem
 from app.evidence.service import evidence_fingerprint
 from app.initiatives.models import Initiative, InitiativeDiscipline, InitiativeMunicipality
@@ -63,6 +64,7 @@ def seed_demo(db: Session, *, language: str = "en", invitations: bool = True) ->
     add_demo_timings(db, community_id=seeder.community_id, language=language)
     add_demo_accounts(db)
     add_demo_factsheets(db, language=language)
+    add_demo_trends(db, language=language)
     add_demo_follow_up(db, language=language)
     add_demo_indicators(db, initiatives=seeder.initiatives, language=language)
     if invitations:

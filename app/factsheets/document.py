@@ -18,6 +18,7 @@ from app.vocabulary import (
     Perspective,
     Role,
     SessionStatus,
+    Trend,
 )
 
 
@@ -62,6 +63,9 @@ class SectionView:
     change: SectionChange | None = None
     # The confirmed plain-language text (empty while unconfirmed): all the plain PDF says.
     plain_text: str = ""
+    # Since the previous session, in the researcher's judgement (None: not judged).
+    trend: Trend | None = None
+    trend_reason: str = ""
 
 
 @dataclass(frozen=True)

@@ -250,6 +250,8 @@ def update_section(
     elif stored.plain_confirmed_at is None or stored.plain_text != data.plain_text:
         stored.plain_confirmed_at = utcnow()
     stored.plain_text = data.plain_text
+    stored.trend = data.trend
+    stored.trend_reason = data.trend_reason if data.trend else ""
     stored.updated_at = utcnow()
     db.exec(
         delete(FactsheetSectionEvidence).where(

@@ -166,6 +166,8 @@ def _current_view(*, db: Session, factsheet: Factsheet, language: str) -> Factsh
                 ],
                 change=change,
                 plain_text=current.plain_text if plain_text.confirmed(current) else "",
+                trend=current.trend,
+                trend_reason=current.trend_reason,
             )
         )
 
