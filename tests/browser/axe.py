@@ -141,6 +141,14 @@ MAIN_PAGES = [
     # Exports for research: the facilitator's form, and a practitioner-researcher's.
     MainPage("exports", "/community/exports", "facilitator"),
     MainPage("exports-researcher", "/community/exports", "researcher"),
+    # The community overview: session 2's grid, every session's trends, one cell read in full.
+    MainPage("overview", "/community/overview", "policymaker"),
+    MainPage("overview-all-sessions", "/community/overview/all-sessions", "policymaker"),
+    MainPage(
+        "overview-cell",
+        "/community/overview/{initiative}/financing?session_id={held_session}",
+        "policymaker",
+    ),
 ]
 
 WIDTHS: dict[int, ViewportSize] = {
