@@ -74,6 +74,7 @@ from app.reflections import reading_pages as reflection_reading_pages
 from app.reports import pages as report_pages
 from app.routing import routes_without_rule
 from app.self_assessment import pages as self_assessment_pages
+from app.self_assessment import profile_pages
 from app.templating import compile_templates, render
 from app.web import HXRedirect
 from app.wiring import wire
@@ -147,6 +148,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(monitoring_pages.router)
     app.include_router(overview_pages.router)
     app.include_router(self_assessment_pages.router)
+    app.include_router(profile_pages.router)
     app.include_router(privacy_pages.router)
     app.include_router(export_pages.router)
     app.include_router(comparison_pages.router)

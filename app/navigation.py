@@ -18,6 +18,7 @@ MEMBER_LINKS = (
     NavLink("/", N_("Learning community")),
     NavLink("/initiatives", N_("Initiatives")),
     NavLink("/community/overview", N_("Overview")),
+    NavLink("/community/compare", N_("Compare")),
 )
 PEOPLE_DIRECTORY_LINKS = (
     NavLink("/people", N_("People")),

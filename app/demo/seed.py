@@ -24,7 +24,9 @@ from app.demo.factsheets import add_demo_factsheets
 from app.demo.follow_up import add_demo_follow_up
 from app.demo.indicators import add_demo_indicators
 from app.demo.invitations import add_demo_invitations
+from app.demo.practice_links import add_demo_practice_links
 from app.demo.reports import add_demo_reports
+from app.demo.self_assessment import add_demo_self_assessment
 from app.demo.timings import add_demo_timings
 from app.demo.trends import add_demo_trends
 from app.evidence.models import EvidenceCondition, EvidenceItem
@@ -65,8 +67,10 @@ def seed_demo(db: Session, *, language: str = "en", invitations: bool = True) ->
     add_demo_accounts(db)
     add_demo_factsheets(db, language=language)
     add_demo_trends(db, language=language)
+    add_demo_practice_links(db, initiatives=seeder.initiatives, language=language)
     add_demo_follow_up(db, language=language)
     add_demo_indicators(db, initiatives=seeder.initiatives, language=language)
+    add_demo_self_assessment(db, initiatives=seeder.initiatives, language=language)
     if invitations:
         add_demo_invitations(db, community_id=seeder.community_id)
     add_demo_reports(db, community_id=seeder.community_id, language=language)

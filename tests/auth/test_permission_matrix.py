@@ -41,6 +41,7 @@ from app.vocabulary import (
     Role,
 )
 from tests import factories
+from tests.comparison.world import matrix_confirm, matrix_links, matrix_remove
 from tests.helpers import open_access_link, use_browser_id, use_session
 from tests.monitoring.world import indicator as monitoring_indicator
 from tests.reflections.writing_world import reflection_drafts
@@ -233,6 +234,8 @@ def build_world(db: Session) -> World:
     w.ids["flagged_evidence"] = flagged.id or 0
     # An indicator of A with a few measurements (its members and the facilitator keep it).
     w.ids["indicator"] = monitoring_indicator(db, a, values=(40, 45, 52)).id or 0
+    # A third initiative's published factsheet, A's good practice for its barriers, a link.
+    w.ids |= matrix_links(db, a, held_session)
     w.ids |= {
         "initiative_a": a.id or 0,
         "initiative_b": b.id or 0,
@@ -1244,6 +1247,16 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
         p("/indicators/{indicator}/measurements", data={"measured_on": "2026-11-30", "value": "7"}),
         A_INDICATOR_KEEPERS,
     ),
+    # Side-by-side comparison (issue 16): everyone reads it; the facilitator confirms links.
+    ("GET", "/community/compare"): (
+        "member",
+        p(
+            "/community/compare?condition=financing&initiative={initiative_a}"
+            "&initiative={compare_initiative}&session_id={held_session}"
+        ),
+    ),
+    ("POST", "/community/compare/links"): ("facilitator", matrix_confirm),
+    ("POST", "/community/compare/links/{link_id}/remove"): ("facilitator", matrix_remove),
     ("GET", "/indicators/{indicator_id}/template.csv"): (
         "member",
         p("/indicators/{indicator}/template.csv"),
