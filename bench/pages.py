@@ -57,6 +57,9 @@ PAGES = (
     "/sessions/{preparing}/contributions",
     "/sessions/{held}/factsheets",
     "/continuity",
+    "/community/overview",
+    "/community/overview/all-sessions",
+    "/community/overview/{initiative}/financing?session_id={held}",
 )
 
 
