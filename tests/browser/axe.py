@@ -65,11 +65,15 @@ def demo_ids(db: Session) -> dict[str, int]:
         .order_by(col(MonitoringIndicator.name))
     ).first()
     assert indicator is not None, "the demo's initiative has indicators"
+    others = dict(db.exec(select(Initiative.name, Initiative.id)).all())
     return {
+        "drechtsteden": others["Samen1Plan Drechtsteden"] or 0,
+        "groningen": others["IST Groningen-Ommelanden"] or 0,
         "indicator": indicator.id or 0,
         "initiative": initiative.id or 0,
         "held_session": sessions[2],
         "next_session": sessions[3],
+        "planned_session": sessions[4],
         "factsheet": factsheet.id or 0,
         "person": facilitator.id or 0,
         "family_person": family.id or 0,
@@ -79,6 +83,16 @@ def demo_ids(db: Session) -> dict[str, int]:
 # In the demo: the initiative is Gezinsteam Plus Leidse Regio, session 2 was held, session 3 is
 # being prepared, the factsheet is the initiative's of session 2, the person the facilitator.
 MAIN_PAGES = [
+    # Self-assessment: a member's form for session 4 (nothing scored yet), session 3's results
+    # with their notes, the condition profiles of session 3, and one initiative's profile.
+    MainPage(
+        "self-assessment",
+        "/initiatives/{initiative}/self-assessment?session_id={planned_session}",
+        "practitioner",
+    ),
+    MainPage("self-assessment-results", "/initiatives/{initiative}/self-assessment", "policymaker"),
+    MainPage("profiles", "/community/profiles", "policymaker"),
+    MainPage("initiative-profile", "/initiatives/{initiative}/profile", "policymaker"),
     MainPage("home-facilitator", "/", "facilitator"),
     MainPage("home-family", "/", "family"),
     MainPage("initiatives", "/initiatives", "facilitator"),
@@ -141,6 +155,18 @@ MAIN_PAGES = [
     # Exports for research: the facilitator's form, and a practitioner-researcher's.
     MainPage("exports", "/community/exports", "facilitator"),
     MainPage("exports-researcher", "/community/exports", "researcher"),
+    # Side by side on roles: the confirmed link for everyone, the candidates for the facilitator.
+    MainPage(
+        "compare",
+        "/community/compare?condition=roles&initiative={initiative}&initiative={drechtsteden}"
+        "&initiative={groningen}",
+        "facilitator",
+    ),
+    MainPage(
+        "compare-policymaker",
+        "/community/compare?condition=roles&initiative={initiative}&initiative={drechtsteden}",
+        "policymaker",
+    ),
     # The community overview: session 2's grid, every session's trends, one cell read in full.
     MainPage("overview", "/community/overview", "policymaker"),
     MainPage("overview-all-sessions", "/community/overview/all-sessions", "policymaker"),
