@@ -19,6 +19,7 @@ MEMBER_LINKS = (
     NavLink("/initiatives", N_("Initiatives")),
     NavLink("/community/overview", N_("Overview")),
     NavLink("/community/compare", N_("Compare")),
+    NavLink("/community/profiles", N_("Profiles")),
 )
 PEOPLE_DIRECTORY_LINKS = (
     NavLink("/people", N_("People")),

@@ -16,7 +16,7 @@ from app.vocabulary import Role
 from tests import factories
 from tests.helpers import use_browser_id, use_session
 
-MEMBER = ["/", "/initiatives", "/community/overview", "/community/compare"]
+MEMBER = ["/", "/initiatives", "/community/overview", "/community/compare", "/community/profiles"]
 DIRECTORY = ["/people", "/continuity"]
 FACILITATOR = [
     "/community/invitations",

@@ -1303,6 +1303,11 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
         "facilitator",
         p("/initiatives/{initiative_a}/self-assessment/withdraw"),
     ),
+    ("GET", "/community/profiles"): ("member", p("/community/profiles")),
+    ("GET", "/initiatives/{initiative_id}/profile"): (
+        "member",
+        p("/initiatives/{initiative_a}/profile"),
+    ),
     # The community overview (issue 16): everyone signed in, published factsheets only
     ("GET", "/community/overview"): ("member", p("/community/overview?session_id={held_session}")),
     ("GET", "/community/overview/all-sessions"): ("member", p("/community/overview/all-sessions")),
