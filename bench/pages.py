@@ -60,6 +60,8 @@ PAGES = (
     "/community/overview",
     "/community/overview/all-sessions",
     "/community/overview/{initiative}/financing?session_id={held}",
+    "/community/compare?condition=financing&initiative={initiative}&initiative={tilburg}"
+    "&initiative={zwolle}",
 )
 
 
@@ -82,11 +84,14 @@ def demo_ids(database: Database) -> dict[str, int]:
             .order_by(col(Factsheet.id))
         ).first()
         person = db.exec(select(Person.id).where(Person.email == content.FACILITATOR)).one()
+        names = dict(db.exec(select(Initiative.name, Initiative.id)).all())
     assert initiative and factsheet and person
     return {
         "initiative": initiative,
         "factsheet": factsheet,
         "person": person,
+        "tilburg": names["Huis van het Gezin Tilburg"] or 0,
+        "zwolle": names["Wijkexpertteam Zwolle-Kampen"] or 0,
         "held": sessions[2] or 0,
         "preparing": sessions[content.SESSION_IN_PREPARATION] or 0,
     }
