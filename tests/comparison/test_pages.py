@@ -295,3 +295,12 @@ def test_no_draft_sentence_reaches_a_policymaker_of_another_initiative(
         for sentence in DRAFT_SENTENCES:
             assert sentence not in page.text
     assert "Zwolle-Kampen depends on a pilot fund." in pages[0].text  # the published version
+
+
+def test_the_initiative_page_links_to_a_comparison_with_it_ticked(
+    sign_in: SignIn, w: CompareWorld
+) -> None:
+    browser = sign_in(w.policymaker_a)
+    page = browser.get(f"/initiatives/{w.b.id}")
+    assert f'href="/community/compare?initiative={w.b.id}"' in page.text
+    assert '<a href="/community/compare">Compare</a>' in page.text  # in the header
