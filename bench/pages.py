@@ -62,6 +62,9 @@ PAGES = (
     "/community/overview/{initiative}/financing?session_id={held}",
     "/community/compare?condition=financing&initiative={initiative}&initiative={tilburg}"
     "&initiative={zwolle}",
+    "/community/profiles?session_id={preparing}",
+    "/initiatives/{initiative}/profile",
+    "/initiatives/{initiative}/self-assessment?session_id={preparing}",
 )
 
 
