@@ -149,6 +149,9 @@ def start_draft(
     db.add(draft)
     db.flush()
     by_condition = {s.condition: s for s in source.sections} if source else {}
+    # A trend compares with the previous session: a new version of this session keeps it, a
+    # new session's first draft starts unjudged.
+    same_session = latest is not None
     quotes = _quotes_by_section(db, [s.id for s in by_condition.values() if s.id])
     for condition in PartnershipCondition:
         old = by_condition.get(condition)
@@ -161,6 +164,8 @@ def start_draft(
             levels=list(old.levels) if old else [],
             plain_text=old.plain_text if old else "",
             plain_confirmed_at=old.plain_confirmed_at if old else None,
+            trend=old.trend if old and same_session else None,
+            trend_reason=old.trend_reason if old and same_session else "",
         )
         db.add(section)
         db.flush()

@@ -10,9 +10,11 @@ from sqlmodel import Session
 from app.community.models import LearningCommunity
 from app.factsheets import service
 from app.factsheets.models import Factsheet
+from app.factsheets.schemas import SectionUpdate
 from app.initiatives.models import Initiative
+from app.learning_sessions.models import LearningSession
 from app.people.models import Person
-from app.vocabulary import PartnershipCondition, Role, Trend
+from app.vocabulary import FactsheetStatus, PartnershipCondition, Role, Trend
 from tests import factories
 from tests.helpers import attributes
 
@@ -113,3 +115,39 @@ def test_a_trend_with_its_reason_is_stored_shown_in_the_preview_and_cleared_when
     )
     assert _stored(db, draft) == (None, "")  # a reason for no judgement says nothing
     assert REASON not in researcher.get(f"/factsheets/{draft.id}/preview").text
+
+
+def test_a_new_version_of_the_session_keeps_the_trend_and_the_next_session_starts_unjudged(
+    db: Session, community: LearningCommunity, draft: Factsheet
+) -> None:
+    service.update_section(
+        db=db,
+        factsheet=draft,
+        condition=PartnershipCondition.roles,
+        data=SectionUpdate(
+            version=1,
+            analysis="Roles.",
+            plain_text="Roles.",
+            plain_confirmed=True,
+            trend=Trend.worse,
+            trend_reason=REASON,
+        ),
+    )
+    for status in (FactsheetStatus.in_review, FactsheetStatus.published):
+        service.change_status(db=db, factsheet=draft, status=status)
+    initiative = db.get(Initiative, draft.initiative_id)
+    learning_session = db.get(LearningSession, draft.session_id)
+    assert initiative is not None and learning_session is not None
+
+    again = service.start_draft(db=db, initiative=initiative, learning_session=learning_session)
+    following = service.start_draft(
+        db=db,
+        initiative=initiative,
+        learning_session=factories.learning_session(db, community, number=4),
+    )
+
+    assert again.version_number == 2
+    kept = service.section(again, PartnershipCondition.roles)
+    assert (kept.trend, kept.trend_reason) == (Trend.worse, REASON)
+    fresh = service.section(following, PartnershipCondition.roles)
+    assert (fresh.trend, fresh.trend_reason, fresh.analysis) == (None, "", "Roles.")
