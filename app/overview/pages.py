@@ -13,6 +13,7 @@ from app.overview import service
 from app.overview.cell import cell_detail, community_initiative
 from app.templating import render
 from app.vocabulary import PartnershipCondition
+from app.web import is_htmx
 
 router = APIRouter(include_in_schema=False)
 
@@ -61,5 +62,9 @@ def cell(
         condition=condition,
         session_id=session_id,
     )
-    context = {"detail": detail, **service.helpers(request.state.language)}
+    context = {
+        "detail": detail,
+        "fragment": is_htmx(request),  # swapped in below the grid: its heading takes focus
+        **service.helpers(request.state.language),
+    }
     return render(request, "overview/cell.html", context, block="detail")

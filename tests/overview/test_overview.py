@@ -185,6 +185,8 @@ def test_a_cell_reads_the_published_section_with_its_quotes_in_place_or_as_a_pag
     assert page.status_code == fragment.status_code == 200
     assert "<html" in page.text and "<html" not in fragment.text
     assert fragment.headers["Vary"].startswith("HX-Request")
+    assert 'tabindex="-1" autofocus' in fragment.text  # htmx moves the focus to it
+    assert "autofocus" not in page.text
     for html in (page.text, fragment.text):
         assert section.analysis.split(".")[0].replace("'", "&#39;") in html
         assert "Worse</span> — The pilot fund ends in December" in html
