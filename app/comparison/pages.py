@@ -92,6 +92,7 @@ def _context(
         "can_confirm": policy.is_facilitator(principal),
         "link_errors": link_errors or {},
         "link_values": link_values or {},
+        "changed": False,
     }
     return context, 422 if errors else 200
 
@@ -124,6 +125,7 @@ def _links_changed(
         redirect = RedirectResponse(compare_url(choice, "#practice-links"), status_code=303)
         return with_toast(request, redirect, toast)
     context, _ = _context(db, principal, form)
+    context["changed"] = True  # focus moves to the region's heading (htmx honours autofocus)
     return render(request, TEMPLATE, context, block="links", toast=toast)
 
 

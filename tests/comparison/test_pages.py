@@ -219,6 +219,9 @@ def test_confirming_with_htmx_answers_the_links_region(
     assert response.text.lstrip().startswith('<section id="practice-links"')
     assert "Tilburg&#39;s funders committed before the pilot ended." in response.text
     assert "The link is confirmed." in response.text  # the toast, out of band
+    # Focus moves to the region's heading; a page read afresh does not move it.
+    assert "autofocus" in attributes(response.text, "links-heading")
+    assert "autofocus" not in client.get(compare_path(w)).text
     assert len(_links(db)) == 1
 
 
