@@ -162,6 +162,7 @@ def test_members_publish_after_confirming_and_then_changes_are_refused(
     sign_in: SignIn, client: TestClient, db: Session, w: ScoreWorld
 ) -> None:
     browser = sign_in(w.practitioner_a)
+    assert "Publish to the community" not in browser.get(page(w)).text  # nothing scored yet
     nothing = browser.post(
         page(w).replace("self-assessment?", "self-assessment/release?"), follow_redirects=False
     )
@@ -169,6 +170,7 @@ def test_members_publish_after_confirming_and_then_changes_are_refused(
     assert db.exec(select(SelfAssessmentRelease)).all() == []
 
     browser.post(page(w), follow_redirects=False, data=scores_form())
+    assert "Publish to the community" in browser.get(page(w)).text
     confirm = browser.get(page(w).replace("self-assessment?", "self-assessment/release?"))
     assert "Publish the self-assessment for session 3?" in confirm.text
     assert (
