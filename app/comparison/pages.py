@@ -27,7 +27,7 @@ from app.forms import field_errors, invalid_fields
 from app.labels import N_
 from app.templating import render
 from app.vocabulary import PartnershipCondition
-from app.web import Toast, is_htmx, with_toast
+from app.web import Toast, client_ip, is_htmx, with_toast
 
 router = APIRouter(include_in_schema=False)
 
@@ -151,9 +151,7 @@ def confirm_link(
             link_values={key: form.reason},
         )
         return render(request, TEMPLATE, context, status_code=422, block="links")
-    service.confirm_link(
-        db=db, community_id=principal.community_id, data=data, confirmed_by_id=principal.person_id
-    )
+    service.confirm_link(db=db, data=data, actor=principal, ip=client_ip(request))
     return _links_changed(request, db, principal, form, Toast(N_("The link is confirmed.")))
 
 
@@ -166,5 +164,5 @@ def remove_link(
     form: Annotated[CompareForm, Form()],
 ) -> Response:
     _state(form)
-    service.remove_link(db=db, community_id=principal.community_id, link_id=link_id)
+    service.remove_link(db=db, link_id=link_id, actor=principal, ip=client_ip(request))
     return _links_changed(request, db, principal, form, Toast(N_("The link is removed.")))

@@ -16,6 +16,8 @@ from sqlalchemy import and_, exists, func
 from sqlmodel import Session, col, select
 
 from app.agendas.background_queries import barrier_lines
+from app.audit import service as audit
+from app.auth.principal import Principal
 from app.comparison.models import PracticeLink
 from app.comparison.schemas import CompareChoice, LinkData
 from app.contributions.models import GoodPractice
@@ -26,6 +28,7 @@ from app.initiatives.models import Initiative, InitiativeDiscipline
 from app.labels import N_
 from app.learning_sessions.models import LearningSession
 from app.vocabulary import (
+    AuditAction,
     ContributionStatus,
     FactsheetStatus,
     InitiativeStatus,
@@ -289,11 +292,11 @@ def compare(
 # -- confirming and removing links ------------------------------------------------------------
 
 
-def confirm_link(
-    *, db: Session, community_id: int, data: LinkData, confirmed_by_id: int
-) -> PracticeLink:
-    """Store the link the facilitator confirmed; a pairing the rule does not allow (or ids
-    of another community) answers 404. Confirming the same link twice keeps the first."""
+def confirm_link(*, db: Session, data: LinkData, actor: Principal, ip: str = "") -> PracticeLink:
+    """Store the link the facilitator confirmed (audited: it is shown to everyone from now
+    on); a pairing the rule does not allow (or ids of another community) answers 404.
+    Confirming the same link twice keeps the first."""
+    community_id = actor.community_id
     practice = db.exec(
         select(GoodPractice)
         .join(Initiative, col(Initiative.id) == GoodPractice.initiative_id)
@@ -339,22 +342,40 @@ def confirm_link(
         section_id=section.id or 0,
         barrier=barrier,
         reason=data.reason,
-        confirmed_by_id=confirmed_by_id,
+        confirmed_by_id=actor.person_id,
         confirmed_at=utcnow(),
     )
     db.add(link)
     db.flush()
+    _audit(db, actor, ip, link, initiative_id, "confirmed")
     return link
 
 
-def remove_link(*, db: Session, community_id: int, link_id: int) -> None:
-    link = db.exec(
-        select(PracticeLink)
-        .join(GoodPractice, col(GoodPractice.id) == PracticeLink.good_practice_id)
-        .join(Initiative, col(Initiative.id) == GoodPractice.initiative_id)
-        .where(PracticeLink.id == link_id, Initiative.community_id == community_id)
+def _audit(
+    db: Session, actor: Principal, ip: str, link: PracticeLink, initiative_id: int, what: str
+) -> None:
+    audit.record(
+        db=db,
+        action=AuditAction.published,
+        actor=actor,
+        subject=f"good practice {link.good_practice_id} for a barrier of section {link.section_id}",
+        detail=f"link {what}: {link.barrier}",
+        ip=ip,
+        initiative_id=initiative_id,
+    )
+
+
+def remove_link(*, db: Session, link_id: int, actor: Principal, ip: str = "") -> None:
+    found = db.exec(
+        select(PracticeLink, Factsheet.initiative_id)
+        .join(FactsheetSection, col(FactsheetSection.id) == PracticeLink.section_id)
+        .join(Factsheet, col(Factsheet.id) == FactsheetSection.factsheet_id)
+        .join(Initiative, col(Initiative.id) == Factsheet.initiative_id)
+        .where(PracticeLink.id == link_id, Initiative.community_id == actor.community_id)
     ).first()
-    if link is None:
+    if found is None:
         raise NotFoundError(NO_LINK, arguments={"id": link_id})
+    link, initiative_id = found
+    _audit(db, actor, ip, link, initiative_id, "removed")
     db.delete(link)
     db.flush()

@@ -8,9 +8,11 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
+from app.audit.models import AuditEntry
 from app.community.models import LearningCommunity
 from app.comparison.models import PracticeLink
 from app.people.models import Person
+from app.vocabulary import AuditAction
 from tests import factories
 from tests.comparison.world import (
     DRAFT_ANALYSIS,
@@ -204,6 +206,9 @@ def test_the_facilitator_confirms_a_candidate_without_javascript(
     assert (link.good_practice_id, link.section_id) == (w.practice.id, w.section_b.id)
     assert link.barrier == "The fund ends before a decision on structural funding."
     assert link.reason == "Tilburg's funders committed before the pilot ended."
+    [entry] = db.exec(select(AuditEntry).where(AuditEntry.action == AuditAction.published)).all()
+    assert entry.detail == "link confirmed: The fund ends before a decision on structural funding."
+    assert entry.initiative_id == w.b.id
     page = client.get(response.headers["location"])
     assert "The link is confirmed." in page.text
     assert page.text.count("may address") == 1  # the other barrier line is left
