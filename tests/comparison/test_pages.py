@@ -312,3 +312,22 @@ def test_the_initiative_page_links_to_a_comparison_with_it_ticked(
     page = browser.get(f"/initiatives/{w.b.id}")
     assert f'href="/community/compare?initiative={w.b.id}"' in page.text
     assert '<a href="/community/compare">Compare</a>' in page.text  # in the header
+
+
+def test_bad_input_is_a_4xx_never_a_500(client: TestClient, db: Session, w: CompareWorld) -> None:
+    state = {"condition": "financing", "initiative": [str(w.a.id), str(w.b.id)]}
+    answers = [
+        client.get(f"{compare_path(w)}&session_id=%00"),
+        client.get(compare_path(w, condition="fin%00ancing")),
+        client.get(f"/community/compare?condition=financing&initiative={'9' * 3000}"),
+        client.get(compare_path(w) + "".join(f"&initiative={i}" for i in range(1, 1200))),
+        client.post("/community/compare/links", data=link_form(w, reason="Nul\x00byte")),
+        client.post("/community/compare/links/9223372036854775808/remove", data=state),
+        client.post("/community/compare/links/0/remove", data=state),
+        client.post("/community/compare/links/1/remove", data={"condition": "x"}),
+        client.post("/community/compare/links", json={"reason": "not a form"}),
+    ]
+    assert all(400 <= answer.status_code < 500 for answer in answers), [
+        answer.status_code for answer in answers
+    ]
+    assert _links(db) == []
