@@ -4,15 +4,21 @@ recomputed here with queries of the test's own; the all-sessions view; a cell re
 import re
 
 import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
 from app.actions.models import Action
+from app.auth.dependencies import timeouts
+from app.config import Settings
 from app.demo import content
 from app.evidence.models import EvidenceItem
 from app.factsheets.models import Factsheet, FactsheetSection, FactsheetSectionEvidence
 from app.initiatives.models import Initiative
 from app.learning_sessions.models import LearningSession
 from app.vocabulary import ActionStatus, FactsheetStatus, PartnershipCondition
+from tests import factories
+from tests.helpers import use_session
 from tests.overview.world import SignIn, cell_html, demo, figure, person
 
 CONDITIONS = [condition.value for condition in PartnershipCondition]
@@ -205,4 +211,25 @@ def test_bad_input_answers_4xx(db: Session, sign_in: SignIn) -> None:
     assert browser.get(f"/community/overview/{ids['zwolle']}/weather").status_code == 422
     assert browser.get("/community/overview/999999/roles").status_code == 404
     cell = f"/community/overview/{ids['zwolle']}/roles?session_id=999999"
+    assert browser.get(cell).status_code == 404
+
+
+def test_a_session_scoped_link_reads_the_overview_of_its_session_only(
+    app: FastAPI, db: Session, settings: Settings
+) -> None:
+    ids = demo(db)
+    family = person(db, content.FAMILY)
+    held = db.get(LearningSession, ids["session_2"])
+    link, _ = factories.access_link(db, family, for_session=held)
+    token = factories.user_session(db, family, timeouts=timeouts(settings), access_link=link)
+    browser = use_session(TestClient(app), settings.secret_key, token)
+
+    overview = browser.get("/community/overview")
+    history = browser.get("/community/overview/all-sessions")
+
+    assert overview.status_code == history.status_code == 200
+    assert "Session 2: initiatives and the four conditions" in overview.text
+    assert '<option value="' + str(ids["session_3"]) not in overview.text
+    assert browser.get(f"/community/overview?session_id={ids['session_3']}").status_code == 404
+    cell = f"/community/overview/{ids['zwolle']}/financing?session_id={ids['session_1']}"
     assert browser.get(cell).status_code == 404
