@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from app.auth import policy
 from app.auth.dependencies import FacilitatorDep, MemberDep
 from app.auth.principal import Principal
-from app.comparison import service
+from app.comparison import links, service
 from app.comparison.schemas import (
     COMPARE_MESSAGES,
     LINK_MESSAGES,
@@ -75,6 +75,18 @@ def _context(
                 with_candidates=policy.is_facilitator(principal),
             )
     session_value = form.session_id.strip() or (str(sessions[0].id) if sessions else "")
+    # Opened from an initiative's page (one initiative ticked): its confirmed links.
+    ticked = [int(v) for v in form.ticked() if v.isdigit() and int(v) <= MAX_ID]
+    own_links = (
+        links.initiative_links(
+            db=db,
+            community_id=community_id,
+            initiative_id=ticked[0],
+            session_scope=policy.session_scope(principal),
+        )
+        if not form.sent and len(ticked) == 1
+        else []
+    )
     context = {
         "form": form,
         "errors": errors,
@@ -93,6 +105,7 @@ def _context(
         "link_errors": link_errors or {},
         "link_values": link_values or {},
         "changed": False,
+        "own_links": own_links,
     }
     return context, 422 if errors else 200
 
@@ -151,7 +164,7 @@ def confirm_link(
             link_values={key: form.reason},
         )
         return render(request, TEMPLATE, context, status_code=422, block="links")
-    service.confirm_link(db=db, data=data, actor=principal, ip=client_ip(request))
+    links.confirm_link(db=db, data=data, actor=principal, ip=client_ip(request))
     return _links_changed(request, db, principal, form, Toast(N_("The link is confirmed.")))
 
 
@@ -164,5 +177,5 @@ def remove_link(
     form: Annotated[CompareForm, Form()],
 ) -> Response:
     _state(form)
-    service.remove_link(db=db, link_id=link_id, actor=principal, ip=client_ip(request))
+    links.remove_link(db=db, link_id=link_id, actor=principal, ip=client_ip(request))
     return _links_changed(request, db, principal, form, Toast(N_("The link is removed.")))

@@ -312,6 +312,30 @@ def test_the_initiative_page_links_to_a_comparison_with_it_ticked(
     page = browser.get(f"/initiatives/{w.b.id}")
     assert f'href="/community/compare?initiative={w.b.id}"' in page.text
     assert '<a href="/community/compare">Compare</a>' in page.text  # in the header
+    assert (
+        "Confirmed links of this initiative"
+        not in browser.get(f"/community/compare?initiative={w.b.id}").text
+    )  # none yet
+
+
+def test_from_an_initiatives_page_the_form_shows_its_confirmed_links(
+    sign_in: SignIn, db: Session, w: CompareWorld
+) -> None:
+    _confirm(db, w, reason="Funders committed before the pilot ended.")
+    browser = sign_in(w.policymaker_a)
+    for initiative in (w.a, w.b):
+        text = browser.get(f"/community/compare?initiative={initiative.id}").text
+        assert "Confirmed links of this initiative" in text
+        assert "good practice “One pooled budget” addresses" in text
+        assert "Funders committed before the pilot ended." in text
+        assert (
+            f'href="/community/compare?condition=financing&amp;initiative={w.a.id}'
+            f'&amp;initiative={w.b.id}"'
+        ) in text
+    for other in (w.c.id, w.foreign_initiative.id, 9223372036854775808):
+        page = browser.get(f"/community/compare?initiative={other}")
+        assert page.status_code == 200
+        assert "Confirmed links of this initiative" not in page.text
 
 
 def test_bad_input_is_a_4xx_never_a_500(client: TestClient, db: Session, w: CompareWorld) -> None:
