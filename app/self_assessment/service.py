@@ -9,7 +9,7 @@ their own initiatives. The chair's suggestions count every score (only numbers a
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import ColumnElement, and_, func, or_, true
+from sqlalchemy import ColumnElement, String, and_, case, func, or_, true, type_coerce
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col
 
@@ -17,7 +17,7 @@ from app.auth import policy
 from app.auth.principal import Principal
 from app.learning_sessions.models import LearningSession
 from app.self_assessment.models import SelfAssessment, SelfAssessmentRelease
-from app.self_assessment.spread import Spread, spread
+from app.self_assessment.spread import LEVELS, Spread, spread_of_counts
 from app.vocabulary import PartnershipCondition, Role
 
 Cell = tuple[int, PartnershipCondition]  # (initiative id, condition)
@@ -69,14 +69,18 @@ def spreads_by_session(
         wanted = [s for s in wanted if s == viewer.session_scope_id]
         if not wanted:
             return {}
+    # Plain strings (type_coerce): thousands of rows skip the enum columns' conversion, and
+    # one row per role holds its counts per level, so a community of 1,000 sends few rows.
+    condition_text = type_coerce(col(SelfAssessment.condition), String)
+    role_text = type_coerce(col(SelfAssessment.role), String)
+    level = col(SelfAssessment.level)
     statement = (
         sql_select(
             col(SelfAssessment.session_id),
             col(SelfAssessment.initiative_id),
-            col(SelfAssessment.condition),
-            col(SelfAssessment.role),
-            col(SelfAssessment.level),
-            func.count(),
+            condition_text,
+            role_text,
+            *(func.sum(case((level == value, 1), else_=0)) for value in LEVELS),
         )
         .join(LearningSession, col(LearningSession.id) == SelfAssessment.session_id)
         .outerjoin(SelfAssessmentRelease, _release_join())
@@ -88,22 +92,23 @@ def spreads_by_session(
         .group_by(
             col(SelfAssessment.session_id),
             col(SelfAssessment.initiative_id),
-            col(SelfAssessment.condition),
-            col(SelfAssessment.role),
-            col(SelfAssessment.level),
+            condition_text,
+            role_text,
         )
     )
     if initiative_id is not None:
         statement = statement.where(col(SelfAssessment.initiative_id) == initiative_id)
-    scores: defaultdict[int, defaultdict[Cell, list[tuple[Role, int]]]] = defaultdict(
-        lambda: defaultdict(list)
+    conditions = {c.value: c for c in PartnershipCondition}
+    roles = {r.value: r for r in Role}
+    counted: defaultdict[int, defaultdict[Cell, dict[Role, list[int]]]] = defaultdict(
+        lambda: defaultdict(dict)
     )
-    for session_id, initiative, condition, role, level, count in db.execute(statement).all():
-        cell = (initiative, PartnershipCondition(condition))
-        scores[session_id][cell].extend([(Role(role), level)] * count)
+    for session_id, initiative, condition, role, *counts in db.execute(statement).all():
+        cell = (initiative, conditions[condition])
+        counted[session_id][cell][roles[role]] = [int(count or 0) for count in counts]
     return {
-        session_id: {cell: spread(values) for cell, values in cells.items()}
-        for session_id, cells in scores.items()
+        session_id: {cell: spread_of_counts(by_role) for cell, by_role in cells.items()}
+        for session_id, cells in counted.items()
     }
 
 

@@ -1,9 +1,10 @@
 """The median and spread of self-assessment scores, and when views differ: plain numbers, no
 database, so the overview, the profiles and the chair's suggestions read the same rule."""
 
+import functools
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from app.vocabulary import Role
@@ -67,4 +68,47 @@ def spread(scores: Iterable[tuple[Role, int]]) -> Spread:
             for role in Role
             if (values := per_role.get(role))
         ),
+    )
+
+
+def _median_of_counts(counts: Sequence[int]) -> float:
+    """The median of levels given as how many scored each level (LEVELS order)."""
+    total = sum(counts)
+    wanted = (total - 1) // 2, total // 2  # the middle one or two, counted from 0
+    found: list[int] = []
+    seen = 0
+    for level, count in zip(LEVELS, counts, strict=True):
+        while len(found) < 2 and wanted[len(found)] < seen + count:
+            found.append(level)
+        seen += count
+    return (found[0] + found[1]) / 2
+
+
+# Few distinct counts recur across a large community: each is worked out once.
+@functools.lru_cache(maxsize=4096)
+def _summary(counts: tuple[int, ...]) -> tuple[int, float, int, int]:
+    """(how many, median, lowest, highest) of levels counted per level."""
+    present = [level for level, count in zip(LEVELS, counts, strict=True) if count]
+    return sum(counts), _median_of_counts(counts), present[0], present[-1]
+
+
+@functools.lru_cache(maxsize=4096)
+def _role_spread(role: Role, counts: tuple[int, ...]) -> RoleSpread:
+    return RoleSpread(role, *_summary(counts))
+
+
+def spread_of_counts(counts: Mapping[Role, Sequence[int]]) -> Spread:
+    """The same as ``spread`` for scores counted per role and level (how many scored 1, 2, 3,
+    4): what SQL hands over, without a list of every score."""
+    per_role = {role: tuple(values) for role in Role if sum(values := counts.get(role, ())) > 0}
+    if not per_role:
+        return Spread()
+    overall = tuple(sum(values[i] for values in per_role.values()) for i in range(len(LEVELS)))
+    count, median, lowest, highest = _summary(overall)
+    return Spread(
+        count=count,
+        median=median,
+        lowest=lowest,
+        highest=highest,
+        by_role=tuple(_role_spread(role, values) for role, values in per_role.items()),
     )
