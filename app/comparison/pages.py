@@ -87,13 +87,14 @@ def _context(
         if not form.sent and len(ticked) == 1
         else []
     )
+    initiatives = [
+        (str(i), name)
+        for i, name in service.initiatives_to_choose(db=db, community_id=community_id)
+    ]
     context = {
         "form": form,
         "errors": errors,
-        "initiatives": [
-            (str(i), name)
-            for i, name in service.initiatives_to_choose(db=db, community_id=community_id)
-        ],
+        "initiatives": initiatives,
         "ticked": form.ticked(),
         "conditions": list(PartnershipCondition),
         "sessions": [(str(s.id), s.number) for s in sessions],
@@ -106,6 +107,7 @@ def _context(
         "link_values": link_values or {},
         "changed": False,
         "own_links": own_links,
+        "own_name": next((name for i, name in initiatives if ticked and i == str(ticked[0])), ""),
     }
     return context, 422 if errors else 200
 

@@ -325,7 +325,7 @@ def test_from_an_initiatives_page_the_form_shows_its_confirmed_links(
     browser = sign_in(w.policymaker_a)
     for initiative in (w.a, w.b):
         text = browser.get(f"/community/compare?initiative={initiative.id}").text
-        assert "Confirmed links of this initiative" in text
+        assert f"Confirmed links of {initiative.name}" in text
         assert "good practice “One pooled budget” addresses" in text
         assert "Funders committed before the pilot ended." in text
         assert (
@@ -335,7 +335,7 @@ def test_from_an_initiatives_page_the_form_shows_its_confirmed_links(
     for other in (w.c.id, w.foreign_initiative.id, 9223372036854775808):
         page = browser.get(f"/community/compare?initiative={other}")
         assert page.status_code == 200
-        assert "Confirmed links of this initiative" not in page.text
+        assert "Confirmed links of" not in page.text
 
 
 def test_bad_input_is_a_4xx_never_a_500(client: TestClient, db: Session, w: CompareWorld) -> None:
