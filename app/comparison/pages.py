@@ -74,6 +74,9 @@ def _context(
                 sessions=sessions,
                 with_candidates=policy.is_facilitator(principal),
             )
+            if comparison.learning_session is not None:
+                # The link to share names the session: it keeps showing the same factsheets.
+                choice = choice.model_copy(update={"session_id": comparison.learning_session.id})
     session_value = form.session_id.strip() or (str(sessions[0].id) if sessions else "")
     # Opened from an initiative's page (one initiative ticked): its confirmed links.
     ticked = [int(v) for v in form.ticked() if v.isdigit() and int(v) <= MAX_ID]

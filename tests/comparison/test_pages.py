@@ -63,6 +63,9 @@ def test_the_comparison_shows_published_sections_and_arrangements(
     assert page.status_code == 200
     text = page.text
     assert "Financing in session 2" in text
+    # The link to share names the session shown, so it stays the same comparison.
+    shared = f"{compare_path(w)}&session_id={w.held.id}".replace("&", "&amp;")
+    assert f'href="{shared}"' in text
     for expected in (
         "Tilburg pooled its budgets into one.",
         "No declarations per discipline.",
