@@ -15,6 +15,8 @@ from app.templating import render
 
 router = APIRouter(include_in_schema=False)
 
+TABLE_PAGE = 50  # initiatives per page of the table (the strip plots show them all)
+
 
 @router.get("/community/profiles", response_class=HTMLResponse)
 def community_profiles(
@@ -22,6 +24,7 @@ def community_profiles(
     request: Request,
     db: DbDep,
     session_id: Annotated[str, Query(max_length=20)] = "",
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
     sessions = scoring.sessions_of(db=db, viewer=principal)
     learning_session = scoring.chosen_session(sessions, views.session_id_from(session_id))
@@ -30,10 +33,16 @@ def community_profiles(
         if learning_session is not None
         else None
     )
+    rows = found.rows if found else ()
+    pages = max(1, -(-len(rows) // TABLE_PAGE))
+    page = min(page, pages)
     context = {
         "sessions": sessions,
         "learning_session": learning_session,
         "profiles": found,
+        "table_rows": rows[(page - 1) * TABLE_PAGE : page * TABLE_PAGE],
+        "page": page,
+        "pages": pages,
         **views.helpers(request.state.language),
     }
     return render(request, "self_assessment/profiles.html", context)

@@ -180,3 +180,19 @@ def test_the_profile_pages_send_the_same_statements_for_more_initiatives(
         assert profile.status_code == 200 and "<circle " in profile.text
         counts.append((len(strips), len(over_time)))
     assert counts[0] == counts[1]
+
+
+def test_the_table_shows_fifty_initiatives_a_page_in_alphabetical_order(
+    sign_in: SignIn, db: Session, w: ScoreWorld
+) -> None:
+    for number in range(55):
+        factories.initiative(db, w.community, name=f"Initiatief {number:02}")
+    browser = sign_in(w.policymaker_b)
+    first = browser.get(profiles(w)).text
+    second = browser.get(profiles(w) + "&page=2").text
+    assert first.count('<th scope="row"><a href="/initiatives/') == 50
+    assert second.count('<th scope="row"><a href="/initiatives/') == 7
+    assert "Page 1 of 2" in first and "Page 2 of 2" in second
+    assert "Gezinsteam Plus Leidse Regio" in first and "Initiatief 48" in first
+    assert "Initiatief 49" in second and "Wijkexpertteam Zwolle-Kampen" in second
+    assert browser.get(profiles(w) + "&page=0").status_code == 422
