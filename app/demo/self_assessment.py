@@ -237,7 +237,10 @@ def score_generated(db: Session, *, community_id: int, session_ids: list[int]) -
             if (initiative_id, session_id) in scored:
                 continue
             for offset, condition in enumerate(PartnershipCondition):
-                level = (initiative_id * 7 + person_id * 3 + session_id + offset) % 4 + 1
+                # Members of one initiative mostly agree: its level, one up or down at times.
+                base = (initiative_id * 7 + session_id + offset) % 4 + 1
+                nudge = (-1, 0, 0, 0, 1)[(person_id * 3 + offset) % 5]
+                level = min(4, max(1, base + nudge))
                 scores.append(
                     {
                         "session_id": session_id,
