@@ -319,7 +319,10 @@ def _views_differ(*, db: Session, learning_session: LearningSession) -> list[_Fi
     """Conditions where some initiatives' roles score two levels apart or more. One query."""
     split: dict[PartnershipCondition, list[tuple[Role, Role]]] = {}
     for (_, condition), cell in self_assessment.all_cell_spreads(
-        db=db, community_id=learning_session.community_id, session_id=learning_session.id or 0
+        db=db,
+        community_id=learning_session.community_id,
+        session_id=learning_session.id or 0,
+        only_apart=True,
     ).items():
         if (pair := cell.differing_roles) is not None:
             low, high = sorted((pair[0].role, pair[1].role), key=list(Role).index)

@@ -17,7 +17,7 @@ from app.auth import policy
 from app.auth.principal import Principal
 from app.learning_sessions.models import LearningSession
 from app.self_assessment.models import SelfAssessment, SelfAssessmentRelease
-from app.self_assessment.spread import LEVELS, Spread, spread_of_counts
+from app.self_assessment.spread import LEVELS, VIEWS_DIFFER_AT, Spread, spread_of_counts
 from app.vocabulary import PartnershipCondition, Role
 
 Cell = tuple[int, PartnershipCondition]  # (initiative id, condition)
@@ -58,10 +58,12 @@ def spreads_by_session(
     session_ids: Iterable[int],
     viewer: Principal | None,
     initiative_id: int | None = None,
+    only_apart: bool = False,
 ) -> dict[int, dict[Cell, Spread]]:
     """Per session, the spread of every (initiative, condition) the viewer may see, in one
     statement whatever the number of initiatives or sessions (counted per role and level in
-    SQL, the medians in Python)."""
+    SQL, the medians in Python). ``only_apart``: just the cells whose scores lie two levels
+    apart or more, the only ones where views can differ."""
     wanted = sorted(set(session_ids))
     if not wanted:
         return {}
@@ -98,6 +100,26 @@ def spreads_by_session(
     )
     if initiative_id is not None:
         statement = statement.where(col(SelfAssessment.initiative_id) == initiative_id)
+    if only_apart:
+        apart = (
+            sql_select(
+                col(SelfAssessment.session_id), col(SelfAssessment.initiative_id), condition_text
+            )
+            .where(col(SelfAssessment.session_id).in_(wanted))
+            .group_by(
+                col(SelfAssessment.session_id), col(SelfAssessment.initiative_id), condition_text
+            )
+            .having(func.max(level) - func.min(level) >= VIEWS_DIFFER_AT)
+            .subquery()
+        )
+        statement = statement.join(
+            apart,
+            and_(
+                apart.c.session_id == SelfAssessment.session_id,
+                apart.c.initiative_id == SelfAssessment.initiative_id,
+                apart.c.condition == condition_text,
+            ),
+        )
     conditions = {c.value: c for c in PartnershipCondition}
     roles = {r.value: r for r in Role}
     counted: defaultdict[int, defaultdict[Cell, dict[Role, list[int]]]] = defaultdict(
@@ -121,10 +143,16 @@ def cell_spreads(*, db: Session, session_id: int, viewer: Principal) -> dict[Cel
     return found.get(session_id, {})
 
 
-def all_cell_spreads(*, db: Session, community_id: int, session_id: int) -> dict[Cell, Spread]:
+def all_cell_spreads(
+    *, db: Session, community_id: int, session_id: int, only_apart: bool = False
+) -> dict[Cell, Spread]:
     """Every initiative's spreads, released or not: for counts shown without the scores
-    themselves (the chair's suggestions)."""
+    themselves (the chair's suggestions); ``only_apart`` as for spreads_by_session."""
     found = spreads_by_session(
-        db=db, community_id=community_id, session_ids=[session_id], viewer=None
+        db=db,
+        community_id=community_id,
+        session_ids=[session_id],
+        viewer=None,
+        only_apart=only_apart,
     )
     return found.get(session_id, {})

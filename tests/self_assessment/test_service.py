@@ -101,3 +101,17 @@ def test_one_statement_whatever_the_number_of_initiatives(db: Session, w: ScoreW
         found = cell_spreads(db=db, session_id=w.session.id, viewer=member)
     assert len(found) == 1 + 30 * 4
     assert len(few) == len(many) == 1
+
+
+def test_only_cells_two_levels_apart_are_read_for_the_chair(db: Session, w: ScoreWorld) -> None:
+    assert w.session.id is not None and w.a.id is not None
+    score(db, w.session, w.a, w.policymaker_a, Role.policymaker, PartnershipCondition.roles, 2)
+    score(db, w.session, w.a, w.practitioner_a, Role.practitioner, PartnershipCondition.roles, 3)
+    community_id = w.community.id or 0
+    everything = all_cell_spreads(db=db, community_id=community_id, session_id=w.session.id)
+    apart = all_cell_spreads(
+        db=db, community_id=community_id, session_id=w.session.id, only_apart=True
+    )
+    assert len(everything) == 3
+    assert set(apart) == {(w.a.id, FINANCING)}
+    assert apart[(w.a.id, FINANCING)] == everything[(w.a.id, FINANCING)]
