@@ -190,7 +190,11 @@ def add_demo_self_assessment(db: Session, *, initiatives: dict[str, int], langua
                     SelfAssessmentRelease(
                         session_id=session_id,
                         initiative_id=initiative_id,
-                        released_at=learning_session.starts_at - timedelta(days=4),
+                        # Before the session, and never in the future (session 3 is ahead).
+                        released_at=min(
+                            learning_session.starts_at - timedelta(days=4),
+                            utcnow() - timedelta(days=1),
+                        ),
                         released_by_id=first_person,
                     )
                 )
