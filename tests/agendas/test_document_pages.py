@@ -139,7 +139,7 @@ def test_signed_out_visitors_are_sent_to_sign_in(anonymous: TestClient, agenda: 
         assert anonymous.get(path, follow_redirects=False).status_code in (303, 401)
 
 
-def test_the_session_zip_holds_the_agenda_pdfs_once_published(
+def test_the_session_archive_holds_the_agenda_pdfs_and_briefing_once_published(
     client: TestClient, db: Session, agenda: Agenda
 ) -> None:
     zip_path = f"/sessions/{agenda.learning_session.id}/archive.zip"
@@ -155,6 +155,7 @@ def test_the_session_zip_holds_the_agenda_pdfs_once_published(
     assert archive.namelist() == [
         "session-03-agenda.pdf",
         "session-03-agenda-plain-language.pdf",
+        "session-03-chairs-briefing.pdf",  # the facilitator prepares the session
     ]
     assert "Dilemma round" in text_of(archive.read("session-03-agenda.pdf"))
 
