@@ -24,6 +24,7 @@ from app.community.service import require_current_community
 from app.db import utcnow
 from app.demo import content
 from app.demo.content import Text
+from app.demo.self_assessment import score_generated
 from app.evidence.models import EvidenceCondition, EvidenceItem
 from app.evidence.service import evidence_fingerprint
 from app.factsheets.models import Factsheet, FactsheetSection, FactsheetSectionEvidence
@@ -40,6 +41,7 @@ from app.vocabulary import (
     PreferredFormat,
     Role,
     SessionStatus,
+    Trend,
 )
 
 SESSIONS = 8  # the generated community meets this many times
@@ -341,6 +343,21 @@ PLAIN_TEXTS: dict[PartnershipCondition, Text] = {
 }
 
 
+TREND_REASONS: dict[Trend, Text] = {
+    Trend.better: Text(
+        "More partners share the figures than at the last session.",
+        "Meer partners delen de cijfers dan bij de vorige sessie.",
+    ),
+    Trend.same: Text(
+        "Nothing has changed since the last session.",
+        "Sinds de vorige sessie is er niets veranderd.",
+    ),
+    Trend.worse: Text(
+        "A funder stepped back since the last session.",
+        "Sinds de vorige sessie deed een financier een stap terug.",
+    ),
+}
+
 # The roles invited to every held session: each initiative's composition, and its family.
 INVITED_ROLES = (Role.policymaker, Role.manager, Role.practitioner, Role.family_representative)
 
@@ -430,6 +447,8 @@ class _Generator:
         self._attendance(people, held)
         evidence = self._evidence(initiatives, people, held)
         factsheets = self._factsheets(initiatives, held, evidence)
+        # Every member scores the held sessions, published: the profiles read them.
+        score_generated(self.db, community_id=self.community_id, session_ids=[s.id for s in held])
         self.db.flush()
         return ScaleCounts(
             initiatives=len(initiatives),
@@ -766,6 +785,7 @@ class _Generator:
                         "plain_text": self._t(PLAIN_TEXTS[condition], **values),
                         "plain_confirmed_at": published_at,
                         "levels": [self.random.choice(list(IntegrationLevel)).value],
+                        **self._trend(first=position < len(initiatives)),
                         "version": 1,
                         **self._stamps(),
                     }
@@ -787,3 +807,10 @@ class _Generator:
             ],
         )
         return len(ids)
+
+    def _trend(self, *, first: bool) -> dict[str, Any]:
+        """A trend judgement since the previous held session (none for the first)."""
+        if first:
+            return {"trend": None, "trend_reason": ""}
+        trend = self.random.choice(list(Trend))
+        return {"trend": trend, "trend_reason": self._t(TREND_REASONS[trend])}
