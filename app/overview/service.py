@@ -225,7 +225,9 @@ def session_overview(
         )
     }
     spreads = (
-        self_assessment.cell_spreads(db=db, session_id=chosen.id, viewer=viewer) if chosen else {}
+        self_assessment.cell_spreads(db=db, session_id=chosen.id, viewer=viewer, initiative_ids=ids)
+        if chosen
+        else {}
     )
     by_cell = {
         (initiative_id, PartnershipCondition(condition)): (
@@ -305,7 +307,11 @@ def history_overview(*, db: Session, viewer: Principal, page: int = 1) -> Histor
         list
     )
     spreads = self_assessment.spreads_by_session(
-        db=db, community_id=viewer.community_id, session_ids=wanted, viewer=viewer
+        db=db,
+        community_id=viewer.community_id,
+        session_ids=wanted,
+        viewer=viewer,
+        initiative_ids=ids,
     )
     for session_id, cells in spreads.items():
         for (initiative_id, condition), spread in cells.items():

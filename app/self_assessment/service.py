@@ -58,6 +58,7 @@ def spreads_by_session(
     session_ids: Iterable[int],
     viewer: Principal | None,
     initiative_id: int | None = None,
+    initiative_ids: Iterable[int] | None = None,
     only_apart: bool = False,
 ) -> dict[int, dict[Cell, Spread]]:
     """Per session, the spread of every (initiative, condition) the viewer may see, in one
@@ -100,6 +101,8 @@ def spreads_by_session(
     )
     if initiative_id is not None:
         statement = statement.where(col(SelfAssessment.initiative_id) == initiative_id)
+    if initiative_ids is not None:  # a page of initiatives (the overview's)
+        statement = statement.where(col(SelfAssessment.initiative_id).in_(sorted(initiative_ids)))
     if only_apart:
         apart = (
             sql_select(
@@ -134,11 +137,22 @@ def spreads_by_session(
     }
 
 
-def cell_spreads(*, db: Session, session_id: int, viewer: Principal) -> dict[Cell, Spread]:
+def cell_spreads(
+    *,
+    db: Session,
+    session_id: int,
+    viewer: Principal,
+    initiative_ids: Iterable[int] | None = None,
+) -> dict[Cell, Spread]:
     """The spread of each (initiative, condition) of one session the viewer may see: released
-    initiatives, the viewer's own, all for the facilitator. One statement."""
+    initiatives, the viewer's own, all for the facilitator; only ``initiative_ids`` if given.
+    One statement."""
     found = spreads_by_session(
-        db=db, community_id=viewer.community_id, session_ids=[session_id], viewer=viewer
+        db=db,
+        community_id=viewer.community_id,
+        session_ids=[session_id],
+        viewer=viewer,
+        initiative_ids=initiative_ids,
     )
     return found.get(session_id, {})
 
