@@ -1,13 +1,13 @@
 from datetime import date
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import UniqueConstraint, text
 from sqlmodel import Field
 
-from app.db import Timestamped, enum_type
+from app.db import Timestamped, Versioned, enum_type
 from app.vocabulary import IntegrationLevel, PartnershipCondition
 
 
-class MonitoringIndicator(Timestamped, table=True):
+class MonitoringIndicator(Versioned, Timestamped, table=True):
     """Something an initiative measures, with where it started and where it aims to be."""
 
     __tablename__ = "monitoring_indicator"
@@ -22,6 +22,8 @@ class MonitoringIndicator(Timestamped, table=True):
     unit: str = Field(default="", max_length=40)
     baseline: float | None = None
     target: float | None = None
+    # Versioned's column, with the server default that filled the rows before it existed.
+    version: int = Field(default=1, nullable=False, sa_column_kwargs={"server_default": text("1")})
 
 
 class Measurement(Timestamped, table=True):

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from app.actions.dependencies import updates_progress
 from app.auth.dependencies import MemberDep
 from app.deps import DbDep
-from app.errors import ConflictError
+from app.errors import ConflictError, StaleVersionError
 from app.forms import field_errors
 from app.initiatives.dependencies import InitiativeDep
 from app.initiatives.models import Initiative
@@ -52,6 +52,7 @@ def _form_page(
     errors: dict[str, str],
     row: IndicatorRow | None = None,
     delete_errors: dict[str, str] | None = None,
+    saved: IndicatorForm | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
     return render(
@@ -63,6 +64,7 @@ def _form_page(
             "errors": errors,
             "row": row,
             "delete_errors": delete_errors or {},
+            "saved": saved,  # another keeper's newer version, shown beside what was typed
             **views.vocabularies(),
         },
         status_code=status_code,
@@ -121,7 +123,16 @@ def update_indicator(
             request, row.initiative, form=form, errors=errors, row=row, status_code=422
         )
     try:
-        service.update_indicator(db=db, indicator=row.indicator, data=data)
+        service.update_indicator(
+            db=db, indicator=row.indicator, data=data, expected=form.version_number()
+        )
+    except StaleVersionError:
+        # What was typed stays; the current version lets a second save replace it knowingly.
+        saved = IndicatorForm.of(row.indicator)
+        kept = form.model_copy(update={"version": saved.version})
+        return _form_page(
+            request, row.initiative, form=kept, errors={}, row=row, saved=saved, status_code=409
+        )
     except ConflictError:
         errors = {"name": DUPLICATE_NAME}
         return _form_page(

@@ -78,9 +78,16 @@ class IndicatorForm(BaseModel):
     unit: FormLine = ""
     baseline: FormLine = ""
     target: FormLine = ""
+    # The version the keeper read: saving over someone else's newer save is refused (409).
+    version: FormLine = ""
 
     def to_data(self) -> IndicatorData:
-        return IndicatorData.model_validate(self.model_dump())
+        return IndicatorData.model_validate(self.model_dump(exclude={"version"}))
+
+    def version_number(self) -> int:
+        """The version read; 0 (never current) when missing or not a number."""
+        text = self.version.strip()
+        return int(text) if text.isdigit() and len(text) < 10 else 0
 
     @classmethod
     def of(cls, indicator: MonitoringIndicator) -> "IndicatorForm":
@@ -95,6 +102,7 @@ class IndicatorForm(BaseModel):
             unit=indicator.unit,
             baseline=text(indicator.baseline),
             target=text(indicator.target),
+            version=str(indicator.version),
         )
 
 

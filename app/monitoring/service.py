@@ -20,6 +20,7 @@ from app.initiatives.models import Initiative
 from app.labels import N_
 from app.monitoring.models import Measurement, MonitoringIndicator
 from app.monitoring.schemas import IndicatorData, MeasurementData
+from app.versioning import check_version
 
 CSV_COLUMNS = ("measured_on", "value")
 
@@ -106,7 +107,11 @@ def create_indicator(
     return indicator
 
 
-def update_indicator(*, db: Session, indicator: MonitoringIndicator, data: IndicatorData) -> None:
+def update_indicator(
+    *, db: Session, indicator: MonitoringIndicator, data: IndicatorData, expected: int
+) -> None:
+    """Save the edit made on version ``expected``; another keeper's newer save: StaleVersionError."""
+    check_version(indicator, expected, "indicator")
     _refuse_duplicate_name(db, indicator.initiative_id, data.name, indicator.id)
     for name, value in data.model_dump().items():
         setattr(indicator, name, value)

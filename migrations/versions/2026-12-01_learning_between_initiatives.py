@@ -1,5 +1,6 @@
 """learning between initiatives: a trend judgement per factsheet section, self-assessment
-scores and their release, and confirmed links from a good practice to another's barrier
+scores and their release, confirmed links from a good practice to another's barrier, and a
+version on monitoring indicators (two keepers editing at once: the second is told)
 
 Revision ID: 0011
 Revises: 0010
@@ -51,6 +52,10 @@ def upgrade() -> None:
         create_constraint=op.get_bind().dialect.name != "sqlite",
     )
     op.add_column("factsheet_section", sa.Column("trend", trend, nullable=True))
+    op.add_column(
+        "monitoring_indicator",
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
+    )
     op.add_column(
         "factsheet_section",
         sa.Column(
@@ -130,5 +135,6 @@ def downgrade() -> None:
     op.drop_table("practice_link")
     op.drop_table("self_assessment_release")
     op.drop_table("self_assessment")
+    op.drop_column("monitoring_indicator", "version")
     op.drop_column("factsheet_section", "trend_reason")
     op.drop_column("factsheet_section", "trend")

@@ -1239,7 +1239,7 @@ ROUTES: dict[tuple[str, str], tuple[str, Spec] | tuple[str, Spec, dict[str, str]
     ),
     ("POST", "/indicators/{indicator_id}/edit"): (
         "member",
-        p("/indicators/{indicator}/edit", data=INDICATOR_FORM),
+        p("/indicators/{indicator}/edit", data=INDICATOR_FORM | {"version": "1"}),
         A_INDICATOR_KEEPERS,
     ),
     ("POST", "/indicators/{indicator_id}/measurements"): (

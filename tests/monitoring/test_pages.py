@@ -168,18 +168,46 @@ def test_editing_an_indicator(sign_in: SignIn, db: Session, w: IndicatorWorld) -
     assert attributes(form.text, "target")["value"] == "25"
     saved = browser.post(
         f"/indicators/{w.indicator.id}/edit",
-        data=indicator_form(name="Families with one plan", target="30"),
+        data=indicator_form(name="Families with one plan", target="30", version="1"),
         follow_redirects=False,
     )
     assert saved.status_code == 303
     db.refresh(w.indicator)
-    assert (w.indicator.target, w.indicator.unit) == (30.0, "weeks")
+    assert (w.indicator.target, w.indicator.unit, w.indicator.version) == (30.0, "weeks", 2)
     indicator(db, w.a, name="Second")
-    clash = browser.post(f"/indicators/{w.indicator.id}/edit", data=indicator_form(name="Second"))
+    path = f"/indicators/{w.indicator.id}/edit"
+    clash = browser.post(path, data=indicator_form(name="Second", version="2"))
     assert clash.status_code == 409
     assert "This initiative has an indicator with this name already." in clash.text
-    bad = browser.post(f"/indicators/{w.indicator.id}/edit", data=indicator_form(baseline="1e400"))
+    bad = browser.post(path, data=indicator_form(baseline="1e400", version="2"))
     assert bad.status_code == 422
+
+
+def test_two_keepers_editing_at_once_the_second_is_told_and_loses_nothing(
+    sign_in: SignIn, db: Session, w: IndicatorWorld
+) -> None:
+    first, second = sign_in(w.member_a), sign_in(w.member_a)
+    path = f"/indicators/{w.indicator.id}/edit"
+    read = attributes(first.get(path).text, "version")["value"]
+    assert attributes(second.get(path).text, "version")["value"] == read == "1"
+    saved = first.post(path, data=indicator_form(target="30", version=read))
+    assert saved.status_code == 200  # followed to the indicator page
+
+    late = second.post(path, data=indicator_form(target="40", source="Case files", version=read))
+
+    assert late.status_code == 409
+    assert "Someone else saved this indicator while you were editing it." in late.text
+    # Both versions on the page: the saved target 30 beside the typed 40, and the form now
+    # carries the current version so saving again replaces it knowingly.
+    assert "<dd>30</dd>" in late.text
+    assert attributes(late.text, "target")["value"] == "40"
+    assert attributes(late.text, "version")["value"] == "2"
+    db.refresh(w.indicator)
+    assert w.indicator.target == 30.0
+    again = second.post(path, data=indicator_form(target="40", version="2"))
+    assert again.status_code == 200
+    db.refresh(w.indicator)
+    assert (w.indicator.target, w.indicator.version) == (40.0, 3)
 
 
 # -- measurements ------------------------------------------------------------------------------
