@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Form, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
+from app.audit.dependencies import SensitiveReadDep
 from app.auth import policy
 from app.auth.dependencies import MemberDep, OptionalPrincipal
 from app.auth.principal import Principal
@@ -46,8 +47,14 @@ EvidenceSessionDep = Annotated[LearningSession, Depends(session_for_evidence)]
 
 @router.get("/sessions/{session_id}/evidence", response_class=HTMLResponse)
 def session_evidence(
-    principal: MemberDep, request: Request, learning_session: EvidenceSessionDep, db: DbDep
+    principal: MemberDep,
+    request: Request,
+    learning_session: EvidenceSessionDep,
+    db: DbDep,
+    audit_read: SensitiveReadDep,
 ) -> HTMLResponse:
+    # Discussed reflections and minutes, to be drawn on as evidence: a sensitive read.
+    audit_read(f"evidence sources of session {learning_session.number}")
     sources = excerpts.session_sources(db=db, learning_session=learning_session, viewer=principal)
     context = {"learning_session": learning_session, "sources": sources}
     return render(request, "evidence/session.html", context)

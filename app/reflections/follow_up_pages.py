@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
+from app.audit.dependencies import SensitiveReadDep
 from app.auth.dependencies import MemberDep
 from app.auth.principal import Principal
 from app.db import MAX_ID
@@ -64,10 +65,12 @@ def follow_up_page(
     learning_session: PreparedSessionDep,
     db: DbDep,
     reflection_id: ReflectionId,
+    audit_read: SensitiveReadDep,
 ) -> HTMLResponse:
     reflection = follow_up.reflection_to_follow_up(
         db=db, learning_session=learning_session, reflection_id=reflection_id, viewer=principal
     )
+    audit_read(f"reflection #{reflection.id} of session {learning_session.number} (follow-up)")
     entry = _entry(db, learning_session, reflection.id or 0)
     context = follow_up.page_context(
         db=db, learning_session=learning_session, viewer=principal, prepares=True

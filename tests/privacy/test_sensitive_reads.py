@@ -1,6 +1,6 @@
 """Reading sensitive data is audited: the evidence list, another person's page with their
-contact details, and the grouped reflections of those who prepare a session; the audit page
-filters on it."""
+contact details, the grouped reflections of those who prepare a session, a session's evidence
+sources and a reflection's follow-up page; the audit page filters on it."""
 
 from collections.abc import Callable
 
@@ -63,3 +63,22 @@ def test_evidence_people_and_grouped_reflections_are_audited_when_read(
     assert filtered.status_code == 200
     assert "evidence of Gezinsteam Plus" in filtered.text
     assert "Sensitive data read" in filtered.text
+
+
+def test_a_sessions_evidence_sources_and_a_reflections_follow_up_are_audited_when_read(
+    db: Session, facilitator: Person, client: TestClient
+) -> None:
+    from tests.reflections.reading_world import reading_world, reflection
+
+    world = reading_world(db, facilitator)
+    written = reflection(db, world.session, world.people["family"])
+    number = world.session.number
+
+    evidence = client.get(f"/sessions/{world.session.id}/evidence")
+    follow_up = client.get(f"/sessions/{world.session.id}/reflections/{written.id}/follow-up")
+
+    assert (evidence.status_code, follow_up.status_code) == (200, 200)
+    assert _reads(db) == [
+        (facilitator.id, f"evidence sources of session {number}"),
+        (facilitator.id, f"reflection #{written.id} of session {number} (follow-up)"),
+    ]
