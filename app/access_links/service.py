@@ -326,4 +326,14 @@ def exchange_access_link(
         detail=f"link {link.id}",
         ip=ip,
     )
-    return Opened(new_token, f"/sessions/{link.session_id}" if link.session_id else "/")
+    return Opened(new_token, _landing(link, holder))
+
+
+def _landing(link: AccessLink, holder: Principal) -> str:
+    """Where a link lands: a family representative's session link on their reflection page
+    (what the messages they get ask of them), another session link on the session."""
+    if link.session_id is None:
+        return "/"
+    if holder.is_family_representative:
+        return f"/sessions/{link.session_id}/reflect"
+    return f"/sessions/{link.session_id}"

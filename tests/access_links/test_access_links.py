@@ -343,8 +343,16 @@ def test_a_session_scoped_link_opens_only_its_session(
     opened = open_access_link(anonymous, token)
 
     assert opened.status_code == 303
-    assert opened.headers["location"] == f"/sessions/{own.id}"
+    # A family representative lands where the messages ask them to go: their reflections.
+    assert opened.headers["location"] == f"/sessions/{own.id}/reflect"
+    assert anonymous.get(f"/sessions/{own.id}/reflect").status_code == 200
     assert anonymous.get(f"/sessions/{own.id}").status_code == 200
+    practitioner = factories.person(db, community, name="Pim Praktijk")
+    factories.membership(db, practitioner, Role.practitioner, factories.initiative(db, community))
+    _, other_token = factories.access_link(db, practitioner, for_session=own)
+    assert open_access_link(TestClient(anonymous.app), other_token).headers["location"] == (
+        f"/sessions/{own.id}"
+    )
     assert anonymous.get(f"/sessions/{other.id}").status_code == 404
     assert anonymous.get(f"/api/v1/learning-sessions/{other.id}").status_code == 404
 

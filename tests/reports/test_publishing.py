@@ -98,7 +98,7 @@ def test_the_messages_are_in_plain_language_and_the_readers_language_with_the_ri
     # Ricardo has no password: a personal link to the session, in Dutch.
     assert ricardo.subject == "Het verslag van leersessie 2 is klaar"
     assert "Uw persoonlijke link" in ricardo.body and "/access/" in ricardo.body
-    assert "Uw reflecties" in ricardo.body
+    assert "opent uw reflecties voor deze sessie" in ricardo.body
 
 
 def test_publishing_is_refused_before_the_session_starts_and_for_a_cancelled_session(
