@@ -29,19 +29,23 @@ def community_profiles(
     sessions = scoring.sessions_of(db=db, viewer=principal)
     learning_session = scoring.chosen_session(sessions, views.session_id_from(session_id))
     found = (
-        profiles.community_profiles(db=db, viewer=principal, learning_session=learning_session)
+        profiles.community_profiles(
+            db=db,
+            viewer=principal,
+            learning_session=learning_session,
+            page=page,
+            per_page=TABLE_PAGE,
+        )
         if learning_session is not None
         else None
     )
-    rows = found.rows if found else ()
-    pages = max(1, -(-len(rows) // TABLE_PAGE))
-    page = min(page, pages)
+    pages = max(1, -(-(found.total if found else 0) // TABLE_PAGE))
     context = {
         "sessions": sessions,
         "learning_session": learning_session,
         "profiles": found,
-        "table_rows": rows[(page - 1) * TABLE_PAGE : page * TABLE_PAGE],
-        "page": page,
+        "table_rows": found.rows if found else (),
+        "page": found.page if found else 1,
         "pages": pages,
         **views.helpers(request.state.language),
     }

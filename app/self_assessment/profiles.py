@@ -1,5 +1,5 @@
 """Condition profiles: every initiative's median per condition for one session (the strip
-plots), and one initiative's medians over the sessions. Three statements at most, whatever
+plots), and one initiative's medians over the sessions. Four statements at most, whatever
 the number of initiatives; only the scores the viewer may see (service.visible_clause)."""
 
 from dataclasses import dataclass
@@ -37,24 +37,41 @@ class ConditionStrip:
 
 @dataclass(frozen=True)
 class CommunityProfiles:
-    rows: tuple[InitiativeRow, ...]  # alphabetical
-    strips: tuple[ConditionStrip, ...]
+    rows: tuple[InitiativeRow, ...]  # one page of the table, alphabetical
+    strips: tuple[ConditionStrip, ...]  # every initiative
+    total: int  # active initiatives, every page
+    page: int  # the page of the table shown (a page past the last shows the last)
 
 
 def community_profiles(
-    *, db: Session, viewer: Principal, learning_session: LearningSession
+    *,
+    db: Session,
+    viewer: Principal,
+    learning_session: LearningSession,
+    page: int = 1,
+    per_page: int = 50,
 ) -> CommunityProfiles:
-    """Each condition's strip plot of the initiatives' medians for the session."""
-    initiatives = db.exec(
-        select(col(Initiative.id), col(Initiative.name))
-        .where(
-            Initiative.community_id == viewer.community_id,
-            Initiative.status == InitiativeStatus.active,
-        )
-        .order_by(col(Initiative.name), col(Initiative.id))
-    ).all()
-    spreads = service.cell_spreads(db=db, session_id=learning_session.id or 0, viewer=viewer)
+    """Each condition's strip plot of every initiative's median for the session (medians
+    only), and one page of the table with the spreads (for "views differ"). Four statements."""
+    initiatives = [
+        (initiative_id or 0, name)
+        for initiative_id, name in db.exec(
+            select(col(Initiative.id), col(Initiative.name))
+            .where(
+                Initiative.community_id == viewer.community_id,
+                Initiative.status == InitiativeStatus.active,
+            )
+            .order_by(col(Initiative.name), col(Initiative.id))
+        ).all()
+    ]
+    session_id = learning_session.id or 0
+    medians = service.cell_medians(db=db, session_id=session_id, viewer=viewer)
     own_ids = viewer.own_initiative_ids if not viewer.via_access_link else frozenset()
+    page = min(page, max(1, -(-len(initiatives) // per_page)))
+    shown = initiatives[(page - 1) * per_page : page * per_page]
+    spreads = service.cell_spreads(
+        db=db, session_id=session_id, viewer=viewer, initiative_ids=[i for i, _ in shown]
+    )
     rows = tuple(
         InitiativeRow(
             initiative_id,
@@ -62,27 +79,27 @@ def community_profiles(
             initiative_id in own_ids,
             {c: s for c in PartnershipCondition if (s := spreads.get((initiative_id, c)))},
         )
-        for initiative_id, name in ((i or 0, n) for i, n in initiatives)
+        for initiative_id, name in shown
     )
     strips = []
     for condition in PartnershipCondition:
-        medians = [
-            (row.name, spread.median, row.own)
-            for row in rows
-            if (spread := row.spreads.get(condition)) is not None and spread.median is not None
+        dots = [
+            (name, median, initiative_id in own_ids)
+            for initiative_id, name in initiatives
+            if (median := medians.get((initiative_id, condition))) is not None
         ]
-        values = [median for _, median, _ in medians]
+        values = [median for _, median, _ in dots]
         strips.append(
             ConditionStrip(
                 condition,
-                strip_plot(medians),
-                len(medians),
+                strip_plot(dots),
+                len(dots),
                 min(values, default=None),
                 max(values, default=None),
-                tuple((name, median) for name, median, own in medians if own),
+                tuple((name, median) for name, median, own in dots if own),
             )
         )
-    return CommunityProfiles(rows, tuple(strips))
+    return CommunityProfiles(rows, tuple(strips), len(initiatives), page)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,13 @@ from app.auth import policy
 from app.auth.principal import Principal
 from app.learning_sessions.models import LearningSession
 from app.self_assessment.models import SelfAssessment, SelfAssessmentRelease
-from app.self_assessment.spread import LEVELS, VIEWS_DIFFER_AT, Spread, spread_of_counts
+from app.self_assessment.spread import (
+    LEVELS,
+    VIEWS_DIFFER_AT,
+    Spread,
+    median_of_counts,
+    spread_of_counts,
+)
 from app.vocabulary import PartnershipCondition, Role
 
 Cell = tuple[int, PartnershipCondition]  # (initiative id, condition)
@@ -155,6 +161,37 @@ def cell_spreads(
         initiative_ids=initiative_ids,
     )
     return found.get(session_id, {})
+
+
+def cell_medians(*, db: Session, session_id: int, viewer: Principal) -> dict[Cell, float]:
+    """The median of each (initiative, condition) of one session the viewer may see, for the
+    strip plots of a whole community: counted per level in SQL, one row per cell (no spread
+    per role). One statement."""
+    if viewer.session_scope_id is not None and viewer.session_scope_id != session_id:
+        return {}
+    condition_text = type_coerce(col(SelfAssessment.condition), String)
+    level = col(SelfAssessment.level)
+    rows = db.execute(
+        sql_select(
+            col(SelfAssessment.initiative_id),
+            condition_text,
+            *(func.sum(case((level == value, 1), else_=0)) for value in LEVELS),
+        )
+        .join(LearningSession, col(LearningSession.id) == SelfAssessment.session_id)
+        .outerjoin(SelfAssessmentRelease, _release_join())
+        .where(
+            col(SelfAssessment.session_id) == session_id,
+            col(LearningSession.community_id) == viewer.community_id,
+            visible_clause(viewer),
+        )
+        .group_by(col(SelfAssessment.initiative_id), condition_text)
+    ).all()
+    conditions = {c.value: c for c in PartnershipCondition}
+    return {
+        (initiative_id, conditions[condition]): median_of_counts([int(n or 0) for n in counts])
+        for initiative_id, condition, *counts in rows
+        if any(counts)
+    }
 
 
 def all_cell_spreads(

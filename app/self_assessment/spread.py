@@ -71,8 +71,8 @@ def spread(scores: Iterable[tuple[Role, int]]) -> Spread:
     )
 
 
-def _median_of_counts(counts: Sequence[int]) -> float:
-    """The median of levels given as how many scored each level (LEVELS order)."""
+def median_of_counts(counts: Sequence[int]) -> float:
+    """The median of levels given as how many scored each level (LEVELS order; not all 0)."""
     total = sum(counts)
     wanted = (total - 1) // 2, total // 2  # the middle one or two, counted from 0
     found: list[int] = []
@@ -89,7 +89,7 @@ def _median_of_counts(counts: Sequence[int]) -> float:
 def _summary(counts: tuple[int, ...]) -> tuple[int, float, int, int]:
     """(how many, median, lowest, highest) of levels counted per level."""
     present = [level for level, count in zip(LEVELS, counts, strict=True) if count]
-    return sum(counts), _median_of_counts(counts), present[0], present[-1]
+    return sum(counts), median_of_counts(counts), present[0], present[-1]
 
 
 @functools.lru_cache(maxsize=4096)
