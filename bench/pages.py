@@ -62,7 +62,7 @@ PAGES = (
     "/community/overview/{initiative}/financing?session_id={held}",
     "/community/compare?condition=financing&initiative={initiative}&initiative={tilburg}"
     "&initiative={zwolle}",
-    "/community/profiles?session_id={preparing}",
+    "/community/profiles?session_id={held}",  # every generated initiative scored it
     "/initiatives/{initiative}/profile",
     "/initiatives/{initiative}/self-assessment?session_id={preparing}",
 )
