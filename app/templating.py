@@ -19,7 +19,7 @@ from app.time_zone import community_zone
 from app.web import TOAST_COOKIE, Toast, clear_toast, is_htmx, pending_toast
 
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
-STATIC_VERSION = "9"  # bump when app.css or htmx changes, to defeat caches
+STATIC_VERSION = "10"  # bump when app.css or htmx changes, to defeat caches
 
 
 def iso_datetime(value: date | datetime) -> str:

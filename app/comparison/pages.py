@@ -33,6 +33,7 @@ router = APIRouter(include_in_schema=False)
 
 TEMPLATE = "comparison/compare.html"
 PATH = "/community/compare"
+FINDER_FROM = 12  # more initiatives than this: a field to find one by name
 STALE_COMPARISON = N_("This form belongs to a comparison that is not valid. Open it again.")
 INVALID_LINK = N_("This good practice and barrier cannot be linked.")
 
@@ -97,7 +98,8 @@ def _context(
     context = {
         "form": form,
         "errors": errors,
-        "initiatives": initiatives,
+        "initiatives": form.found(initiatives),
+        "finder": len(initiatives) > FINDER_FROM,
         "ticked": form.ticked(),
         "conditions": list(PartnershipCondition),
         "sessions": [(str(s.id), s.number) for s in sessions],

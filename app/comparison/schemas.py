@@ -65,10 +65,22 @@ class CompareForm(BaseModel):
     condition: FormLine | None = None
     initiative: FormChoices = []
     session_id: FormLine = ""
+    # A large community: part of a name narrows the list of initiatives; "finding" says the
+    # Find button was pressed, so nothing is compared (or refused) yet.
+    find: FormLine = ""
+    finding: FormLine = ""
 
     @property
     def sent(self) -> bool:
-        return self.condition is not None
+        return self.condition is not None and not self.finding
+
+    def found(self, initiatives: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The initiatives whose name holds what was typed to find, and the ticked ones."""
+        wanted = self.find.strip().casefold()
+        if not wanted:
+            return initiatives
+        ticked = self.ticked()
+        return [(i, name) for i, name in initiatives if wanted in name.casefold() or i in ticked]
 
     def to_choice(self) -> CompareChoice:
         return CompareChoice.model_validate(

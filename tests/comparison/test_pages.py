@@ -358,3 +358,31 @@ def test_bad_input_is_a_4xx_never_a_500(client: TestClient, db: Session, w: Comp
         answer.status_code for answer in answers
     ]
     assert _links(db) == []
+
+
+def test_in_a_large_community_the_form_finds_an_initiative_by_part_of_its_name(
+    db: Session, community: LearningCommunity, w: CompareWorld, client: TestClient
+) -> None:
+    small = client.get("/community/compare").text
+    assert 'name="find"' not in small  # three initiatives: no need to find one
+    for number in range(12):
+        factories.initiative(db, community, name=f"Wijkteam Oost {number:02d}")
+
+    page = client.get("/community/compare").text
+    assert 'name="find"' in page and "Wijkteam Oost 11" in page
+
+    # Find keeps what was ticked and compares nothing yet, even with a condition chosen.
+    found = client.get(
+        "/community/compare",
+        params={"find": "tilburg", "finding": "1", "condition": "financing", "initiative": w.b.id},
+    )
+    assert found.status_code == 200
+    assert "Huis van het Gezin Tilburg" in found.text
+    assert "Wijkteam Oost" not in found.text
+    assert f'value="{w.b.id}" checked' in found.text
+    assert "comparison-heading" not in found.text
+    compared = client.get(
+        "/community/compare",
+        params={"find": "tilburg", "condition": "financing", "initiative": [w.a.id, w.b.id]},
+    )
+    assert compared.status_code == 200 and "comparison-heading" in compared.text
